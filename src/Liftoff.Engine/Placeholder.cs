@@ -1,0 +1,1 @@
+namespace Liftoff.Engine; public static class Placeholder {}
