@@ -1,0 +1,25 @@
+namespace Liftoff.Deploying;
+
+/// <summary>What one stack deploy sends: the template, its parameters and tags, and the environment's rules.</summary>
+public sealed record StackDeployment(
+    string StackName,
+    string Environment,
+    StackTemplate Template,
+    IReadOnlyDictionary<string, string> Parameters,
+    IReadOnlyDictionary<string, string> Tags)
+{
+    /// <summary>The environment wants a person's yes (or --approve) before the change set is executed.</summary>
+    public bool RequiresApproval { get; init; }
+
+    /// <summary>Turn termination protection on after a successful deploy (never turned off by Liftoff).</summary>
+    public bool TerminationProtection { get; init; }
+
+    /// <summary>
+    /// Templates create IAM roles (named ones too) and may use transforms such as SAM's, which CloudFormation
+    /// refuses without these acknowledgements.
+    /// </summary>
+    public IReadOnlyList<string> Capabilities { get; init; } = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"];
+}
+
+/// <summary>How the caller wants the deploy run: --approve and --dry-run.</summary>
+public sealed record DeployOptions(bool Approve = false, bool DryRun = false);

@@ -1,0 +1,42 @@
+using Liftoff.Aws.CloudFormation;
+using Liftoff.Deploying.Requests;
+
+namespace Liftoff.Deploying;
+
+/// <summary>
+/// What later steps need from a deployed stack: its outputs, and its resources' physical ids by logical id,
+/// because moto keeps no outputs for stacks made through change sets (AWS has both).
+/// </summary>
+public sealed record StackOutputs(
+    string StackName,
+    IReadOnlyDictionary<string, string> Outputs,
+    IReadOnlyDictionary<string, string> Resources)
+{
+    /// <summary>The output's value, else the physical id of the resource with the fallback logical id.</summary>
+    public string? Find(string outputKey, string? fallbackLogicalId = null) =>
+        Outputs.TryGetValue(outputKey, out var value) ? value
+        : fallbackLogicalId is not null && Resources.TryGetValue(fallbackLogicalId, out var id) ? id
+        : null;
+
+    public string Require(string outputKey, string? fallbackLogicalId = null) =>
+        Find(outputKey, fallbackLogicalId) ?? throw new DeployException(
+            $"Stack {StackName} has no output {outputKey}" +
+            (fallbackLogicalId is null ? "" : $" and no resource {fallbackLogicalId}") +
+            ". Add the output to the template, or fix the name in project.yaml (outputs).");
+
+    public static async Task<StackOutputs> ReadAsync(
+        IAmazonCloudFormation cloudFormation, AwsRequestGate gate, string stackName, CancellationToken cancellationToken)
+    {
+        var stacks = await gate.SendAsync("DescribeStacks",
+            t => cloudFormation.DescribeStacksAsync(new DescribeStacksRequest { StackName = stackName }, t), cancellationToken);
+        var outputs = (stacks.Stacks?.FirstOrDefault()?.Outputs ?? [])
+            .Where(o => o.OutputKey is not null && o.OutputValue is not null)
+            .ToDictionary(o => o.OutputKey!, o => o.OutputValue!, StringComparer.Ordinal);
+        var resources = await gate.SendAsync("DescribeStackResources",
+            t => cloudFormation.DescribeStackResourcesAsync(new DescribeStackResourcesRequest { StackName = stackName }, t), cancellationToken);
+        var physical = (resources.StackResources ?? [])
+            .Where(r => r.LogicalResourceId is not null && !string.IsNullOrEmpty(r.PhysicalResourceId))
+            .ToDictionary(r => r.LogicalResourceId!, r => r.PhysicalResourceId!, StringComparer.Ordinal);
+        return new(stackName, outputs, physical);
+    }
+}
