@@ -1,0 +1,46 @@
+using Liftoff.Aws.CloudWatch;
+using Liftoff.Deploying.Requests;
+using Spectre.Console;
+
+namespace Liftoff.Deploying;
+
+/// <summary>The CloudWatch alarms watched during a traffic shift; any of them in ALARM stops the rollout.</summary>
+internal sealed class AlarmWatch(IAmazonCloudWatch cloudWatch, AwsRequestGate gate, IReadOnlyList<string> names, IAnsiConsole console)
+{
+    // DescribeAlarms takes at most 100 names per call.
+    private const int NamesPerCall = 100;
+    private bool _reportedMissing;
+
+    public bool IsEmpty => names.Count == 0;
+
+    /// <summary>The first watched alarm in ALARM, or null.</summary>
+    public async Task<MetricAlarm?> FirstInAlarmAsync(CancellationToken cancellationToken)
+    {
+        if (names.Count == 0) return null;
+        var found = new List<MetricAlarm>();
+        foreach (var chunk in names.Chunk(NamesPerCall))
+        {
+            string? token = null;
+            do
+            {
+                var next = token;
+                var page = await gate.SendAsync("DescribeAlarms", t => cloudWatch.DescribeAlarmsAsync(
+                    new DescribeAlarmsRequest { AlarmNames = chunk.ToList(), NextToken = next }, t), cancellationToken);
+                found.AddRange(page.MetricAlarms ?? []);
+                token = page.NextToken;
+            } while (!string.IsNullOrEmpty(token));
+        }
+        ReportMissingOnce(found);
+        return found.FirstOrDefault(a => a.StateValue?.ToString() == "ALARM");
+    }
+
+    private void ReportMissingOnce(List<MetricAlarm> found)
+    {
+        if (_reportedMissing) return;
+        _reportedMissing = true;
+        var missing = names.Except(found.Select(a => a.AlarmName ?? ""), StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+            console.MarkupLine($"[yellow]Alarms not found in CloudWatch, not watched: {Markup.Escape(string.Join(", ", missing))}. " +
+                "Check the names under alarms in project.yaml.[/]");
+    }
+}
