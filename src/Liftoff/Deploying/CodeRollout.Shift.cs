@@ -1,4 +1,5 @@
 using Liftoff.Aws.CloudWatch;
+using Liftoff.Aws.CloudWatch.Model;
 using Spectre.Console;
 
 namespace Liftoff.Deploying;

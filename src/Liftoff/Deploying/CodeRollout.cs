@@ -1,6 +1,8 @@
 using Amazon.Runtime;
 using Liftoff.Aws.CloudWatch;
+using Liftoff.Aws.CloudWatch.Model;
 using Liftoff.Aws.Lambda;
+using Liftoff.Aws.Lambda.Model;
 using Liftoff.Deploying.Requests;
 using Spectre.Console;
 

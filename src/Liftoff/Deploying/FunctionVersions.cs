@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Liftoff.Aws.Lambda;
+using Liftoff.Aws.Lambda.Model;
 using Liftoff.Deploying.Requests;
 using Spectre.Console;
 

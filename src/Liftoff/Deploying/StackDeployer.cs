@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Liftoff.Aws.CloudFormation;
+using Liftoff.Aws.CloudFormation.Model;
 using Liftoff.Deploying.Requests;
 using Spectre.Console;
 

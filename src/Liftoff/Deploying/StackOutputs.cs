@@ -1,4 +1,5 @@
 using Liftoff.Aws.CloudFormation;
+using Liftoff.Aws.CloudFormation.Model;
 using Liftoff.Deploying.Requests;
 
 namespace Liftoff.Deploying;

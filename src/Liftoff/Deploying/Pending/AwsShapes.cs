@@ -5,6 +5,7 @@ using Amazon.Runtime;
 
 namespace Liftoff.Aws.CloudFormation
 {
+    using Liftoff.Aws.CloudFormation.Model;
     public class AmazonCloudFormationException(string message, string errorCode, HttpStatusCode status)
         : AmazonServiceException(message, ErrorType.Sender, errorCode, "pending", status);
 
@@ -22,6 +23,10 @@ namespace Liftoff.Aws.CloudFormation
         Task<DeleteStackResponse> DeleteStackAsync(DeleteStackRequest request, CancellationToken cancellationToken = default);
     }
 
+}
+
+namespace Liftoff.Aws.CloudFormation.Model
+{
     public class Parameter { public string? ParameterKey { get; set; } public string? ParameterValue { get; set; } }
     public class Tag { public string? Key { get; set; } public string? Value { get; set; } }
     public class Output { public string? OutputKey { get; set; } public string? OutputValue { get; set; } }
@@ -112,6 +117,7 @@ namespace Liftoff.Aws.CloudFormation
 
 namespace Liftoff.Aws.Lambda
 {
+    using Liftoff.Aws.Lambda.Model;
     public class AmazonLambdaException(string message, string errorCode, HttpStatusCode status)
         : AmazonServiceException(message, ErrorType.Sender, errorCode, "pending", status);
 
@@ -125,6 +131,10 @@ namespace Liftoff.Aws.Lambda
         Task<UpdateAliasResponse> UpdateAliasAsync(UpdateAliasRequest request, CancellationToken cancellationToken = default);
     }
 
+}
+
+namespace Liftoff.Aws.Lambda.Model
+{
     public class GetFunctionConfigurationRequest { public string? FunctionName { get; set; } public string? Qualifier { get; set; } }
     public class GetFunctionConfigurationResponse
     {
@@ -177,10 +187,15 @@ namespace Liftoff.Aws.Lambda
 
 namespace Liftoff.Aws.CloudWatch
 {
+    using Liftoff.Aws.CloudWatch.Model;
     public interface IAmazonCloudWatch
     {
         Task<DescribeAlarmsResponse> DescribeAlarmsAsync(DescribeAlarmsRequest request, CancellationToken cancellationToken = default);
     }
+}
+
+namespace Liftoff.Aws.CloudWatch.Model
+{
     public class DescribeAlarmsRequest { public List<string>? AlarmNames { get; set; } public string? NextToken { get; set; } }
     public class DescribeAlarmsResponse { public List<MetricAlarm>? MetricAlarms { get; set; } public string? NextToken { get; set; } }
     public class MetricAlarm { public string? AlarmName { get; set; } public string? StateValue { get; set; } public string? StateReason { get; set; } }
