@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Liftoff.Aws;
 using Liftoff.Deploying;
+using Liftoff.Deploying.Rollout;
 using Liftoff.Deploying.Requests;
 using Liftoff.Tests.Support;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using Liftoff.Deploying;
+using Liftoff.Deploying.Stacks;
 using Spectre.Console.Testing;
 
 namespace Liftoff.Tests.Deploying;

@@ -1,4 +1,5 @@
 using Liftoff.Deploying;
+using Liftoff.Deploying.Rollout;
 
 namespace Liftoff.Tests.Deploying;
 

@@ -1,5 +1,6 @@
 using Liftoff.Aws;
 using Liftoff.Deploying;
+using Liftoff.Deploying.Stacks;
 using Liftoff.Deploying.Requests;
 using Liftoff.Tests.Support;
 

@@ -1,5 +1,6 @@
 using Liftoff.Aws;
 using Liftoff.Deploying;
+using Liftoff.Deploying.Stacks;
 using Liftoff.Deploying.Requests;
 using static Liftoff.Tests.Deploying.ScriptedCloudFormation;
 

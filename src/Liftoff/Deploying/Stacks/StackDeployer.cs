@@ -4,7 +4,7 @@ using Liftoff.Aws.CloudFormation.Model;
 using Liftoff.Deploying.Requests;
 using Spectre.Console;
 
-namespace Liftoff.Deploying;
+namespace Liftoff.Deploying.Stacks;
 
 /// <summary>
 /// Deploys one stack through a change set: plan (create and describe the change set), show it, approve,

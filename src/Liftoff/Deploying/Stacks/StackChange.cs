@@ -1,4 +1,4 @@
-namespace Liftoff.Deploying;
+namespace Liftoff.Deploying.Stacks;
 
 /// <summary>One row of a change set: what CloudFormation will do to one resource.</summary>
 public sealed record StackChange(string Action, string LogicalId, string ResourceType, string? Replacement)

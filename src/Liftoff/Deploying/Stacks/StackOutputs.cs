@@ -2,7 +2,7 @@ using Liftoff.Aws.CloudFormation;
 using Liftoff.Aws.CloudFormation.Model;
 using Liftoff.Deploying.Requests;
 
-namespace Liftoff.Deploying;
+namespace Liftoff.Deploying.Stacks;
 
 /// <summary>
 /// What later steps need from a deployed stack: its outputs, and its resources' physical ids by logical id,

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Liftoff.Deploying;
+namespace Liftoff.Deploying.Stacks;
 
 /// <summary>
 /// A stack's template: its text (always known, for hashing and comparing) and, when it is too large to

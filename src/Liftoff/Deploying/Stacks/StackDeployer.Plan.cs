@@ -2,7 +2,7 @@ using Liftoff.Aws.CloudFormation;
 using Liftoff.Aws.CloudFormation.Model;
 using Liftoff.Deploying.Requests;
 
-namespace Liftoff.Deploying;
+namespace Liftoff.Deploying.Stacks;
 
 public sealed partial class StackDeployer
 {

@@ -4,7 +4,7 @@ using Liftoff.Aws.CloudFormation.Model;
 using Liftoff.Deploying.Requests;
 using Spectre.Console;
 
-namespace Liftoff.Deploying;
+namespace Liftoff.Deploying.Stacks;
 
 public sealed partial class StackDeployer
 {

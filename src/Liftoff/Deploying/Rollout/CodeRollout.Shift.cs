@@ -2,7 +2,7 @@ using Liftoff.Aws.CloudWatch;
 using Liftoff.Aws.CloudWatch.Model;
 using Spectre.Console;
 
-namespace Liftoff.Deploying;
+namespace Liftoff.Deploying.Rollout;
 
 public sealed partial class CodeRollout
 {

@@ -1,4 +1,4 @@
-namespace Liftoff.Deploying;
+namespace Liftoff.Deploying.Stacks;
 
 /// <summary>What one stack deploy sends: the template, its parameters and tags, and the environment's rules.</summary>
 public sealed record StackDeployment(
@@ -20,6 +20,3 @@ public sealed record StackDeployment(
     /// </summary>
     public IReadOnlyList<string> Capabilities { get; init; } = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"];
 }
-
-/// <summary>How the caller wants the deploy run: --approve and --dry-run.</summary>
-public sealed record DeployOptions(bool Approve = false, bool DryRun = false);

@@ -1,4 +1,4 @@
-namespace Liftoff.Deploying;
+namespace Liftoff.Deploying.Stacks;
 
 /// <summary>Recognises CloudFormation's ways of saying a change set would change nothing.</summary>
 internal static class NoChanges

@@ -1,4 +1,4 @@
-namespace Liftoff.Deploying;
+namespace Liftoff.Deploying.Stacks;
 
 /// <summary>What CloudFormation's stack and resource statuses mean for a deploy.</summary>
 public static class StackStatuses

@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace Liftoff.Deploying;
+namespace Liftoff.Deploying.Stacks;
 
 /// <summary>How a change set and stack events look on the console.</summary>
 public static class ChangeTable

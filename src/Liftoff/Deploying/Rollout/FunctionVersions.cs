@@ -4,7 +4,7 @@ using Liftoff.Aws.Lambda.Model;
 using Liftoff.Deploying.Requests;
 using Spectre.Console;
 
-namespace Liftoff.Deploying;
+namespace Liftoff.Deploying.Rollout;
 
 /// <summary>
 /// Makes a function's code equal its artifact and publishes a version of exactly that code:

@@ -1,4 +1,4 @@
-namespace Liftoff.Deploying;
+namespace Liftoff.Deploying.Rollout;
 
 public enum RolloutKind { AllAtOnce, Canary, Linear }
 
