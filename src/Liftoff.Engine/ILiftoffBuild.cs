@@ -15,6 +15,9 @@ public interface ILiftoffBuild
 
     BuildHost Host { get; }
 
+    /// <summary>The targets named on the command line (or the default ones), as NUKE's InvokedTargets.</summary>
+    IReadOnlyCollection<string> InvokedTargets { get; }
+
     /// <summary>The build's console; secrets are masked in everything written to it.</summary>
     IAnsiConsole Console { get; }
 

@@ -19,6 +19,7 @@ public abstract class LiftoffBuild : ILiftoffBuild
 
     public string RootDirectory { get; private set; } = Directory.GetCurrentDirectory();
     public BuildHost Host { get; private set; } = new(BuildHostKind.Local, null, null);
+    public IReadOnlyCollection<string> InvokedTargets { get; internal set; } = [];
     public IAnsiConsole Console => _console ?? throw new InvalidOperationException("The console exists once the build runs.");
     public SecretMasker Secrets { get; } = new();
 

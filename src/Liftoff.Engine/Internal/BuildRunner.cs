@@ -43,6 +43,7 @@ internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation
             }
 
             requested = commandLine.Targets.Count == 0 ? defaults : commandLine.Targets.Select(name => Find(graph, name)).ToList();
+            build.InvokedTargets = requested.Select(t => t.Name).ToArray();
             if (requested.Count == 0)
                 throw new UsageException("No target was named and the build has no default target. See --help.");
 
