@@ -52,7 +52,7 @@ internal sealed class ScriptedCloudFormation : IDisposable
     /// <summary>The phase of the script; answers read it and move it on.</summary>
     public string Phase { get; set; } = "start";
 
-    public IReadOnlyList<string> Actions { get { lock (_gate) return _calls.Select(c => c["Action"] ?? "").ToList(); } }
+    public List<string> Actions { get { lock (_gate) return _calls.Select(c => c["Action"] ?? "").ToList(); } }
 
     public NameValueCollection Call(string action) { lock (_gate) return _calls.First(c => c["Action"] == action); }
 

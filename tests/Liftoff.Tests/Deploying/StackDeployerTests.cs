@@ -112,7 +112,8 @@ public sealed class StackDeployerTests : IClassFixture<MotoFixture>, IDisposable
         await DeployAsync("prompt-dev", TableOnly, new() { ["Project"] = "prompt" });
         var template = await _kit.TemplateAsync("prompt.yaml", WithQueue(TableOnly));
         var deployment = DeployTestKit.Deployment("prompt-dev", template, new() { ["Project"] = "prompt" }) with { RequiresApproval = true };
-        var console = DeployTestKit.Console().Interactive();
+        var console = DeployTestKit.Console();
+        console.Profile.Capabilities.Interactive = true;
         console.Input.PushTextWithEnter("y");
 
         var result = await Deployer(console).DeployAsync(deployment, new DeployOptions(), new ApprovalGate(console, approve: false, canPrompt: true), default);

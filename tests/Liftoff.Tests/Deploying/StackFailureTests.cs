@@ -48,7 +48,7 @@ public sealed class StackFailureTests : IDisposable
             : [Event("e1", "shop-prod", "AWS::CloudFormation::Stack", "UPDATE_COMPLETE", null, 1)])));
         var console = DeployTestKit.Console();
 
-        var error = await Assert.ThrowsAsync<StackDeployException>(() => Deployer(console).DeployAsync(
+        var error = await Assert.ThrowsAsync<StackDeployException>(async () => await Deployer(console).DeployAsync(
             await DeploymentAsync(), new DeployOptions(), new ApprovalGate(console, false, false), default));
 
         Assert.Equal("UPDATE_ROLLBACK_COMPLETE", error.FinalStatus);
