@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 
 namespace Liftoff.Deploying.Stacks;
 
@@ -15,6 +17,36 @@ public sealed record StackTemplate(string Body, string? Url = null, string? Sour
     public int SizeBytes => Encoding.UTF8.GetByteCount(Body);
     public bool FitsInline => SizeBytes <= InlineLimitBytes;
     public string Sha256Hex => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Body)));
+
+    /// <summary>
+    /// The parameter names the template declares, or null when its text cannot be read as YAML/JSON (then
+    /// CloudFormation will say what is wrong). Read here because moto's ValidateTemplate lists no parameters.
+    /// </summary>
+    public IReadOnlySet<string>? DeclaredParameters()
+    {
+        try
+        {
+            var yaml = new YamlStream();
+            // CloudFormation's short forms (!Ref, !Sub...) are plain YAML tags: the reader keeps them as tags.
+            yaml.Load(new StringReader(Body));
+            if (yaml.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode root) return null;
+            if (!root.Children.TryGetValue(new YamlScalarNode("Parameters"), out var parameters)) return new HashSet<string>();
+            return parameters is YamlMappingNode map
+                ? map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "").ToHashSet(StringComparer.Ordinal)
+                : new HashSet<string>();
+        }
+        catch (YamlException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Only the parameters the template declares: CloudFormation refuses a change set with any other.</summary>
+    public IReadOnlyDictionary<string, string> Declared(IReadOnlyDictionary<string, string> parameters)
+    {
+        var declared = DeclaredParameters();
+        return declared is null ? parameters : parameters.Where(p => declared.Contains(p.Key)).ToDictionary(StringComparer.Ordinal);
+    }
 
     public static async Task<StackTemplate> LoadAsync(string path, CancellationToken cancellationToken) =>
         new(await File.ReadAllTextAsync(path, cancellationToken), SourcePath: path);
