@@ -111,9 +111,9 @@ public sealed partial class StackDeployer(
             await gate.SendAsync("DeleteStack", t => cloudFormation.DeleteStackAsync(new DeleteStackRequest { StackName = plan.StackName }, t), cancellationToken);
     }
 
-    /// <summary>The stack's outputs, with its resources' physical ids to fall back on (see <see cref="StackOutputs"/>).</summary>
-    public Task<StackOutputs> ReadOutputsAsync(string stackName, CancellationToken cancellationToken) =>
-        StackOutputs.ReadAsync(cloudFormation, gate, stackName, cancellationToken);
+    /// <summary>The stack's outputs, with its resources' physical ids to fall back on (see <see cref="StackOutputValues"/>).</summary>
+    public Task<StackOutputValues> ReadOutputsAsync(string stackName, CancellationToken cancellationToken) =>
+        StackOutputValues.ReadAsync(cloudFormation, gate, stackName, cancellationToken);
 
     private static void CheckTemplateSize(StackDeployment deployment)
     {

@@ -8,7 +8,7 @@ namespace Liftoff.Deploying.Stacks;
 /// What later steps need from a deployed stack: its outputs, and its resources' physical ids by logical id,
 /// because moto keeps no outputs for stacks made through change sets (AWS has both).
 /// </summary>
-public sealed record StackOutputs(
+public sealed record StackOutputValues(
     string StackName,
     IReadOnlyDictionary<string, string> Outputs,
     IReadOnlyDictionary<string, string> Resources)
@@ -25,7 +25,7 @@ public sealed record StackOutputs(
             (fallbackLogicalId is null ? "" : $" and no resource {fallbackLogicalId}") +
             ". Add the output to the template, or fix the name in project.yaml (outputs).");
 
-    public static async Task<StackOutputs> ReadAsync(
+    public static async Task<StackOutputValues> ReadAsync(
         IAmazonCloudFormation cloudFormation, AwsRequestGate gate, string stackName, CancellationToken cancellationToken)
     {
         var stacks = await gate.SendAsync("DescribeStacks",

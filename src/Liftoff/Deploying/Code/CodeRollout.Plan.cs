@@ -3,7 +3,7 @@ using Liftoff.Aws.Lambda;
 using Liftoff.Aws.Lambda.Model;
 using Spectre.Console;
 
-namespace Liftoff.Deploying.Rollout;
+namespace Liftoff.Deploying.Code;
 
 /// <summary>What a rollout would do to one function, read without changing anything (for --dry-run and approval).</summary>
 public sealed record FunctionRolloutPlan(string FunctionName, bool Exists, bool CodeChanges, string? LiveVersion, string Action);

@@ -3,7 +3,7 @@ using Liftoff.Aws.CloudWatch.Model;
 using Liftoff.Deploying.Requests;
 using Spectre.Console;
 
-namespace Liftoff.Deploying.Rollout;
+namespace Liftoff.Deploying.Code;
 
 /// <summary>The CloudWatch alarms watched during a traffic shift; any of them in ALARM stops the rollout.</summary>
 internal sealed class AlarmWatch(IAmazonCloudWatch cloudWatch, AwsRequestGate gate, IReadOnlyList<string> names, IAnsiConsole console)

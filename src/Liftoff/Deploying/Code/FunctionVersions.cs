@@ -4,7 +4,7 @@ using Liftoff.Aws.Lambda.Model;
 using Liftoff.Deploying.Requests;
 using Spectre.Console;
 
-namespace Liftoff.Deploying.Rollout;
+namespace Liftoff.Deploying.Code;
 
 /// <summary>
 /// Makes a function's code equal its artifact and publishes a version of exactly that code:

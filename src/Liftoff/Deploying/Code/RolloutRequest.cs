@@ -1,4 +1,4 @@
-namespace Liftoff.Deploying.Rollout;
+namespace Liftoff.Deploying.Code;
 
 /// <summary>One function's code as packaged and uploaded: where Lambda fetches it, and its CodeSha256 (base64 sha256 of the zip).</summary>
 public sealed record FunctionDeployment(string FunctionName, string CodeBucket, string CodeKey, string CodeSha256);
@@ -6,7 +6,7 @@ public sealed record FunctionDeployment(string FunctionName, string CodeBucket, 
 /// <summary>The functions of one project to roll out together, how, and which CloudWatch alarms stop it.</summary>
 public sealed record RolloutRequest(
     IReadOnlyList<FunctionDeployment> Functions,
-    RolloutStrategy Strategy,
+    ShiftStrategy Strategy,
     IReadOnlyList<string> Alarms)
 {
     public const string LiveAlias = "live";

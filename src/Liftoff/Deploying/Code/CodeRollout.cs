@@ -6,7 +6,7 @@ using Liftoff.Aws.Lambda.Model;
 using Liftoff.Deploying.Requests;
 using Spectre.Console;
 
-namespace Liftoff.Deploying.Rollout;
+namespace Liftoff.Deploying.Code;
 
 /// <summary>
 /// Rolls a project's functions out to new code: per function, code equal to the artifact and a published

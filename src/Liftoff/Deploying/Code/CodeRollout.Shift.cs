@@ -2,7 +2,7 @@ using Liftoff.Aws.CloudWatch;
 using Liftoff.Aws.CloudWatch.Model;
 using Spectre.Console;
 
-namespace Liftoff.Deploying.Rollout;
+namespace Liftoff.Deploying.Code;
 
 public sealed partial class CodeRollout
 {
@@ -25,7 +25,7 @@ public sealed partial class CodeRollout
                     await PointAsync(f.Name, request.AliasName, f.Previous!, (f.Version, weight), cancellationToken);
                 console.MarkupLine(
                     $"{Markup.Escape(string.Join(", ", names))}: {request.AliasName} {weight * 100:0.#}% on the new version " +
-                    $"for {RolloutStrategy.Describe(request.Strategy.Interval)}{WatchNote(request)}");
+                    $"for {ShiftStrategy.Describe(request.Strategy.Interval)}{WatchNote(request)}");
                 var end = _clock.GetUtcNow() + request.Strategy.Interval;
                 progress?.Report(new(RolloutStage.Shifted, weight, names, request.Strategy.Interval));
                 await HoldAsync(alarms, weight, end, cancellationToken);
