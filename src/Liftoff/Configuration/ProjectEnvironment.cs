@@ -21,7 +21,8 @@ public sealed record ProjectEnvironment
     /// <summary>Absolute path of the CloudFormation template.</summary>
     public required string TemplatePath { get; init; }
     /// <summary>
-    /// Project, Environment, ArtifactBucket and the project's stack parameters, placeholders replaced.
+    /// Project, Environment, ArtifactBucket, each function's &lt;Name&gt;MemorySize, &lt;Name&gt;Timeout and
+    /// &lt;Name&gt;Architecture, and the project's stack parameters (placeholders replaced; they win).
     /// The deploy adds each function's CodeKey and passes only what the template declares.
     /// </summary>
     public required IReadOnlyDictionary<string, string> StackParameters { get; init; }

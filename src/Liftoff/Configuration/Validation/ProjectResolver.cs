@@ -50,6 +50,15 @@ internal sealed class ProjectResolver(
         }
 
         var functions = ResolveFunctions(project, projectDirectory, definition, map, env, values, template, parameters, stackName);
+        foreach (var function in functions)
+        {
+            // The function's settings reach the template as parameters it may declare (ApiMemorySize…);
+            // a value written in stackParameters wins.
+            var prefix = Names.Pascal(function.Name);
+            parameters.TryAdd(prefix + "MemorySize", function.MemorySize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            parameters.TryAdd(prefix + "Timeout", function.Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            parameters.TryAdd(prefix + "Architecture", function.Architecture);
+        }
         if (template is not null)
         {
             CheckUndeclaredParameters(template, parameters, functions);
