@@ -21,4 +21,5 @@ public sealed record FunctionBuild(
     string StagingDirectory,
     string? Entry,
     string? BuildCommand,
-    string TestCommand);
+    string TestCommand,
+    string Architecture);

@@ -31,7 +31,7 @@ public sealed record FunctionDefinition
     public string? Entry { get; init; }
 
     [BuildInput]
-    [Description("node: command run instead of `npm run build` (which runs when package.json has a build script).")]
+    [Description("Command run in the source folder before staging; for node it replaces `npm run build` (run when package.json has a build script).")]
     public string? Build { get; init; }
 
     [BuildInput]
@@ -46,8 +46,8 @@ public sealed record FunctionDefinition
     [Description("Timeout in seconds.")]
     public int? Timeout { get; init; }
 
-    [AllowedValues("x86_64", "arm64"), DefaultValue("x86_64")]
-    [Description("Instruction set.")]
+    [BuildInput, AllowedValues("x86_64", "arm64"), DefaultValue("x86_64")]
+    [Description("Instruction set; Python dependencies are installed for it.")]
     public string? Architecture { get; init; }
 
     [KeyPattern(@"^[A-Za-z][A-Za-z0-9_]*$", "an environment variable name (letters, digits, _)")]

@@ -48,7 +48,7 @@ internal static class FunctionBuilds
         if (errors.Count > before || source is null) return null;
         return new FunctionBuild(
             name, function.Runtime, function.Handler, builder, source, StagingDirectory(root, project, name), entry,
-            function.Build, function.Test ?? DefaultTest(builder, source));
+            function.Build, function.Test ?? DefaultTest(builder, source), function.Architecture ?? "x86_64");
     }
 
     private static string DefaultTest(FunctionBuilder builder, string source) => builder switch

@@ -134,7 +134,7 @@ internal sealed class ProjectResolver(
                 CodeKeyParameter = Names.Pascal(name) + "CodeKey",
                 MemorySize = function.MemorySize ?? FunctionDefinition.DefaultMemorySize,
                 Timeout = function.Timeout ?? FunctionDefinition.DefaultTimeout,
-                Architecture = function.Architecture ?? "x86_64",
+                Architecture = build.Architecture,
                 EnvironmentVariables = variables,
                 Include = function.Include ?? ["**/*"],
                 Exclude = function.Exclude ?? FunctionBuilds.DefaultExclude(build.Builder),
