@@ -61,7 +61,7 @@ internal sealed class ProjectResolver(
         }
         if (template is not null)
         {
-            CheckUndeclaredParameters(template, parameters, functions);
+            if (definition.Functions is { } declared) CheckUndeclaredParameters(template, parameters, declared.Keys);
             CheckBucketNames(template, TemplateValues(template, parameters, env, stackName));
         }
 
@@ -169,9 +169,10 @@ internal sealed class ProjectResolver(
                 $"'{logicalId}' is named '{actual}' but Liftoff expects '{functionName}' ({{project}}-{{env}}-lambda-{{function}}); use FunctionName: {expected}"));
     }
 
-    private void CheckUndeclaredParameters(TemplateInfo template, Dictionary<string, string> parameters, List<FunctionEnvironment> functions)
+    private void CheckUndeclaredParameters(TemplateInfo template, Dictionary<string, string> parameters, IEnumerable<string> functionNames)
     {
-        var codeKeys = functions.Select(f => f.CodeKeyParameter).ToHashSet(StringComparer.Ordinal);
+        // From the names, not the resolved functions: a function with another error still gets its CodeKey.
+        var codeKeys = functionNames.Select(name => Names.Pascal(name) + "CodeKey").ToHashSet(StringComparer.Ordinal);
         foreach (var parameter in template.Parameters.Values)
         {
             if (parameter.Default is not null || parameters.ContainsKey(parameter.Name) || codeKeys.Contains(parameter.Name)) continue;

@@ -134,6 +134,7 @@ internal sealed class NodeBinder(string file, ICollection<ConfigurationError> er
             }
         }
 
+        if (!layers.Any(l => l.Node is YamlMappingNode)) return null;
         var dictionary = (System.Collections.IDictionary)Activator.CreateInstance(
             typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
         map.RecordSelf(dictionary, Where(layers[0].Node));

@@ -52,6 +52,9 @@ internal static class YamlDocumentReader
         var message = inner.Message;
         var paren = message.IndexOf("): ", StringComparison.Ordinal);
         if (message.StartsWith('(') && paren > 0) message = message[(paren + 3)..];
+        const string duplicate = "Duplicate key ";
+        if (message.StartsWith(duplicate, StringComparison.Ordinal))
+            return $"the key '{message[duplicate.Length..]}' appears twice in the same mapping; keep one";
         return message.TrimEnd('.');
     }
 }
