@@ -4,7 +4,14 @@ using Liftoff.Tests.Configuration;
 
 namespace Liftoff.Tests.Building;
 
-/// <summary>The three sample projects copied and compiled once for a test class (real npm, esbuild, node).</summary>
+/// <summary>The test classes that share one compile of the samples.</summary>
+[CollectionDefinition(Name)]
+public sealed class CompiledSamplesCollection : ICollectionFixture<CompiledSamples>
+{
+    public const string Name = "compiled samples";
+}
+
+/// <summary>The three sample projects copied and compiled once (real npm, esbuild, node, python3).</summary>
 public sealed class CompiledSamples : IAsyncLifetime
 {
     private TempRepository? _repository;

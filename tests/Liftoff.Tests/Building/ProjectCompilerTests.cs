@@ -3,7 +3,8 @@ using Liftoff.Building;
 namespace Liftoff.Tests.Building;
 
 /// <summary>Compile on the real sample projects: what lands in each staging folder, and that it runs.</summary>
-public sealed class ProjectCompilerTests(CompiledSamples samples) : IClassFixture<CompiledSamples>
+[Collection(CompiledSamplesCollection.Name)]
+public sealed class ProjectCompilerTests(CompiledSamples samples)
 {
     private static string[] Files(string directory) =>
         Directory.GetFiles(directory, "*", SearchOption.AllDirectories)
