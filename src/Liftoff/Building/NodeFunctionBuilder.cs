@@ -28,7 +28,7 @@ public sealed class NodeFunctionBuilder(ToolRunner tools, NpmInstall npm) : IFun
         var packages = hasPackageJson
             ? await ProductionDependencies.CopyAsync(project, source, function.StagingDirectory, cancellationToken)
             : 0;
-        tools.Report(project, $"{function.Name}: staged {files} files and {packages} production packages");
+        tools.Report(project, $"{function.Name}: staged {files} files and {packages} production package{(packages == 1 ? "" : "s")}");
         return new StagedFunction(project, function.Name, function.StagingDirectory, files, clock.Elapsed);
     }
 

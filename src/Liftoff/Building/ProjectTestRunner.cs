@@ -1,4 +1,5 @@
 using Liftoff.Configuration;
+using Liftoff.Testing;
 
 namespace Liftoff.Building;
 
@@ -11,7 +12,7 @@ public sealed record FunctionTestResult(string Project, string Function, string 
 /// <summary>Every selected function's unit tests.</summary>
 public sealed record ProjectTestReport(IReadOnlyList<FunctionTestResult> Results)
 {
-    public TestCounts Counts => Results.Aggregate(TestCounts.None, (total, r) => total + r.Counts);
+    public TestCounts Counts => Results.Aggregate(TestCounts.Zero, (total, r) => total + r.Counts);
     public bool Succeeded => Results.All(r => r.Succeeded);
     public IEnumerable<FunctionTestResult> Failures => Results.Where(r => !r.Succeeded);
 }
@@ -63,9 +64,9 @@ public sealed class ProjectTestRunner
         {
             // Nothing to count: a crash before any test ran is one failure; a quiet success is none.
             _tools.Report(project, $"{function.Name}: `{function.TestCommand}` printed no test summary (exit code {run.ExitCode})");
-            counts = run.Succeeded ? TestCounts.None : new TestCounts(0, 1, 0);
+            counts = run.Succeeded ? TestCounts.Zero : new TestCounts(0, 1, 0);
         }
-        _tools.Report(project, $"{function.Name}: {counts}");
+        _tools.Report(project, $"{function.Name}: {counts.Passed} passed, {counts.Failed} failed, {counts.Skipped} skipped");
         return new FunctionTestResult(project, function.Name, function.TestCommand, run.ExitCode, counts);
     }
 }

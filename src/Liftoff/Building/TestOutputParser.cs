@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Liftoff.Testing;
 
 namespace Liftoff.Building;
 
@@ -14,7 +15,7 @@ public static partial class TestOutputParser
     {
         TestCounts? total = null;
         foreach (var summary in new[] { Node(output), Unittest(output) })
-            if (summary is not null) total = (total ?? TestCounts.None) + summary;
+            if (summary is not null) total = (total ?? TestCounts.Zero) + summary;
         return total;
     }
 
@@ -34,7 +35,7 @@ public static partial class TestOutputParser
         var ran = UnittestRan().Matches(output);
         var verdicts = UnittestVerdict().Matches(output);
         if (ran.Count == 0 || verdicts.Count == 0) return null;
-        var total = TestCounts.None;
+        var total = TestCounts.Zero;
         for (var i = 0; i < Math.Min(ran.Count, verdicts.Count); i++)
         {
             var tests = Number(ran[i].Groups["count"].Value);

@@ -46,7 +46,7 @@ public sealed class ToolRunner(TextWriter output)
                 tail.Enqueue(line);
                 if (tail.Count > TailLines) tail.Dequeue();
             }
-            _output.WriteLine($"[{prefix}] {line}");
+            if (!string.IsNullOrWhiteSpace(line)) _output.WriteLine($"[{prefix}] {line}");
         }
 
         var command = Cli.Wrap(Executable(program))

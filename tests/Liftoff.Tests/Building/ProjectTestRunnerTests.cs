@@ -1,4 +1,5 @@
 using Liftoff.Building;
+using Liftoff.Testing;
 using Liftoff.Configuration;
 using Liftoff.Tests.Configuration;
 
@@ -17,7 +18,7 @@ public sealed class ProjectTestRunnerTests(CompiledSamples samples)
 
         Assert.True(report.Succeeded, output.Text);
         Assert.Equal(
-            ["fraud-or-not/api 8 passed, 0 failed, 0 skipped", "media-register/register 10 passed, 0 failed, 0 skipped", "people-cards/users 8 passed, 0 failed, 0 skipped"],
+            ["fraud-or-not/api tests: 8 passed, 0 failed, 0 skipped", "media-register/register tests: 10 passed, 0 failed, 0 skipped", "people-cards/users tests: 8 passed, 0 failed, 0 skipped"],
             report.Results.Select(r => $"{r.Project}/{r.Function} {r.Counts}"));
         Assert.Equal(new TestCounts(26, 0, 0), report.Counts);
         Assert.Contains("[media-register] register: 10 passed, 0 failed, 0 skipped", output.Text);

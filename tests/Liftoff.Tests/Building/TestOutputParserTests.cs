@@ -1,4 +1,5 @@
 using Liftoff.Building;
+using Liftoff.Testing;
 
 namespace Liftoff.Tests.Building;
 
