@@ -178,6 +178,14 @@ public sealed class BrokenConfigurationTests
     }
 
     [Fact]
+    public async Task An_environment_cannot_add_a_function_the_project_does_not_declare()
+    {
+        Assert.Equal(
+            [$"{ProjectFile}:10:7: 'functions.apii' in environments.prod is not declared in 'functions'; did you mean 'api'?"],
+            await ErrorsAsync((ProjectFile, ValidRepository.Project + "\nenvironments:\n  prod:\n    functions:\n      apii:\n        memorySize: 512\n")));
+    }
+
+    [Fact]
     public async Task Unknown_placeholder_lists_the_known_ones()
     {
         Assert.Equal(

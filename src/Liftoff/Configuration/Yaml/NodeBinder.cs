@@ -124,6 +124,14 @@ internal sealed class NodeBinder(string file, ICollection<ConfigurationError> er
                     Error(keyNode, $"'{name}' is not a valid name in '{path}': use {pattern.Hint}");
                     continue;
                 }
+                if (layer.Environment is not null && !entries.ContainsKey(name) && ModelShape.IsModel(valueType))
+                {
+                    // An environment may change what the project declares, not add to it: a function only in prod is a typo.
+                    var declared = entries.Keys.ToList();
+                    Error(keyNode, $"'{path}.{name}' in environments.{layer.Environment} is not declared in '{path}'; " +
+                                   (declared.Count == 0 ? "declare it there first" : Suggestions.Hint(name, declared, "declared")));
+                    continue;
+                }
                 if (!entries.TryGetValue(name, out var values))
                 {
                     entries[name] = values = [];
