@@ -33,6 +33,7 @@ internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation
             var values = ParameterValues.Resolve(descriptors, sources, invocation.RootDirectory, build.Secrets);
             values.Inject(build, descriptors);
             publish(values);
+            values.AddSecrets(descriptors, build.Secrets);
 
             graph = TargetGraph.Discover(build);
             var defaults = defaultTargets.Select(graph.Of).ToList();

@@ -16,9 +16,24 @@ internal sealed class ParameterValues
             if (sources.Find(parameter) is not { } raw) continue;
             var value = ParameterConverter.Convert(parameter, raw, rootDirectory);
             values._values[parameter.Name] = (value, raw.Source);
-            if (parameter.IsSecret) masker.Add(value?.ToString());
+            if (parameter.IsSecret) AddSecret(masker, value);
         }
         return values;
+    }
+
+    /// <summary>Registers the secrets' current values, defaults included, once the build can be read.</summary>
+    public void AddSecrets(IReadOnlyList<ParameterDescriptor> parameters, SecretMasker masker)
+    {
+        foreach (var parameter in parameters.Where(p => p.IsSecret))
+            AddSecret(masker, _values.TryGetValue(parameter.Name, out var entry) ? entry.Value : Read(parameter));
+    }
+
+    private static void AddSecret(SecretMasker masker, object? value)
+    {
+        if (value is string[] many)
+            foreach (var one in many) masker.Add(one);
+        else
+            masker.Add(value?.ToString());
     }
 
     public bool TryGet(string name, out object? value)
