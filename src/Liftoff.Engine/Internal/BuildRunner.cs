@@ -75,7 +75,7 @@ internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation
             return Success;
         }
 
-        if (MissingRequirements(plan) is { Count: > 0 } missing)
+        if (MissingRequirements(plan, descriptors) is { Count: > 0 } missing)
         {
             foreach (var line in missing) console.MarkupLine($"[red]{Markup.Escape(line)}[/]");
             return UsageError;
@@ -116,15 +116,16 @@ internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation
     }
 
     /// <summary>Every unmet requirement of a target that will run, each saying how to give the value.</summary>
-    private static List<string> MissingRequirements(ExecutionPlan plan)
+    private static List<string> MissingRequirements(ExecutionPlan plan, IReadOnlyList<ParameterDescriptor> descriptors)
     {
         var missing = new List<string>();
         foreach (var target in plan.Targets.Where(t => !plan.Skipped.Contains(t)))
         foreach (var requirement in target.Definition.Requirements.Where(r => !r.IsMet()))
         {
+            var name = descriptors.FirstOrDefault(d => d.Member.Name == requirement.Name)?.Name ?? requirement.Name;
             missing.Add(requirement.IsParameter
-                ? $"Target {target.Name} needs the parameter {requirement.Name}: give --{Naming.ToKebabCase(requirement.Name)} <value>, " +
-                  $"set LIFTOFF_{Naming.ToUpperSnakeCase(requirement.Name)}, or add \"{requirement.Name}\" to .nuke/parameters.json."
+                ? $"Target {target.Name} needs the parameter {name}: give --{Naming.ToKebabCase(name)} <value>, " +
+                  $"set LIFTOFF_{Naming.ToUpperSnakeCase(name)}, or add \"{name}\" to .nuke/parameters.json."
                 : $"Target {target.Name} requires {requirement.Name}, which does not hold.");
         }
         return missing.Distinct().ToList();

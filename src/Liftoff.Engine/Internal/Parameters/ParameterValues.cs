@@ -7,12 +7,16 @@ internal sealed class ParameterValues
 {
     private readonly Dictionary<string, (object? Value, string Source)> _values = new(StringComparer.OrdinalIgnoreCase);
 
+    // Interface properties ask by member name; [Parameter(Name = ...)] may have given the parameter another.
+    private readonly Dictionary<string, string> _nameOfMember = new(StringComparer.Ordinal);
+
     public static ParameterValues Resolve(IReadOnlyList<ParameterDescriptor> parameters, ParameterSources sources,
         string rootDirectory, SecretMasker masker)
     {
         var values = new ParameterValues();
         foreach (var parameter in parameters)
         {
+            values._nameOfMember.TryAdd(parameter.Member.Name, parameter.Name);
             if (sources.Find(parameter) is not { } raw) continue;
             var value = ParameterConverter.Convert(parameter, raw, rootDirectory);
             values._values[parameter.Name] = (value, raw.Source);
@@ -36,9 +40,10 @@ internal sealed class ParameterValues
             masker.Add(value?.ToString());
     }
 
-    public bool TryGet(string name, out object? value)
+    /// <summary>The value of the parameter declared by the member of this name.</summary>
+    public bool TryGet(string memberName, out object? value)
     {
-        var found = _values.TryGetValue(name, out var entry);
+        var found = _values.TryGetValue(_nameOfMember.GetValueOrDefault(memberName, memberName), out var entry);
         value = entry.Value;
         return found;
     }
