@@ -134,7 +134,7 @@ internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation
     /// <summary>Keeps .nuke/build.schema.json current on developer machines, as NUKE does; CI only reads it.</summary>
     private async Task WriteSchemaWhenStaleAsync(TargetGraph graph, IReadOnlyList<ParameterDescriptor> descriptors, CancellationToken cancellationToken)
     {
-        if (build.Host.IsCi || invocation.Environment.ContainsKey("CI")) return;
+        if (build.Host.IsCi) return;
         var path = Path.Combine(invocation.RootDirectory, SchemaWriter.RelativePath);
         if (!Directory.Exists(Path.GetDirectoryName(path))) return;
         var schema = SchemaWriter.Generate(graph, descriptors);
