@@ -36,6 +36,7 @@ internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation
             values.AddSecrets(descriptors, build.Secrets);
 
             graph = TargetGraph.Discover(build);
+            await WriteSchemaWhenStaleAsync(graph, descriptors, cancellationToken);
             var defaults = defaultTargets.Select(graph.Of).ToList();
             if (commandLine.Has("help"))
             {
@@ -47,8 +48,6 @@ internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation
             build.InvokedTargets = requested.Select(t => t.Name).ToArray();
             if (requested.Count == 0)
                 throw new UsageException("No target was named and the build has no default target. See --help.");
-
-            await WriteSchemaWhenStaleAsync(graph, descriptors, cancellationToken);
         }
         catch (Exception e) when (e is UsageException or ParameterException or CycleException)
         {
