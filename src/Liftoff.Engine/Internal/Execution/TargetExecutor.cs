@@ -33,7 +33,7 @@ internal sealed class TargetExecutor(IAnsiConsole console, HostOutput hostOutput
         bool stopped, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
-            return new TargetResult(target.Name, TargetStatus.NotRun, TimeSpan.Zero, "cancelled");
+            return new TargetResult(target.Name, TargetStatus.NotRun, TimeSpan.Zero, TargetResult.Cancelled);
         if (plan.Skipped.Contains(target))
             return new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, "skipped");
 
@@ -65,8 +65,8 @@ internal sealed class TargetExecutor(IAnsiConsole console, HostOutput hostOutput
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            hostOutput.TargetFailed(target.Name, "cancelled");
-            return new TargetResult(target.Name, TargetStatus.Failed, clock.Elapsed, "cancelled");
+            hostOutput.TargetFailed(target.Name, TargetResult.Cancelled);
+            return new TargetResult(target.Name, TargetStatus.Failed, clock.Elapsed, TargetResult.Cancelled);
         }
         catch (Exception exception)
         {
