@@ -45,16 +45,26 @@ internal sealed class TargetExecutor(IAnsiConsole console, HostOutput hostOutput
             return new TargetResult(target.Name, TargetStatus.NotRun, TimeSpan.Zero, $"{blocker.Name} did not succeed");
         if (stopped && !assured)
             return new TargetResult(target.Name, TargetStatus.NotRun, TimeSpan.Zero, "an earlier target failed");
-
-        if (target.Definition.DynamicConditions.Any(condition => !condition()))
-            return new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, "condition false");
-        if (target.Definition.Actions.Count == 0)
-            return new TargetResult(target.Name, TargetStatus.Collective, TimeSpan.Zero);
         return null;
     }
 
+    /// <summary>Checks OnlyWhenDynamic, then runs the actions; a condition that throws fails the target like an action would.</summary>
     private async Task<TargetResult> ExecuteAsync(TargetInfo target, CancellationToken cancellationToken)
     {
+        try
+        {
+            if (target.Definition.DynamicConditions.Any(condition => !condition()))
+                return new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, "condition false");
+        }
+        catch (Exception exception)
+        {
+            hostOutput.TargetFailed(target.Name, $"its OnlyWhenDynamic condition threw: {Describe(exception)}");
+            if (trace) console.WriteLine(exception.ToString());
+            return new TargetResult(target.Name, TargetStatus.Failed, TimeSpan.Zero, exception.Message);
+        }
+        if (target.Definition.Actions.Count == 0)
+            return new TargetResult(target.Name, TargetStatus.Collective, TimeSpan.Zero);
+
         hostOutput.TargetStarted(target.Name);
         var clock = Stopwatch.StartNew();
         try
