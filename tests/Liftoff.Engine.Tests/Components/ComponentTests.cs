@@ -133,7 +133,21 @@ public class ComponentTests
         var outcome = await InProcess.RunAsync(new NotComposed(), "Publish");
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("IPackage", outcome.Output);
-        Assert.Contains("Publish", outcome.Output);
+        Assert.Contains("The definition of target Publish failed: it refers to IPackage, which the build does not implement", outcome.Output);
+    }
+
+    private sealed class Foreign : TestBuild
+    {
+        private static readonly Composed Other = new();
+        public Target Publish => _ => _.DependsOn(((ICompile)Other).Compile).Executes(Record());
+    }
+
+    [Fact]
+    public async Task Depending_on_a_target_of_another_build_is_a_clear_error()
+    {
+        var outcome = await InProcess.RunAsync(new Foreign(), "Publish");
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("Target Publish refers to a target that is not part of the build", outcome.Output);
     }
 }

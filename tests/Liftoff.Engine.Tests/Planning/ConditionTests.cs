@@ -107,5 +107,40 @@ public class ConditionTests
             Assert.StartsWith("NotRun", outcome.StatusOf("After"));
             Assert.Empty(build.Ran);
         }
+
+        private sealed class StaticThrows : TestBuild
+        {
+            public Target Compile => _ => _.Executes(Record());
+            public Target Publish => _ => _.DependsOn(Compile).OnlyWhenStatic(() => throw new IOException("config unreadable")).Executes(Record());
+        }
+
+        [Fact]
+        public async Task A_static_condition_that_throws_fails_the_build_before_anything_runs()
+        {
+            var build = new StaticThrows();
+
+            var outcome = await InProcess.RunAsync(build, "Publish");
+
+            Assert.Equal(1, outcome.ExitCode);
+            Assert.Contains("Target Publish: its OnlyWhenStatic condition threw: config unreadable", outcome.Output);
+            Assert.Empty(build.Ran);
+        }
+
+        private sealed class RequirementThrows : TestBuild
+        {
+            public Target Publish => _ => _.Requires(() => File.ReadAllText("/nonexistent/approval") == "yes").Executes(Record());
+        }
+
+        [Fact]
+        public async Task A_requirement_that_throws_fails_the_build_naming_the_target()
+        {
+            var build = new RequirementThrows();
+
+            var outcome = await InProcess.RunAsync(build, "Publish");
+
+            Assert.Equal(1, outcome.ExitCode);
+            Assert.Contains("Target Publish: its requirement threw:", outcome.Output);
+            Assert.Empty(build.Ran);
+        }
     }
 }
