@@ -97,6 +97,20 @@ public class PrecedenceTests
     }
 
     [Fact]
+    public async Task A_null_in_a_parameters_file_gives_no_value()
+    {
+        using var root = new TestRoot()
+            .Write(".nuke/parameters.json", """{ "Env": "file", "Retries": null }""")
+            .Write(".nuke/parameters.ci.json", """{ "Env": null }""");
+        var build = new Build();
+
+        var outcome = await InProcess.RunAsync(build, "Show --profile ci", root: root);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.StartsWith("file|False|1|", build.Ran.Single());
+    }
+
+    [Fact]
     public async Task Help_shows_where_each_value_came_from()
     {
         using var root = new TestRoot().Write(".nuke/parameters.json", """{ "Retries": 6 }""");
