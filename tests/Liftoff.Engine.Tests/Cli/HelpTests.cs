@@ -12,6 +12,7 @@ public class HelpTests
         [Parameter("How code rolls out")] public Rollout Strategy { get; set; } = Rollout.Canary;
         [Parameter("Projects to act on")] public string[] Project { get; set; } = [];
         [Parameter("Access token"), Secret] public string? Token { get; set; } = "default-token-value";
+        [Parameter("Where artifacts go")] public AbsolutePath Artifacts { get; set; }
 
         public Target Compile => _ => _.Description("Builds the solution").Executes(Record());
         public Target Deploy => _ => _.Description("Deploys the stacks").DependsOn(Compile).Triggers(Verify).Executes(Record());
@@ -80,6 +81,16 @@ public class HelpTests
         Assert.Contains("int", retries);
         Assert.Contains("= 3", retries);
         Assert.Contains("string[]", LineOf(outcome, "--project"));
+    }
+
+    [Fact]
+    public async Task Shows_no_value_for_a_parameter_that_has_none()
+    {
+        var outcome = await HelpAsync(new Build());
+
+        Assert.DoesNotContain("=", LineOf(outcome, "--env"));
+        Assert.DoesNotContain("=", LineOf(outcome, "--artifacts"));
+        Assert.Contains("path", LineOf(outcome, "--artifacts"));
     }
 
     [Fact]

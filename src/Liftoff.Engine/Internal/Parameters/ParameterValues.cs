@@ -73,7 +73,7 @@ internal sealed class ParameterValues
         if (_values.TryGetValue(parameter.Name, out var entry)) (value, source) = entry;
         else if (Build is not null) value = Read(parameter);
 
-        if (value is null || value is string { Length: 0 } || value is Array { Length: 0 }) return "";
+        if (value is null or string { Length: 0 } or Array { Length: 0 } or AbsolutePath { Value: null }) return "";
         var text = parameter.IsSecret ? SecretMasker.Mask : value is Array array ? string.Join(" ", array.Cast<object>()) : value.ToString();
         return source is null ? $"= {text}" : $"= {text} ({source})";
     }
