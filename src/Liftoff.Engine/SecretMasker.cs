@@ -59,6 +59,7 @@ public sealed class SecretMasker
         {
             if (text[i] is '\r' or '\n') continue;
             visible++;
+            if (!_secrets.Keys.Any(s => s[0] == text[i])) continue;
             var start = text[i..].Replace("\r", "").Replace("\n", "");
             if (_secrets.Keys.Any(s => s.Length > start.Length && s.StartsWith(start, StringComparison.Ordinal)))
                 held = text.Length - i;
