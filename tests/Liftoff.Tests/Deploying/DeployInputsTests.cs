@@ -66,7 +66,7 @@ public sealed class DeployInputsTests
                 EnvironmentVariables = new Dictionary<string, string>(), Include = ["**/*"], Exclude = [],
             },
         ],
-        Outputs = new Configuration.StackOutputs(null, null, null),
+        Outputs = new Liftoff.Configuration.StackOutputs(null, null, null),
         SmokeChecks = [],
         Rollout = new Rollout(RolloutStrategy.Canary, 10, 5, 1),
         Alarms = ["shop-prod-errors"],
