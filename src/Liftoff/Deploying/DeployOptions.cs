@@ -1,4 +1,7 @@
 namespace Liftoff.Deploying;
 
-/// <summary>How the caller wants the deploy run: --approve and --dry-run.</summary>
-public sealed record DeployOptions(bool Approve = false, bool DryRun = false);
+/// <summary>
+/// How the caller wants the deploy run: --dry-run (show the change set and planned rollout, change nothing)
+/// and --force (deploy even when the last release has the same inputs). --approve lives in <see cref="ApprovalGate"/>.
+/// </summary>
+public sealed record DeployOptions(bool DryRun = false, bool Force = false);
