@@ -20,14 +20,19 @@ public sealed partial class StackDeployer(
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <summary>The whole flow for one stack. Throws <see cref="DeployException"/> (or a subclass) when it stops.</summary>
+    /// <param name="shownWithPlan">
+    /// Runs after the change table is shown and before the approval question (e.g. to show the planned code rollout).
+    /// </param>
     public async Task<StackDeployResult> DeployAsync(
-        StackDeployment deployment, DeployOptions options, ApprovalGate approval, CancellationToken cancellationToken)
+        StackDeployment deployment, DeployOptions options, ApprovalGate approval, CancellationToken cancellationToken,
+        Func<ChangeSetPlan, CancellationToken, Task>? shownWithPlan = null)
     {
         var plan = await PlanAsync(deployment, cancellationToken);
         ChangeTable.Write(console, plan);
         var settled = false;
         try
         {
+            if (shownWithPlan is not null) await shownWithPlan(plan, cancellationToken);
             if (!plan.HasChanges)
             {
                 settled = true;
