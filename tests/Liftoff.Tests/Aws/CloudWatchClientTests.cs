@@ -5,19 +5,23 @@ using Liftoff.Tests.Support;
 namespace Liftoff.Tests.Aws;
 
 /// <summary>Liftoff's CloudWatch client against moto, reading alarms the AWS CLI made.</summary>
-public sealed class CloudWatchClientTests : IClassFixture<MotoFixture>, IAsyncLifetime
+public sealed class CloudWatchClientTests : IClassFixture<MotoFixture>, IClassFixture<OncePerClass>, IAsyncLifetime
 {
     private readonly AwsCli _cli;
     private readonly AwsClients _aws;
-    private readonly string _prefix = $"cards-{Guid.NewGuid():N}"[..16];
+    private readonly OncePerClass _once;
+    private readonly string _prefix = "cards-dev";
 
-    public CloudWatchClientTests(MotoFixture moto)
+    public CloudWatchClientTests(MotoFixture moto, OncePerClass once)
     {
         _cli = new AwsCli(moto);
+        _once = once;
         _aws = AwsClients.Create(new AwsConnection(moto.Region, moto.Endpoint, null));
     }
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => _once.RunAsync("alarms", CreateAlarmsAsync);
+
+    private async Task CreateAlarmsAsync()
     {
         foreach (var name in new[] { "errors", "throttles", "latency" })
             await _cli.RunAsync("cloudwatch", "put-metric-alarm", "--alarm-name", $"{_prefix}-{name}", "--metric-name", "Errors",
@@ -51,8 +55,7 @@ public sealed class CloudWatchClientTests : IClassFixture<MotoFixture>, IAsyncLi
         // AWS applies AlarmNamePrefix and StateValue together; moto only the prefix, so the state is asked alone.
         var ours = await _aws.CloudWatch.DescribeAlarmsAsync(new DescribeAlarmsRequest { StateValue = StateValue.ALARM });
 
-        Assert.All(ours.MetricAlarms, a => Assert.Equal(StateValue.ALARM, a.StateValue));
-        Assert.Equal([$"{_prefix}-errors"], ours.MetricAlarms.Select(a => a.AlarmName).Where(n => n!.StartsWith(_prefix)));
+        Assert.Equal([$"{_prefix}-errors"], ours.MetricAlarms.Select(a => a.AlarmName));
     }
 
     [Fact]

@@ -9,14 +9,16 @@ namespace Liftoff.Tests.Aws;
 /// Liftoff's CodePipeline client against moto for pipeline definitions (moto has no executions: those
 /// are in <see cref="CodePipelineExecutionStubTests"/>).
 /// </summary>
-public sealed class CodePipelineClientTests : IClassFixture<MotoFixture>, IDisposable
+public sealed class CodePipelineClientTests : IClassFixture<MotoFixture>, IClassFixture<OncePerClass>, IDisposable
 {
     private readonly AwsCli _cli;
     private readonly AwsClients _aws;
+    private readonly OncePerClass _once;
 
-    public CodePipelineClientTests(MotoFixture moto)
+    public CodePipelineClientTests(MotoFixture moto, OncePerClass once)
     {
         _cli = new AwsCli(moto);
+        _once = once;
         _aws = AwsClients.Create(new AwsConnection(moto.Region, moto.Endpoint, null));
     }
 
@@ -25,14 +27,8 @@ public sealed class CodePipelineClientTests : IClassFixture<MotoFixture>, IDispo
     private async Task<string> CreatePipelineAsync()
     {
         var name = $"cards-release-{Guid.NewGuid():N}"[..30];
-        try
-        {
-            await _cli.RunAsync("iam", "create-role", "--role-name", "liftoff-test-pipeline", "--assume-role-policy-document",
-                """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"codepipeline.amazonaws.com"},"Action":"sts:AssumeRole"}]}""");
-        }
-        catch (InvalidOperationException e) when (e.Message.Contains("EntityAlreadyExists"))
-        {
-        }
+        await _once.RunAsync("pipeline-role", () => _cli.RunAsync("iam", "create-role", "--role-name", "liftoff-test-pipeline", "--assume-role-policy-document",
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"codepipeline.amazonaws.com"},"Action":"sts:AssumeRole"}]}"""));
         var pipeline = $$"""
             {"name":"{{name}}","roleArn":"arn:aws:iam::123456789012:role/liftoff-test-pipeline",
              "artifactStore":{"type":"S3","location":"cards-artifacts"},

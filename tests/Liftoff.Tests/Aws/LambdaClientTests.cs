@@ -6,18 +6,16 @@ using Liftoff.Tests.Support;
 namespace Liftoff.Tests.Aws;
 
 /// <summary>Liftoff's Lambda client against moto, read back and written by the AWS CLI.</summary>
-public sealed class LambdaClientTests : IClassFixture<MotoFixture>, IDisposable
+public sealed class LambdaClientTests : IClassFixture<MotoFixture>, IClassFixture<OncePerClass>, IDisposable
 {
-    private readonly MotoFixture _moto;
     private readonly AwsCli _cli;
     private readonly MotoLambda _functions;
     private readonly AwsClients _aws;
 
-    public LambdaClientTests(MotoFixture moto)
+    public LambdaClientTests(MotoFixture moto, OncePerClass once)
     {
-        _moto = moto;
         _cli = new AwsCli(moto);
-        _functions = new MotoLambda(_cli);
+        _functions = new MotoLambda(_cli, once);
         _aws = AwsClients.Create(new AwsConnection(moto.Region, moto.Endpoint, null));
     }
 

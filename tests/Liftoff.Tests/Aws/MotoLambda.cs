@@ -9,10 +9,9 @@ namespace Liftoff.Tests.Aws;
 /// Makes real Lambda functions in a test's moto through the AWS CLI (Liftoff's client has no
 /// CreateFunction): an execution role and a zip with a Node handler.
 /// </summary>
-internal sealed class MotoLambda(AwsCli cli)
+internal sealed class MotoLambda(AwsCli cli, OncePerClass once)
 {
     public const string RoleArn = "arn:aws:iam::123456789012:role/liftoff-test-lambda";
-    private bool _roleCreated;
 
     public static byte[] Zip(string handlerBody)
     {
@@ -31,19 +30,8 @@ internal sealed class MotoLambda(AwsCli cli)
 
     public async Task<string> CreateFunctionAsync(string name, byte[]? zip = null)
     {
-        if (!_roleCreated)
-        {
-            try
-            {
-                await cli.RunAsync("iam", "create-role", "--role-name", "liftoff-test-lambda", "--assume-role-policy-document",
-                    """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}""");
-            }
-            catch (InvalidOperationException e) when (e.Message.Contains("EntityAlreadyExists"))
-            {
-                // An earlier test of the class made it in the same moto.
-            }
-            _roleCreated = true;
-        }
+        await once.RunAsync("lambda-role", () => cli.RunAsync("iam", "create-role", "--role-name", "liftoff-test-lambda", "--assume-role-policy-document",
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"""));
         var path = Path.Combine(Path.GetTempPath(), $"liftoff-{Guid.NewGuid():N}.zip");
         await File.WriteAllBytesAsync(path, zip ?? Zip("return { statusCode: 200 };"));
         try
