@@ -10,10 +10,16 @@ namespace Liftoff.Aws;
 /// </summary>
 public static class AwsCredentialsResolver
 {
-    public static AWSCredentials Resolve(AwsConnection connection)
+    public static AWSCredentials Resolve(AwsConnection connection) => Resolve(connection, profilesLocation: null);
+
+    /// <param name="profilesLocation">
+    /// The shared credentials file to read profiles from instead of the SDK's default (~/.aws/credentials,
+    /// or AWS_SHARED_CREDENTIALS_FILE as it was when the process started: the SDK reads it once).
+    /// </param>
+    internal static AWSCredentials Resolve(AwsConnection connection, string? profilesLocation)
     {
         if (connection.Profile is { } profile)
-            return FromProfile(profile);
+            return FromProfile(profile, profilesLocation);
         try
         {
             return DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
@@ -33,9 +39,9 @@ public static class AwsCredentialsResolver
         }
     }
 
-    private static AWSCredentials FromProfile(string profile)
+    private static AWSCredentials FromProfile(string profile, string? profilesLocation)
     {
-        var store = new CredentialProfileStoreChain();
+        var store = profilesLocation is null ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(profilesLocation);
         if (store.TryGetAWSCredentials(profile, out var credentials))
             return credentials;
         var known = store.ListProfiles().Select(p => p.Name).Distinct().Order().ToList();
