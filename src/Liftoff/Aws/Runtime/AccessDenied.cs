@@ -10,8 +10,7 @@ public static class AccessDenied
 {
     private static readonly HashSet<string> Codes = new(StringComparer.Ordinal)
     {
-        "AccessDenied", "AccessDeniedException", "AccessDeniedError", "UnauthorizedOperation",
-        "AuthorizationError", "UnrecognizedClientException", "InvalidClientTokenId",
+        "AccessDenied", "AccessDeniedException", "AccessDeniedError", "UnauthorizedOperation", "AuthorizationError",
     };
 
     public static bool Is(AmazonServiceException exception) =>

@@ -8,8 +8,13 @@ public sealed class StsCallerIdentity(IAmazonSecurityTokenService sts) : ICaller
 {
     private Task<string?>? _arn;
 
-    public Task<string?> GetCallerArnAsync(CancellationToken cancellationToken) =>
-        _arn ??= LookUpAsync(cancellationToken);
+    public Task<string?> GetCallerArnAsync(CancellationToken cancellationToken)
+    {
+        // A cancelled look-up is not an answer: the next caller asks again.
+        if (_arn is null || _arn.IsCanceled)
+            _arn = LookUpAsync(cancellationToken);
+        return _arn;
+    }
 
     private async Task<string?> LookUpAsync(CancellationToken cancellationToken)
     {
