@@ -24,6 +24,7 @@ public sealed class CloudFormationStubTests : IDisposable
                     ? $"""<{action}Response xmlns="{Ns}"><{action}Result>{result}</{action}Result><ResponseMetadata><RequestId>cfn-req-9</RequestId></ResponseMetadata></{action}Response>"""
                     : result));
 
+    // Wire format: https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_UpdateTerminationProtection.html
     [Fact]
     public async Task UpdateTerminationProtection_follows_API_UpdateTerminationProtection_html()
     {
@@ -40,6 +41,7 @@ public sealed class CloudFormationStubTests : IDisposable
         Assert.Equal(("cards-prod", "true", "2010-05-15"), (sent["StackName"], sent["EnableTerminationProtection"], sent["Version"]));
     }
 
+    // Wire format: https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ContinueUpdateRollback.html
     [Fact]
     public async Task ContinueUpdateRollback_follows_API_ContinueUpdateRollback_html()
     {
@@ -56,6 +58,7 @@ public sealed class CloudFormationStubTests : IDisposable
         Assert.Equal("rollback-7", sent["ClientRequestToken"]);
     }
 
+    // Wire format: https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ValidateTemplate.html
     [Fact]
     public async Task ValidateTemplate_reads_parameters_per_API_ValidateTemplate_html()
     {
@@ -78,6 +81,7 @@ public sealed class CloudFormationStubTests : IDisposable
         Assert.Contains("AWS::IAM::Role", response.CapabilitiesReason);
     }
 
+    // Wire format: https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DescribeStackEvents.html
     [Fact]
     public async Task A_failed_update_reads_its_reasons_per_API_DescribeStackEvents_html()
     {
@@ -103,6 +107,7 @@ public sealed class CloudFormationStubTests : IDisposable
         Assert.Equal("more", response.NextToken);
     }
 
+    // Wire format: https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ExecuteChangeSet.html (Errors)
     [Fact]
     public async Task Executing_an_obsolete_change_set_is_the_typed_error_of_API_ExecuteChangeSet_html()
     {

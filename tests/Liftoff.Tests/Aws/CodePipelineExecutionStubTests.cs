@@ -28,6 +28,7 @@ public sealed class CodePipelineExecutionStubTests : IDisposable
         return JsonDocument.Parse(request.RequestMessage.Body!).RootElement;
     }
 
+    // Wire format: https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_StartPipelineExecution.html
     [Fact]
     public async Task StartPipelineExecution_follows_API_StartPipelineExecution_html()
     {
@@ -47,6 +48,7 @@ public sealed class CodePipelineExecutionStubTests : IDisposable
         Assert.Equal("1.4.0", sent.GetProperty("variables")[0].GetProperty("value").GetString());
     }
 
+    // Wire format: https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_GetPipelineExecution.html
     [Fact]
     public async Task GetPipelineExecution_follows_API_GetPipelineExecution_html()
     {
@@ -70,6 +72,7 @@ public sealed class CodePipelineExecutionStubTests : IDisposable
         Assert.Equal("3137f7cb-7cf7-039j-s83l-d7eu3EXAMPLE", Sent("GetPipelineExecution").GetProperty("pipelineExecutionId").GetString());
     }
 
+    // Wire format: https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_GetPipelineState.html and API_PutApprovalResult.html
     [Fact]
     public async Task An_approval_token_from_API_GetPipelineState_html_is_answered_per_API_PutApprovalResult_html()
     {
@@ -103,6 +106,7 @@ public sealed class CodePipelineExecutionStubTests : IDisposable
         Assert.Equal("ReleaseManager", sent.GetProperty("actionName").GetString());
     }
 
+    // Wire format: https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_PutApprovalResult.html (Errors)
     [Fact]
     public async Task An_approval_already_decided_is_the_typed_error_of_API_PutApprovalResult_html()
     {

@@ -21,6 +21,7 @@ public sealed class LambdaStubTests : IDisposable
     private static IResponseBuilder Json(string body, int status = 200) => Response.Create().WithStatusCode(status)
         .WithHeader("Content-Type", "application/json").WithHeader("x-amzn-RequestId", "lambda-req-1").WithBody(body);
 
+    // Wire format: https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
     [Fact]
     public async Task Invoke_follows_API_Invoke_html()
     {
@@ -47,6 +48,7 @@ public sealed class LambdaStubTests : IDisposable
         Assert.Contains("/lambda/aws4_request", sent.Headers["Authorization"].Single());
     }
 
+    // Wire format: https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html (X-Amz-Function-Error)
     [Fact]
     public async Task A_function_that_throws_is_reported_in_FunctionError_per_API_Invoke_html()
     {
@@ -61,6 +63,7 @@ public sealed class LambdaStubTests : IDisposable
         Assert.Contains("TypeError", Encoding.UTF8.GetString(response.Payload.ToArray()));
     }
 
+    // Wire format: https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html (Errors: TooManyRequestsException, 429)
     [Fact]
     public async Task A_throttled_invoke_is_a_typed_error_read_from_X_Amzn_ErrorType()
     {
@@ -84,6 +87,7 @@ public sealed class LambdaStubTests : IDisposable
                 .RespondWith(Json(bodies[i]));
     }
 
+    // Wire format: https://docs.aws.amazon.com/lambda/latest/api/API_GetFunctionConfiguration.html
     [Fact]
     public async Task The_waiter_polls_API_GetFunctionConfiguration_html_until_the_update_succeeded()
     {
@@ -99,6 +103,7 @@ public sealed class LambdaStubTests : IDisposable
         Assert.Equal(3, _aws.Requests($"/2015-03-31/functions/{Function}/configuration").Count);
     }
 
+    // Wire format: https://docs.aws.amazon.com/lambda/latest/api/API_GetFunctionConfiguration.html (LastUpdateStatusReason)
     [Fact]
     public async Task The_waiter_reports_Lambdas_reason_when_the_update_failed()
     {
@@ -114,6 +119,7 @@ public sealed class LambdaStubTests : IDisposable
         Assert.Contains(Function, error.Message);
     }
 
+    // Wire format: https://docs.aws.amazon.com/lambda/latest/api/API_GetFunctionConfiguration.html
     [Fact]
     public async Task The_waiter_gives_up_after_its_timeout()
     {
@@ -126,6 +132,7 @@ public sealed class LambdaStubTests : IDisposable
         Assert.Contains("still updating", error.Message);
     }
 
+    // Wire format: https://docs.aws.amazon.com/lambda/latest/api/API_ListVersionsByFunction.html
     [Fact]
     public async Task The_versions_paginator_follows_NextMarker_per_API_ListVersionsByFunction_html()
     {
