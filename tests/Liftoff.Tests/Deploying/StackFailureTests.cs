@@ -27,6 +27,8 @@ public sealed class StackFailureTests : IDisposable
         _clients = AwsClients.Create(new AwsConnection("us-east-1", _stub.Url, null));
     }
 
+    // Wire format: https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DescribeStackEvents.html (StackEvents.member.N, newest first),
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DescribeChangeSet.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DescribeStacks.html
     [Fact]
     public async Task A_failed_update_shows_the_first_failed_resource_and_the_rolled_back_state_and_fails()
     {
@@ -62,6 +64,8 @@ public sealed class StackFailureTests : IDisposable
         Assert.True(console.Output.IndexOf("UPDATE_IN_PROGRESS", StringComparison.Ordinal) < console.Output.IndexOf("UPDATE_FAILED", StringComparison.Ordinal));
     }
 
+    // Wire format: https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DeleteStack.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateChangeSet.html,
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/CommonErrors.html (ValidationError "Stack with id … does not exist")
     [Fact]
     public async Task A_stack_left_in_ROLLBACK_COMPLETE_by_a_failed_first_create_is_deleted_and_created_again()
     {
@@ -99,6 +103,7 @@ public sealed class StackFailureTests : IDisposable
         Assert.Contains("deleting it to create it again", console.Output);
     }
 
+    // Wire format: https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DescribeStacks.html (StackStatus UPDATE_ROLLBACK_FAILED)
     [Fact]
     public async Task A_stack_in_UPDATE_ROLLBACK_FAILED_stops_the_deploy_with_the_way_out()
     {
@@ -111,6 +116,7 @@ public sealed class StackFailureTests : IDisposable
         Assert.DoesNotContain("CreateChangeSet", _stub.Actions);
     }
 
+    // Wire format: https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/CommonErrors.html (Throttling, "Rate exceeded")
     [Fact]
     public async Task Throttled_calls_are_retried_and_never_reported_as_failures()
     {
