@@ -52,14 +52,18 @@ public sealed class ArtifactPackager(string rootDirectory, PackagingSettings set
         var files = await Task.Run(() => FileSelection.Select(request, ct), ct);
         if (files.Count == 0)
             throw new PackagingException($"Nothing to package for {request.Name}: {request.StagingDirectory} has no files left after exclusions. Check the build output and the exclude/include globs in project.yaml.");
-        var inputsHash = await InputsHash.ComputeAsync(request, files, settings, ct);
         var relativePath = Artifact.RelativePathFor(request.Project, request.Function);
         var path = Path.Combine(rootDirectory, relativePath.Replace('/', Path.DirectorySeparatorChar));
 
-        var existing = previous.Find(request.Project, request.Function);
-        if (!force && existing is not null && existing.InputsHash == inputsHash && existing.Path == relativePath
-            && await IsIntactAsync(path, existing, ct))
-            return new PackageResult(existing, PackageOutcome.UpToDate, clock.Elapsed);
+        // Only a previous artifact can be reused; otherwise the hash comes from the compression pass.
+        var existing = force ? null : previous.Find(request.Project, request.Function);
+        string? inputsHash = null;
+        if (existing is not null)
+        {
+            inputsHash = await InputsHash.ComputeAsync(request, files, settings, ct);
+            if (existing.InputsHash == inputsHash && existing.Path == relativePath && await IsIntactAsync(path, existing, ct))
+                return new PackageResult(existing, PackageOutcome.UpToDate, clock.Elapsed);
+        }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{request.Function}.{Guid.NewGuid():N}.zip.tmp");
@@ -70,6 +74,7 @@ public sealed class ArtifactPackager(string rootDirectory, PackagingSettings set
                 summary = await new DeterministicZipWriter(settings.CompressionLevel, settings.Timestamp, cpu).WriteAsync(files, output, ct);
             if (ArtifactTooLargeException.Exceeds(summary, settings.Limits))
                 throw new ArtifactTooLargeException(request.Name, summary, settings.Limits);
+            inputsHash ??= InputsHash.Combine(request, files, settings, summary.Entries.Select(e => e.ContentHash).ToList());
             var sha256 = await Sha256Async(temp, ct);
             if (Verifier is not null) await Verifier.VerifyAsync(request, temp, ct);
             File.Move(temp, path, overwrite: true);

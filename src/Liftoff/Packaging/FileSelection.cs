@@ -8,6 +8,10 @@ namespace Liftoff.Packaging;
 /// symlinks are followed when they stay inside the staging or project folder and refused otherwise.
 /// A file is packaged when no exclusion matches it, or when an include does (includes win).
 /// </summary>
+/// <remarks>
+/// node_modules holds tens of thousands of files, so the tree is walked a level at a time and each
+/// level's names are matched against the globs in one batch, and files are stat'ed in parallel.
+/// </remarks>
 public sealed class FileSelection
 {
     /// <summary>
@@ -28,103 +32,166 @@ public sealed class FileSelection
         "**/.DS_Store",
     ];
 
-    // A name no real pattern spells out: when it is excluded, everything in the folder is.
-    private const string Probe = "\u0001\u0002\u0003";
-
+    private const string BatchRoot = "/liftoff-staging";
     private readonly Matcher _excluded = new(StringComparison.Ordinal);
+    private readonly Matcher? _excludedFolders; // the "folder/**" exclusions, which exclude a folder whole
     private readonly Matcher? _included;
     private readonly string[] _allowedRoots;
-    private readonly List<ZipEntrySource> _files = [];
     private readonly string _staging;
+    private readonly int _parallelism;
 
-    private FileSelection(ArtifactRequest request)
+    private sealed record Folder(string Path, string Prefix, string[] Ancestors);
+
+    private sealed record Candidate(string Name, FileSystemInfo Info);
+
+    private FileSelection(ArtifactRequest request, int parallelism)
     {
         _staging = request.StagingDirectory;
+        _parallelism = parallelism;
         if (!Directory.Exists(_staging))
             throw new PackagingException($"The staging folder of {request.Name} does not exist: {_staging}. Run Compile first (Package depends on it), or check the function's source folder in project.yaml.");
-        _excluded.AddIncludePatterns(DefaultExclusions.Concat(request.Exclude));
+        var exclusions = DefaultExclusions.Concat(request.Exclude).ToList();
+        _excluded.AddIncludePatterns(exclusions);
         if (request.Include.Count > 0)
         {
             _included = new Matcher(StringComparison.Ordinal);
             _included.AddIncludePatterns(request.Include);
+        }
+        else
+        {
+            // A folder is skipped whole only when no include could bring back something inside it.
+            var folderPatterns = exclusions.Where(p => p.EndsWith("/**", StringComparison.Ordinal)).ToList();
+            if (folderPatterns.Count > 0)
+            {
+                _excludedFolders = new Matcher(StringComparison.Ordinal);
+                _excludedFolders.AddIncludePatterns(folderPatterns);
+            }
         }
         _allowedRoots = new[] { request.StagingDirectory, request.ProjectDirectory }
             .OfType<string>().Where(Directory.Exists).Select(RealPath.Of).ToArray();
     }
 
     /// <summary>The files to package, sorted by entry name.</summary>
-    public static IReadOnlyList<ZipEntrySource> Select(ArtifactRequest request, CancellationToken ct)
+    public static IReadOnlyList<ZipEntrySource> Select(ArtifactRequest request, CancellationToken ct, int parallelism = 0)
     {
-        var selection = new FileSelection(request);
-        var root = RealPath.Of(request.StagingDirectory);
-        selection.Walk(root, "", [root], ct);
-        selection._files.Sort((a, b) => EntryName.Order.Compare(a.Name, b.Name));
-        return selection._files;
+        var selection = new FileSelection(request, parallelism > 0 ? parallelism : Environment.ProcessorCount);
+        var candidates = selection.Walk(RealPath.Of(request.StagingDirectory), ct);
+        var kept = selection.Filter(candidates);
+        var files = new ZipEntrySource?[kept.Count];
+        Run(() => Parallel.For(0, kept.Count, new ParallelOptions { MaxDegreeOfParallelism = selection._parallelism, CancellationToken = ct },
+            i => files[i] = selection.Describe(kept[i])));
+        return files.OfType<ZipEntrySource>().OrderBy(f => f.Name, EntryName.Order).ToList();
     }
 
-    private void Walk(string directory, string prefix, List<string> ancestors, CancellationToken ct)
+    private List<Candidate> Walk(string root, CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
-        var children = new DirectoryInfo(directory)
-            .EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false })
-            .OrderBy(i => i.Name, StringComparer.Ordinal);
-        foreach (var child in children)
+        var candidates = new List<Candidate>();
+        var level = new List<Folder> { new(root, "", [root]) };
+        var options = new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false };
+        while (level.Count > 0)
         {
-            var name = prefix + child.Name;
-            if (child.Attributes.HasFlag(FileAttributes.ReparsePoint) && child.LinkTarget is not null) { FollowLink(child, name, ancestors, ct); continue; }
-            if (child is DirectoryInfo)
+            ct.ThrowIfCancellationRequested();
+            var listed = new (List<Candidate> Files, List<(Folder Parent, DirectoryInfo Info, string Name)> Folders)[level.Count];
+            var current = level;
+            Run(() => Parallel.For(0, current.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = ct },
+                i => listed[i] = List(current[i], options)));
+            candidates.AddRange(listed.SelectMany(l => l.Files));
+            var subfolders = listed.SelectMany(l => l.Folders).ToList();
+            var skipped = Matching(_excludedFolders, subfolders.Select(s => s.Name + "/x"));
+            level = [];
+            foreach (var (parent, info, name) in subfolders)
             {
-                if (!IsFolderExcluded(name)) Walk(child.FullName, name + "/", [.. ancestors, child.FullName], ct);
+                if (skipped.Contains(name + "/x")) continue;
+                var path = info.FullName;
+                if (info.Attributes.HasFlag(FileAttributes.ReparsePoint) && info.LinkTarget is not null)
+                {
+                    path = AllowedTarget(info, name);
+                    if (parent.Ancestors.Any(a => string.Equals(a, path, RealPath.Comparison)))
+                        throw new PackagingException($"'{name}' in {_staging} is a symlink to {path}, one of its own parent folders, which would repeat forever. Remove or exclude the link.");
+                }
+                level.Add(new Folder(path, name + "/", [.. parent.Ancestors, path]));
             }
-            else if (IsIncluded(name))
+        }
+        return candidates;
+    }
+
+    private (List<Candidate>, List<(Folder, DirectoryInfo, string)>) List(Folder folder, EnumerationOptions options)
+    {
+        var files = new List<Candidate>();
+        var folders = new List<(Folder, DirectoryInfo, string)>();
+        try
+        {
+            foreach (var child in new DirectoryInfo(folder.Path).EnumerateFileSystemInfos("*", options))
             {
-                Add(name, (FileInfo)child);
+                var name = folder.Prefix + child.Name;
+                if (child is DirectoryInfo directory) folders.Add((folder, directory, name));
+                else files.Add(new Candidate(name, child));
             }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PackagingException($"Cannot list the folder '{folder.Prefix.TrimEnd('/')}' ({folder.Path}) in {_staging}: {e.Message} Make it readable or exclude it.", e);
+        }
+        return (files, folders);
+    }
+
+    /// <summary>Runs a Parallel loop, surfacing a user-facing failure as itself rather than wrapped.</summary>
+    private static void Run(Action loop)
+    {
+        try { loop(); }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<PackagingException>().FirstOrDefault() is { } first)
+        {
+            throw first;
         }
     }
 
-    private void FollowLink(FileSystemInfo link, string name, List<string> ancestors, CancellationToken ct)
+    private List<Candidate> Filter(List<Candidate> candidates)
     {
-        if (!IsIncluded(name) && IsFolderExcluded(name)) return;
+        var excluded = Matching(_excluded, candidates.Select(c => c.Name));
+        var included = Matching(_included, candidates.Where(c => excluded.Contains(c.Name)).Select(c => c.Name));
+        return candidates.Where(c => !excluded.Contains(c.Name) || included.Contains(c.Name)).ToList();
+    }
+
+    private ZipEntrySource Describe(Candidate candidate)
+    {
+        var (name, info) = candidate;
+        EntryName.Validate(name);
+        var file = (FileInfo)info;
+        if (info.Attributes.HasFlag(FileAttributes.ReparsePoint) && info.LinkTarget is not null)
+        {
+            file = new FileInfo(AllowedTarget(info, name));
+            if (!file.Exists)
+                throw new PackagingException($"'{name}' in {_staging} is a symlink to {file.FullName}, which does not exist, so it cannot be read. Fix the link or exclude it.");
+        }
+        try
+        {
+            var executable = !OperatingSystem.IsWindows() &&
+                (file.UnixFileMode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+            return new ZipEntrySource(name, file.FullName, file.Length, executable);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PackagingException($"Cannot read '{name}' ({file.FullName}): {e.Message} Make it readable or exclude it.", e);
+        }
+    }
+
+    /// <summary>Where a symlink really leads, when that is inside the staging or project folder.</summary>
+    private string AllowedTarget(FileSystemInfo link, string name)
+    {
         var target = RealPath.Of(link.FullName);
         if (!_allowedRoots.Any(root => RealPath.IsInside(target, root)))
             throw new PackagingException(
                 $"'{name}' in the staging folder {_staging} is a symlink to {target}, outside the project. " +
                 "Lambda gets no files from outside the artifact: copy what it needs into the staging folder, or exclude the link.");
-        if (Directory.Exists(target))
-        {
-            if (IsFolderExcluded(name)) return;
-            if (ancestors.Any(a => string.Equals(a, target, RealPath.Comparison)))
-                throw new PackagingException($"'{name}' in {_staging} is a symlink to {target}, one of its own parent folders, which would repeat forever. Remove or exclude the link.");
-            Walk(target, name + "/", [.. ancestors, target], ct);
-        }
-        else if (File.Exists(target))
-        {
-            if (IsIncluded(name)) Add(name, new FileInfo(target));
-        }
-        else if (IsIncluded(name))
-        {
-            throw new PackagingException($"'{name}' in {_staging} is a symlink to {target}, which does not exist, so it cannot be read. Fix the link or exclude it.");
-        }
+        return target;
     }
 
-    private void Add(string name, FileInfo file)
+    /// <summary>The names (relative, forward slashes) a matcher matches, in one pass over all of them.</summary>
+    private static HashSet<string> Matching(Matcher? matcher, IEnumerable<string> names)
     {
-        EntryName.Validate(name);
-        UnixFileMode mode;
-        try { mode = OperatingSystem.IsWindows() ? UnixFileMode.UserRead : file.UnixFileMode; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new PackagingException($"Cannot read '{name}' ({file.FullName}): {e.Message} Make it readable or exclude it.", e);
-        }
-        const UnixFileMode anyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
-        _files.Add(new ZipEntrySource(name, file.FullName, file.Length, (mode & anyExecute) != 0));
+        if (matcher is null) return [];
+        var list = names.ToList();
+        if (list.Count == 0) return [];
+        return matcher.Match(BatchRoot, list).Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
     }
-
-    private bool IsIncluded(string name) =>
-        !_excluded.Match(name).HasMatches || (_included?.Match(name).HasMatches ?? false);
-
-    // A folder is skipped whole only when no include could bring back something inside it.
-    private bool IsFolderExcluded(string name) =>
-        _included is null && _excluded.Match(name + "/" + Probe).HasMatches;
 }

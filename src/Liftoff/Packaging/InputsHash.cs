@@ -32,6 +32,13 @@ public static class InputsHash
             throw unreadable;
         }
 
+        return Combine(request, files, settings, contents);
+    }
+
+    /// <summary>The inputs hash from each file's XxHash128, in the same order as <paramref name="files"/>.</summary>
+    public static string Combine(ArtifactRequest request, IReadOnlyList<ZipEntrySource> files, PackagingSettings settings, IReadOnlyList<UInt128> contents)
+    {
+        if (contents.Count != files.Count) throw new ArgumentException("One content hash per file is needed.", nameof(contents));
         var all = new XxHash128();
         Append(all, $"{LayoutVersion}\n{ChunkCompressor.ChunkSize}\n{settings.CompressionLevel}\n" +
                     $"{settings.Timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}\n{request.Runtime}\n{request.Handler}\n{files.Count}\n");

@@ -76,6 +76,8 @@ public sealed class DeterministicZipWriter(int compressionLevel, DateTimeOffset 
         var central = new MemoryStream();
         var written = new List<ZipEntryWritten>();
         var crc = new Crc32();
+        // Hashed here, where the bytes pass anyway, so a fresh build need not read every file twice.
+        var content = new XxHash128();
         long headerAt = 0, compressed = 0, size = 0;
         byte[] name = [];
         ushort flags = 0;
@@ -89,6 +91,7 @@ public sealed class DeterministicZipWriter(int compressionLevel, DateTimeOffset 
                 headerAt = output.Position - start;
                 name = ZipHeaders.EncodeName(entry.Name, out flags);
                 crc.Reset();
+                content.Reset();
                 compressed = size = 0;
                 // Whole entries know their sizes now; chunked ones get them patched in after the last chunk.
                 var known = chunk.IsWholeEntry ? Crc32.HashToUInt32(chunk.Raw) : 0u;
@@ -97,6 +100,7 @@ public sealed class DeterministicZipWriter(int compressionLevel, DateTimeOffset 
                 await output.WriteAsync(header, ct);
             }
             crc.Append(chunk.Raw);
+            content.Append(chunk.Raw);
             await output.WriteAsync(chunk.Data, ct);
             compressed += chunk.Data.Length;
             size += chunk.Raw.Length;
@@ -115,7 +119,7 @@ public sealed class DeterministicZipWriter(int compressionLevel, DateTimeOffset 
                 output.Position = end;
             }
             ZipHeaders.Central(central, name, flags, chunk.Stored, time, entryCrc, (uint)compressed, (uint)size, entry.UnixMode, (uint)headerAt);
-            written.Add(new ZipEntryWritten(entry.Name, size, compressed, entryCrc, entry.Executable));
+            written.Add(new ZipEntryWritten(entry.Name, size, compressed, entryCrc, entry.Executable, content.GetCurrentHashAsUInt128()));
         }
 
         var directoryAt = output.Position - start;

@@ -9,8 +9,8 @@ public sealed record ZipEntrySource(string Name, string FullPath, long Length, b
     public int UnixMode => Executable ? 0b111_101_101 : 0b110_100_100;
 }
 
-/// <summary>An entry as written: sizes and the CRC-32 of its content.</summary>
-public sealed record ZipEntryWritten(string Name, long Size, long CompressedSize, uint Crc32, bool Executable);
+/// <summary>An entry as written: sizes, the CRC-32 of its content and its XxHash128 (for the inputs hash).</summary>
+public sealed record ZipEntryWritten(string Name, long Size, long CompressedSize, uint Crc32, bool Executable, UInt128 ContentHash);
 
 /// <summary>What a finished archive holds.</summary>
 public sealed record ZipArchiveSummary(IReadOnlyList<ZipEntryWritten> Entries, long ArchiveSize)
