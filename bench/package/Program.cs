@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using CliWrap;
+using Liftoff.Bench.Package;
+using Liftoff.Packaging;
+
+// Usage: dotnet run -c Release --project bench/package [-- --runs 5 --packages 540 --seed 20240601]
+var options = args.Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
+int Option(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+var runs = Option("runs", 5);
+var seed = Option("seed", 20240601);
+var packages = Option("packages", 540);
+
+var outDir = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../out"));
+var tree = Path.Combine(outDir, "tree");
+var marker = Path.Combine(outDir, "tree.seed");
+var identity = $"v2 seed={seed} packages={packages}";
+if (!File.Exists(marker) || File.ReadAllText(marker) != identity)
+{
+    if (Directory.Exists(tree)) Directory.Delete(tree, recursive: true);
+    Console.WriteLine($"Generating the tree ({identity}) in {tree} ...");
+    Directory.CreateDirectory(outDir);
+    new TreeGenerator(seed, packages).Write(tree);
+    File.WriteAllText(marker, identity);
+}
+var files = Directory.EnumerateFiles(tree, "*", SearchOption.AllDirectories).Select(f => new FileInfo(f)).ToList();
+Console.WriteLine($"Tree: {files.Count:N0} files, {files.Sum(f => f.Length) / 1e6:0.0} MB; {Environment.ProcessorCount} cores; load {LoadAverage()}");
+
+var liftoffRoot = Path.Combine(outDir, "liftoff");
+var zipPath = Path.Combine(outDir, "zip.zip");
+var request = new ArtifactRequest("bench", "node-modules", "nodejs20.x", "index.handler", tree, [], []);
+// Lambda's limits are not the point here; the zip tool has none.
+var settings = new PackagingSettings { Limits = new ArtifactLimits(long.MaxValue, long.MaxValue) };
+
+if (options.ContainsKey("phases"))
+{
+    var clock = Stopwatch.StartNew();
+    var selected = FileSelection.Select(request, CancellationToken.None);
+    Console.WriteLine($"select {clock.Elapsed.TotalSeconds:0.00} s");
+    clock.Restart();
+    await InputsHash.ComputeAsync(request, selected, settings, CancellationToken.None);
+    Console.WriteLine($"hash {clock.Elapsed.TotalSeconds:0.00} s");
+    clock.Restart();
+    using var cpu = new SemaphoreSlim(Environment.ProcessorCount);
+    await using (var output = File.Create(Path.Combine(outDir, "phases.zip")))
+        await new Liftoff.Packaging.Zip.DeterministicZipWriter(6, settings.Timestamp, cpu).WriteAsync(selected, output, CancellationToken.None);
+    Console.WriteLine($"zip {clock.Elapsed.TotalSeconds:0.00} s");
+}
+
+var liftoff = new List<(double Seconds, long Size, int Files, double Cpu)>();
+var zip = new List<(double Seconds, long Size, double Cpu)>();
+// One unmeasured round first: JIT, page cache and file-system metadata warm for both tools alike.
+await Liftoff();
+await Zip();
+for (var run = 1; run <= runs; run++)
+{
+    // Alternate who goes first so neither always gets the warmer page cache.
+    if (run % 2 == 1) { liftoff.Add(await Liftoff()); zip.Add(await Zip()); }
+    else { zip.Add(await Zip()); liftoff.Add(await Liftoff()); }
+    Console.WriteLine($"run {run}: liftoff {liftoff[^1].Seconds:0.00} s ({liftoff[^1].Cpu:0.00} s CPU), zip {zip[^1].Seconds:0.00} s ({zip[^1].Cpu:0.00} s CPU) (load {LoadAverage()})");
+}
+
+var l = liftoff.OrderBy(r => r.Seconds).ElementAt(runs / 2);
+var z = zip.OrderBy(r => r.Seconds).ElementAt(runs / 2);
+Console.WriteLine();
+Console.WriteLine($"Median of {runs} runs, {files.Count:N0} files / {files.Sum(f => f.Length) / 1e6:0.0} MB, {Environment.ProcessorCount} cores:");
+Console.WriteLine();
+Console.WriteLine("| packager | wall time (s) | CPU time (s) | archive (MB) | files |");
+Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+Console.WriteLine($"| Liftoff (deflate 6, parallel) | {l.Seconds:0.00} | {l.Cpu:0.00} | {l.Size / 1e6:0.00} | {l.Files:N0} |");
+Console.WriteLine($"| zip -X -r -q -6 | {z.Seconds:0.00} | {z.Cpu:0.00} | {z.Size / 1e6:0.00} | {files.Count:N0} |");
+Console.WriteLine();
+Console.WriteLine($"Liftoff is {z.Seconds / l.Seconds:0.00}x as fast as zip (goal >= 1.5x); its archive is {(l.Size - z.Size) * 100.0 / z.Size:+0.0;-0.0} % the size of zip's (goal <= +5 %).");
+Console.WriteLine($"All runs: liftoff [{string.Join(", ", liftoff.Select(r => r.Seconds.ToString("0.00")))}] s, zip [{string.Join(", ", zip.Select(r => r.Seconds.ToString("0.00")))}] s");
+
+async Task<(double, long, int, double)> Liftoff()
+{
+    if (Directory.Exists(liftoffRoot)) Directory.Delete(liftoffRoot, recursive: true);
+    Directory.CreateDirectory(liftoffRoot);
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var clock = Stopwatch.StartNew();
+    var result = (await new ArtifactPackager(liftoffRoot, settings).PackageAsync([request], force: true, CancellationToken.None)).Single();
+    var wall = clock.Elapsed.TotalSeconds;
+    return (wall, result.Artifact.Size, result.Artifact.FileCount, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+}
+
+// zip's CPU time comes from GNU time (user + system); without it only the wall time is known.
+async Task<(double, long, double)> Zip()
+{
+    File.Delete(zipPath);
+    var times = Path.Combine(outDir, "zip.time");
+    var timed = File.Exists("/usr/bin/time");
+    string[] zipArgs = ["-X", "-r", "-q", "-6", zipPath, "."];
+    var command = timed
+        ? Cli.Wrap("/usr/bin/time").WithArguments(["-f", "%U %S", "-o", times, "zip", .. zipArgs])
+        : Cli.Wrap("zip").WithArguments(zipArgs);
+    var clock = Stopwatch.StartNew();
+    await command.WithWorkingDirectory(tree).ExecuteAsync();
+    var wall = clock.Elapsed.TotalSeconds;
+    var cpu = timed ? File.ReadAllText(times).Split(' ', '\n').Where(t => t.Length > 0).Sum(t => double.Parse(t, CultureInfo.InvariantCulture)) : double.NaN;
+    return (wall, new FileInfo(zipPath).Length, cpu);
+}
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
