@@ -27,8 +27,12 @@ internal static class ChunkCompressor
             // Empty files are never opened: their content is known, and a FIFO would block the open.
             if (length > 0) Read(entry, raw, offset, length, checkLength: index == 0);
             var single = count == 1;
+            var incompressible = LooksIncompressible(raw.AsSpan(0, length));
+            if (incompressible && single) return new CompressedChunk(entry, index, count, raw, length, null, 0);
             var output = new MemoryStream(length / 2 + 64);
-            using (var deflate = new DeflateStream(output, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true))
+            // Level 0 for an incompressible chunk of a larger entry: stored blocks inside the deflate stream.
+            var chunkLevel = incompressible ? 0 : level;
+            using (var deflate = new DeflateStream(output, new ZLibCompressionOptions { CompressionLevel = chunkLevel }, leaveOpen: true))
             {
                 deflate.Write(raw, 0, length);
                 if (index < count - 1)
@@ -52,6 +56,27 @@ internal static class ChunkCompressor
             ArrayPool<byte>.Shared.Return(raw);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Already-compressed content (images, fonts, archives, most native code) costs deflate as much time
+    /// as text and gains nothing, so chunks of 16 KB or more are sampled first: when quick deflate cannot
+    /// shrink 4 KB at the start, the middle or the end, the chunk is stored. The test reads only the
+    /// content, so the same bytes always get the same treatment.
+    /// </summary>
+    private static bool LooksIncompressible(ReadOnlySpan<byte> data)
+    {
+        const int sample = 4096;
+        if (data.Length < 4 * sample) return false;
+        var probe = new MemoryStream(sample + 64);
+        foreach (var start in (ReadOnlySpan<int>)[0, data.Length / 2 - sample / 2, data.Length - sample])
+        {
+            probe.SetLength(0);
+            using (var deflate = new DeflateStream(probe, new ZLibCompressionOptions { CompressionLevel = 1 }, leaveOpen: true))
+                deflate.Write(data.Slice(start, sample));
+            if (probe.Length < sample * 97 / 100) return false;
+        }
+        return true;
     }
 
     private static void Read(ZipEntrySource entry, byte[] buffer, long offset, int length, bool checkLength)
