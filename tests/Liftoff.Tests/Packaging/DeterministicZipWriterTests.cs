@@ -78,6 +78,21 @@ public sealed class DeterministicZipWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Incompressible_files_are_stored_and_text_is_deflated_as_zip_would()
+    {
+        var (zip, summary) = await WriteAsync(
+            Entry("font.woff2", TempTree.Noise(100_000, 3)),
+            Entry("bundle.js", Encoding.UTF8.GetBytes(Text[..100_000])),
+            Entry("tiny.txt", "ab"u8.ToArray()));
+
+        var listing = (await Tool.OkAsync("zipinfo", zip)).Split('\n');
+        Assert.Contains(" stor ", listing.Single(l => l.EndsWith("font.woff2")));
+        Assert.Contains(" defN ", listing.Single(l => l.EndsWith("bundle.js")));
+        Assert.Contains(" stor ", listing.Single(l => l.EndsWith("tiny.txt")));
+        Assert.Equal(100_000, summary.Entries.Single(e => e.Name == "font.woff2").CompressedSize);
+    }
+
+    [Fact]
     public async Task The_same_entries_in_any_order_give_the_same_bytes()
     {
         var a = Entry("a.js", "a"u8.ToArray());
