@@ -1,4 +1,3 @@
-using System.IO.Hashing;
 using System.Threading.Channels;
 
 namespace Liftoff.Packaging.Zip;
@@ -22,7 +21,7 @@ public sealed class DeterministicZipWriter(int compressionLevel, DateTimeOffset 
         var time = DosDateTime.From(timestamp);
 
         // Bounded so memory stays at a few chunks per core however large the artifact is.
-        var pending = Channel.CreateBounded<Task<CompressedChunk>>(new BoundedChannelOptions(Math.Max(4, cpu.CurrentCount * 4))
+        var pending = Channel.CreateBounded<Task<CompressedChunk[]>>(new BoundedChannelOptions(Environment.ProcessorCount * 4)
         {
             SingleReader = true,
             SingleWriter = true,
@@ -43,24 +42,43 @@ public sealed class DeterministicZipWriter(int compressionLevel, DateTimeOffset 
         }
     }
 
-    private async Task ProduceAsync(ZipEntrySource[] entries, ChannelWriter<Task<CompressedChunk>> writer, CancellationToken ct)
+    // Small entries travel in batches: one task per 20,000 tiny files would cost more in hand-offs
+    // between threads than compressing them does. Batching changes the schedule, never the bytes.
+    private const int BatchFiles = 64;
+    private const long BatchBytes = 256 * 1024;
+
+    private async Task ProduceAsync(ZipEntrySource[] entries, ChannelWriter<Task<CompressedChunk[]>> writer, CancellationToken ct)
     {
         try
         {
+            var batch = new List<ZipEntrySource>();
+            long batchBytes = 0;
             foreach (var entry in entries)
             {
                 var count = ChunkCompressor.ChunkCount(entry.Length);
-                for (var i = 0; i < count; i++)
+                if (count == 1)
                 {
-                    await cpu.WaitAsync(ct);
-                    var index = i;
-                    var task = Task.Run(() =>
-                    {
-                        try { return ChunkCompressor.Compress(entry, index, count, compressionLevel, ct); }
-                        finally { cpu.Release(); }
-                    }, CancellationToken.None);
-                    await writer.WriteAsync(task, ct);
+                    batch.Add(entry);
+                    batchBytes += entry.Length;
+                    if (batch.Count < BatchFiles && batchBytes < BatchBytes) continue;
                 }
+                if (batch.Count > 0)
+                {
+                    var whole = batch.ToArray();
+                    await SubmitAsync(() => CompressAll(whole, ct), writer, ct);
+                    batch.Clear();
+                    batchBytes = 0;
+                }
+                for (var i = 0; i < count && count > 1; i++)
+                {
+                    var index = i;
+                    await SubmitAsync(() => [ChunkCompressor.Compress(entry, index, count, compressionLevel, ct)], writer, ct);
+                }
+            }
+            if (batch.Count > 0)
+            {
+                var rest = batch.ToArray();
+                await SubmitAsync(() => CompressAll(rest, ct), writer, ct);
             }
             writer.Complete();
         }
@@ -70,66 +88,43 @@ public sealed class DeterministicZipWriter(int compressionLevel, DateTimeOffset 
         }
     }
 
-    private static async Task<ZipArchiveSummary> ConsumeAsync(ChannelReader<Task<CompressedChunk>> reader, Stream output, DosDateTime time, CancellationToken ct)
+    private async Task SubmitAsync(Func<CompressedChunk[]> work, ChannelWriter<Task<CompressedChunk[]>> writer, CancellationToken ct)
     {
-        var start = output.Position;
-        var central = new MemoryStream();
-        var written = new List<ZipEntryWritten>();
-        var crc = new Crc32();
-        // Hashed here, where the bytes pass anyway, so a fresh build need not read every file twice.
-        var content = new XxHash128();
-        long headerAt = 0, compressed = 0, size = 0;
-        byte[] name = [];
-        ushort flags = 0;
+        await cpu.WaitAsync(ct);
+        var task = Task.Run(() =>
+        {
+            try { return work(); }
+            finally { cpu.Release(); }
+        }, CancellationToken.None);
+        await writer.WriteAsync(task, ct);
+    }
 
+    private CompressedChunk[] CompressAll(ZipEntrySource[] entries, CancellationToken ct)
+    {
+        var done = new List<CompressedChunk>(entries.Length);
+        try
+        {
+            foreach (var entry in entries) done.Add(ChunkCompressor.Compress(entry, 0, 1, compressionLevel, ct));
+            return done.ToArray();
+        }
+        catch
+        {
+            done.ForEach(c => c.Dispose());
+            throw;
+        }
+    }
+
+    private static async Task<ZipArchiveSummary> ConsumeAsync(ChannelReader<Task<CompressedChunk[]>> reader, Stream output, DosDateTime time, CancellationToken ct)
+    {
+        var archive = new ZipOutput(output, time);
         await foreach (var task in reader.ReadAllAsync(ct))
         {
-            using var chunk = await task;
-            var entry = chunk.Entry;
-            if (chunk.IsFirst)
+            foreach (var chunk in await task)
             {
-                headerAt = output.Position - start;
-                name = ZipHeaders.EncodeName(entry.Name, out flags);
-                crc.Reset();
-                content.Reset();
-                compressed = size = 0;
-                // Whole entries know their sizes now; chunked ones get them patched in after the last chunk.
-                var known = chunk.IsWholeEntry ? Crc32.HashToUInt32(chunk.Raw) : 0u;
-                var header = ZipHeaders.Local(name, flags, chunk.Stored, time, known,
-                    chunk.IsWholeEntry ? (uint)chunk.Data.Length : 0, chunk.IsWholeEntry ? (uint)chunk.Raw.Length : 0);
-                await output.WriteAsync(header, ct);
+                using (chunk) await archive.AddAsync(chunk, ct);
             }
-            crc.Append(chunk.Raw);
-            content.Append(chunk.Raw);
-            await output.WriteAsync(chunk.Data, ct);
-            compressed += chunk.Data.Length;
-            size += chunk.Raw.Length;
-            if (!chunk.IsLast) continue;
-
-            if (compressed > uint.MaxValue || size > uint.MaxValue || headerAt > uint.MaxValue)
-                throw new PackagingException($"'{entry.Name}' makes the archive larger than 4 GB, which needs ZIP64; no Lambda artifact can be that large. Exclude it.");
-            var entryCrc = crc.GetCurrentHashAsUInt32();
-            if (!chunk.IsWholeEntry)
-            {
-                var end = output.Position;
-                var sizes = new byte[12];
-                ZipHeaders.WriteSizes(sizes, entryCrc, (uint)compressed, (uint)size);
-                output.Position = start + headerAt + ZipHeaders.CrcOffsetInLocalHeader;
-                await output.WriteAsync(sizes, ct);
-                output.Position = end;
-            }
-            ZipHeaders.Central(central, name, flags, chunk.Stored, time, entryCrc, (uint)compressed, (uint)size, entry.UnixMode, (uint)headerAt);
-            written.Add(new ZipEntryWritten(entry.Name, size, compressed, entryCrc, entry.Executable, content.GetCurrentHashAsUInt128()));
         }
-
-        var directoryAt = output.Position - start;
-        if (directoryAt + central.Length > uint.MaxValue)
-            throw new PackagingException("The archive would be larger than 4 GB, which needs ZIP64; no Lambda artifact can be that large. Exclude large files.");
-        central.Position = 0;
-        await central.CopyToAsync(output, ct);
-        ZipHeaders.EndOfCentralDirectory(output, (ushort)written.Count, (uint)central.Length, (uint)directoryAt);
-        await output.FlushAsync(ct);
-        return new ZipArchiveSummary(written, output.Position - start);
+        return await archive.FinishAsync(ct);
     }
 
     private static void Validate(ZipEntrySource[] sorted)
@@ -145,12 +140,12 @@ public sealed class DeterministicZipWriter(int compressionLevel, DateTimeOffset 
     }
 
     /// <summary>After a failure: stop producing, then release whatever was compressed but never written.</summary>
-    private static async Task DrainAsync(Task producer, ChannelReader<Task<CompressedChunk>> reader)
+    private static async Task DrainAsync(Task producer, ChannelReader<Task<CompressedChunk[]>> reader)
     {
         try { await producer; } catch { /* its error, if any, already reached the reader */ }
         while (reader.TryRead(out var task))
         {
-            try { (await task).Dispose(); } catch { /* the first failure is the one reported */ }
+            try { foreach (var chunk in await task) chunk.Dispose(); } catch { /* the first failure is the one reported */ }
         }
     }
 }
