@@ -1,0 +1,28 @@
+using Spectre.Console;
+
+namespace Liftoff.Packaging;
+
+/// <summary>What Package prints: one row per artifact and per front end.</summary>
+public static class PackageReport
+{
+    public static void Write(IAnsiConsole console, IReadOnlyList<PackageResult> artifacts, IReadOnlyList<AssetManifest> frontEnds)
+    {
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("artifact").AddColumn(new TableColumn("size").RightAligned()).AddColumn(new TableColumn("files").RightAligned())
+            .AddColumn("sha256").AddColumn("status");
+        foreach (var result in artifacts.OrderBy(r => r.Artifact.Project, StringComparer.Ordinal).ThenBy(r => r.Artifact.Function, StringComparer.Ordinal))
+        {
+            var a = result.Artifact;
+            var status = result.Outcome == PackageOutcome.UpToDate
+                ? "[grey]up to date[/]"
+                : $"[green]packaged[/] [grey]({result.Elapsed.TotalSeconds:0.0} s)[/]";
+            table.AddRow(Markup.Escape(a.Path), ByteSize.Format(a.Size), a.FileCount.ToString("N0"), a.Sha256Hex[..12], status);
+        }
+        foreach (var frontEnd in frontEnds.OrderBy(f => f.Project, StringComparer.Ordinal))
+        {
+            table.AddRow(Markup.Escape($"{frontEnd.Project} front end ({frontEnd.SourceDirectory})"),
+                ByteSize.Format(frontEnd.Assets.Sum(a => a.Size)), frontEnd.Assets.Count.ToString("N0"), "", "[green]listed[/]");
+        }
+        console.Write(table);
+    }
+}
