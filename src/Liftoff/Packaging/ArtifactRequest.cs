@@ -6,8 +6,9 @@ namespace Liftoff.Packaging;
 /// <param name="Runtime">Lambda runtime id, e.g. <c>nodejs20.x</c> or <c>python3.12</c>; picks the verifier.</param>
 /// <param name="Handler">Lambda handler, e.g. <c>index.handler</c> or <c>app.lambda_handler</c>.</param>
 /// <param name="StagingDirectory">Absolute path of the builder's output for this function.</param>
-/// <param name="Include">Globs packaged even when an exclusion (default or configured) matches them.</param>
-/// <param name="Exclude">Globs left out in addition to the defaults (<see cref="FileSelection.DefaultExclusions"/>).</param>
+/// <param name="Include">Globs, relative to the staging folder, of the files to package (empty: all). An include
+/// narrower than "**/*" also brings back files the <see cref="FileSelection.DefaultExclusions"/> leave out.</param>
+/// <param name="Exclude">Globs of files left out, whatever the includes say.</param>
 public sealed record ArtifactRequest(
     string Project,
     string Function,

@@ -6,7 +6,8 @@ namespace Liftoff.Packaging;
 /// <summary>
 /// Decides which files of a staging folder go into an artifact, and checks each one is safe to ship:
 /// symlinks are followed when they stay inside the staging or project folder and refused otherwise.
-/// A file is packaged when no exclusion matches it, or when an include does (includes win).
+/// A file is packaged when an include matches it (no includes: every file), no exclude does, and it is
+/// not one of the <see cref="DefaultExclusions"/> unless a narrower include than "**/*" names it.
 /// </summary>
 /// <remarks>
 /// node_modules holds tens of thousands of files, so the tree is walked a level at a time and each
@@ -33,9 +34,12 @@ public sealed class FileSelection
     ];
 
     private const string BatchRoot = "/liftoff-staging";
-    private readonly Matcher _excluded = new(StringComparison.Ordinal);
+    private static readonly string[] CatchAll = ["**", "**/*", "./**", "./**/*"];
+    private readonly Matcher? _included; // null: every file
+    private readonly Matcher? _named; // the includes narrower than "**/*", which bring back default exclusions
+    private readonly Matcher? _excluded;
+    private readonly Matcher _defaults = Of(DefaultExclusions)!;
     private readonly Matcher? _excludedFolders; // the "folder/**" exclusions, which exclude a folder whole
-    private readonly Matcher? _included;
     private readonly string[] _allowedRoots;
     private readonly string _staging;
     private readonly int _parallelism;
@@ -50,23 +54,14 @@ public sealed class FileSelection
         _parallelism = parallelism;
         if (!Directory.Exists(_staging))
             throw new PackagingException($"The staging folder of {request.Name} does not exist: {_staging}. Run Compile first (Package depends on it), or check the function's source folder in project.yaml.");
-        var exclusions = DefaultExclusions.Concat(request.Exclude).ToList();
-        _excluded.AddIncludePatterns(exclusions);
-        if (request.Include.Count > 0)
-        {
-            _included = new Matcher(StringComparison.Ordinal);
-            _included.AddIncludePatterns(request.Include);
-        }
-        else
-        {
-            // A folder is skipped whole only when no include could bring back something inside it.
-            var folderPatterns = exclusions.Where(p => p.EndsWith("/**", StringComparison.Ordinal)).ToList();
-            if (folderPatterns.Count > 0)
-            {
-                _excludedFolders = new Matcher(StringComparison.Ordinal);
-                _excludedFolders.AddIncludePatterns(folderPatterns);
-            }
-        }
+        var named = request.Include.Where(p => !CatchAll.Contains(p.Trim())).ToList();
+        _included = named.Count < request.Include.Count ? null : Of(request.Include); // a catch-all includes every file
+        _named = Of(named);
+        _excluded = Of(request.Exclude);
+        // A folder is skipped whole when a "folder/**" exclude matches it, or a default one does and no
+        // named include could bring back something inside it.
+        _excludedFolders = Of(request.Exclude.Concat(named.Count == 0 ? DefaultExclusions : [])
+            .Where(p => p.EndsWith("/**", StringComparison.Ordinal)));
         _allowedRoots = new[] { request.StagingDirectory, request.ProjectDirectory }
             .OfType<string>().Where(Directory.Exists).Select(RealPath.Of).ToArray();
     }
@@ -147,9 +142,22 @@ public sealed class FileSelection
 
     private List<Candidate> Filter(List<Candidate> candidates)
     {
-        var excluded = Matching(_excluded, candidates.Select(c => c.Name));
-        var included = Matching(_included, candidates.Where(c => excluded.Contains(c.Name)).Select(c => c.Name));
-        return candidates.Where(c => !excluded.Contains(c.Name) || included.Contains(c.Name)).ToList();
+        var names = candidates.Select(c => c.Name).ToList();
+        var included = _included is null ? null : Matching(_included, names);
+        var excluded = Matching(_excluded, names);
+        var defaults = Matching(_defaults, names);
+        var named = Matching(_named, defaults);
+        return candidates.Where(c =>
+            (included?.Contains(c.Name) ?? true) && !excluded.Contains(c.Name) && (!defaults.Contains(c.Name) || named.Contains(c.Name))).ToList();
+    }
+
+    private static Matcher? Of(IEnumerable<string> patterns)
+    {
+        var list = patterns.ToList();
+        if (list.Count == 0) return null;
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddIncludePatterns(list);
+        return matcher;
     }
 
     private ZipEntrySource Describe(Candidate candidate)

@@ -32,16 +32,41 @@ public sealed class FileSelectionTests : IDisposable
     }
 
     [Fact]
-    public async Task Includes_bring_back_excluded_files_and_excludes_add_to_the_defaults()
+    public async Task The_catch_all_include_of_project_yaml_keeps_the_default_exclusions()
     {
         AddClutter();
-        _staging.Request = _staging.Request with { Include = ["**/*.map"], Exclude = ["lib/**", "node_modules/.bin/*"] };
+        _staging.Request = _staging.Request with { Include = ["**/*"], Exclude = ["tests/**"] };
+
+        await _staging.PackageOneAsync();
+
+        var names = await _staging.EntryNamesAsync();
+        Assert.Equal(
+            ["index.js", "lib/words.js", "node_modules/.bin/tool", "node_modules/left-pad/index.js", "node_modules/left-pad/package.json", "node_modules/test/index.js"],
+            names);
+    }
+
+    [Fact]
+    public async Task Includes_choose_what_is_packaged()
+    {
+        AddClutter();
+        _staging.Request = _staging.Request with { Include = ["index.js", "lib/**"] };
+
+        await _staging.PackageOneAsync();
+
+        Assert.Equal(["index.js", "lib/words.js"], await _staging.EntryNamesAsync());
+    }
+
+    [Fact]
+    public async Task A_named_include_brings_back_default_exclusions_and_excludes_win_over_includes()
+    {
+        AddClutter();
+        _staging.Request = _staging.Request with { Include = ["**/*", "**/*.map"], Exclude = ["lib/**", "node_modules/.bin/*", "node_modules/left-pad/index.js.map"] };
 
         await _staging.PackageOneAsync();
 
         var names = await _staging.EntryNamesAsync();
         Assert.Contains("index.js.map", names);
-        Assert.Contains("node_modules/left-pad/index.js.map", names);
+        Assert.DoesNotContain("node_modules/left-pad/index.js.map", names);
         Assert.DoesNotContain("lib/words.js", names);
         Assert.DoesNotContain("node_modules/.bin/tool", names);
         Assert.DoesNotContain(".git/HEAD", names);
