@@ -22,6 +22,8 @@ public sealed record ArtifactManifest(IReadOnlyList<Artifact> Artifacts, IReadOn
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // A file for people and tools, never embedded in HTML: keep base64's '+' readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static string PathIn(string rootDirectory) => Path.Combine(rootDirectory, "artifacts", "manifest.json");

@@ -5,7 +5,9 @@ namespace Liftoff.Packaging;
 /// <summary>What Package prints: one row per artifact and per front end.</summary>
 public static class PackageReport
 {
-    public static void Write(IAnsiConsole console, IReadOnlyList<PackageResult> artifacts, IReadOnlyList<AssetManifest> frontEnds)
+    /// <param name="changedFrontEnds">Projects whose asset manifest differs from the one recorded before.</param>
+    public static void Write(IAnsiConsole console, IReadOnlyList<PackageResult> artifacts, IReadOnlyList<AssetManifest> frontEnds,
+        IReadOnlySet<string> changedFrontEnds)
     {
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("artifact").AddColumn(new TableColumn("size").RightAligned()).AddColumn(new TableColumn("files").RightAligned())
@@ -21,7 +23,8 @@ public static class PackageReport
         foreach (var frontEnd in frontEnds.OrderBy(f => f.Project, StringComparer.Ordinal))
         {
             table.AddRow(Markup.Escape($"{frontEnd.Project} front end ({frontEnd.SourceDirectory})"),
-                ByteSize.Format(frontEnd.Assets.Sum(a => a.Size)), frontEnd.Assets.Count.ToString("N0"), "", "[green]listed[/]");
+                ByteSize.Format(frontEnd.Assets.Sum(a => a.Size)), frontEnd.Assets.Count.ToString("N0"), "",
+                changedFrontEnds.Contains(frontEnd.Project) ? "[green]listed[/]" : "[grey]up to date[/]");
         }
         console.Write(table);
     }
