@@ -1,1 +1,11 @@
-class P { static int Main() => 0; }
+using Liftoff.Components;
+using Liftoff.Engine;
+
+namespace Liftoff.Build;
+
+/// <summary>Liftoff's own pipeline, composed from the reusable stages in src/Liftoff/Components.</summary>
+internal sealed class Build : LiftoffBuild,
+    ICompile, ITest, IPackage, IUpload, IDeploy, ISmokeTest, IInvalidateCdn, IRollback
+{
+    public static Task<int> Main(string[] args) => Execute<Build>(args, x => ((ICompile)x).Compile);
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Liftoff bootstrap: find (or install) the SDK pinned by global.json, build the build project only when one
+# of its inputs changed, then run it with every argument and return its exit code.
+set -eo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+TEMP="$ROOT/.nuke/temp"
+BUILD_PROJECT="$ROOT/build/Liftoff.Build.csproj"
+BUILD_DLL="$ROOT/build/bin/Debug/Liftoff.Build.dll"
+STAMP="$TEMP/build.stamp"
+SDK_VERSION="$(sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1)"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+mkdir -p "$TEMP"
+
+# global.json rolls forward to the latest feature band: any SDK with the same major.minor and a
+# feature band and patch at least the pinned ones will do.
+sdk_satisfies() {
+  local have="$1" want="$SDK_VERSION"
+  [[ "${have%%-*}" =~ ^([0-9]+)\.([0-9]+)\.([0-9]+)$ ]] || return 1
+  local hmaj=${BASH_REMATCH[1]} hmin=${BASH_REMATCH[2]} hpatch=${BASH_REMATCH[3]}
+  [[ "$want" =~ ^([0-9]+)\.([0-9]+)\.([0-9]+)$ ]] || return 1
+  [[ $hmaj -eq ${BASH_REMATCH[1]} && $hmin -eq ${BASH_REMATCH[2]} && $hpatch -ge ${BASH_REMATCH[3]} ]]
+}
+
+find_dotnet() {
+  # The answer is cached until global.json changes: asking the SDK costs more than the whole warm run should.
+  local cache="$TEMP/dotnet-path"
+  if [[ -f "$cache" && "$cache" -nt "$ROOT/global.json" ]]; then
+    local cached; cached="$(cat "$cache")"
+    [[ -x "$cached" ]] && { echo "$cached"; return; }
+  fi
+  local candidate
+  for candidate in "$(command -v dotnet || true)" "$TEMP/dotnet/dotnet"; do
+    [[ -n "$candidate" && -x "$candidate" ]] || continue
+    while read -r version _; do
+      if sdk_satisfies "$version"; then echo "$candidate" | tee "$cache"; return; fi
+    done < <("$candidate" --list-sdks 2>/dev/null)
+  done
+  echo "Installing .NET SDK $SDK_VERSION under .nuke/temp/dotnet ..." >&2
+  local script="$TEMP/dotnet-install.sh"
+  curl -sSfL https://dot.net/v1/dotnet-install.sh -o "$script" \
+    || { echo "Could not download dotnet-install.sh. Install the .NET SDK $SDK_VERSION and put dotnet on PATH." >&2; exit 1; }
+  bash "$script" --version "$SDK_VERSION" --install-dir "$TEMP/dotnet" --no-path >&2
+  echo "$TEMP/dotnet/dotnet" | tee "$cache"
+}
+
+# True when a build input is newer than the last successful build. Directories count too, so a deleted
+# file is noticed.
+build_inputs_changed() {
+  [[ -f "$STAMP" && -f "$BUILD_DLL" ]] || return 0
+  [[ -n "$(find "$ROOT/build" "$ROOT/src" \( -name bin -o -name obj \) -prune -o -newer "$STAMP" -print -quit)" ]] && return 0
+  [[ -n "$(find "$ROOT/global.json" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props" -newer "$STAMP" -print -quit)" ]]
+}
+
+DOTNET="$(find_dotnet)"
+if build_inputs_changed; then
+  touch "$STAMP.next"
+  "$DOTNET" build "$BUILD_PROJECT" -nologo -v q "-clp:NoSummary;ErrorsOnly" >&2 \
+    || { echo "The build project failed to compile; see the errors above." >&2; exit 1; }
+  mv "$STAMP.next" "$STAMP"
+fi
+
+exec "$DOTNET" "$BUILD_DLL" "$@"

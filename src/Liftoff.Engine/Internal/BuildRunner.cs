@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using Liftoff.Engine.Internal.Cli;
+using Liftoff.Engine.Internal.Execution;
+using Liftoff.Engine.Internal.Output;
+using Liftoff.Engine.Internal.Parameters;
+using Liftoff.Engine.Internal.Planning;
+using Spectre.Console;
+
+namespace Liftoff.Engine.Internal;
+
+/// <summary>One run: read the command line and parameters, find the targets, then help, plan or execute.</summary>
+internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation, IAnsiConsole console)
+{
+    public const int Success = 0;
+    public const int TargetFailed = 1;
+    public const int UsageError = 2;
+    public const int Cancelled = 130;
+
+    public async Task<int> RunAsync(IReadOnlyList<Target> defaultTargets, Action<ParameterValues> publish,
+        CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var commandLine = CommandLine.Parse(invocation.Arguments);
+        var descriptors = ParameterDiscovery.Discover(build.GetType());
+        TargetGraph graph;
+        List<TargetInfo> requested;
+        try
+        {
+            RejectUnknownOptions(commandLine, descriptors);
+            var profile = commandLine.Values("profile").FirstOrDefault();
+            var files = await ParameterSources.ReadFilesAsync(invocation.RootDirectory, profile, cancellationToken);
+            var sources = new ParameterSources(commandLine.Options, invocation.Environment, files);
+            var values = ParameterValues.Resolve(descriptors, sources, invocation.RootDirectory, build.Secrets);
+            values.Inject(build, descriptors);
+            publish(values);
+
+            graph = TargetGraph.Discover(build);
+            var defaults = defaultTargets.Select(graph.Of).ToList();
+            if (commandLine.Has("help"))
+            {
+                HelpWriter.Write(console, graph, defaults, descriptors, values);
+                return Success;
+            }
+
+            requested = commandLine.Targets.Count == 0 ? defaults : commandLine.Targets.Select(name => Find(graph, name)).ToList();
+            build.InvokedTargets = requested.Select(t => t.Name).ToArray();
+            if (requested.Count == 0)
+                throw new UsageException("No target was named and the build has no default target. See --help.");
+
+            await WriteSchemaWhenStaleAsync(graph, descriptors, cancellationToken);
+        }
+        catch (Exception e) when (e is UsageException or ParameterException or CycleException)
+        {
+            console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+            return UsageError;
+        }
+
+        var skip = commandLine.Has("skip") ? new SkipRequest(commandLine.Values("skip").Count == 0, commandLine.Values("skip")) : SkipRequest.None;
+        ExecutionPlan plan;
+        try
+        {
+            foreach (var name in skip.Names) Find(graph, name);
+            plan = ExecutionPlanner.Plan(graph, requested, skip);
+        }
+        catch (UsageException e)
+        {
+            console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+            return UsageError;
+        }
+
+        if (commandLine.Has("plan"))
+        {
+            PlanWriter.Write(console, plan);
+            return Success;
+        }
+
+        if (MissingRequirements(plan) is { Count: > 0 } missing)
+        {
+            foreach (var line in missing) console.MarkupLine($"[red]{Markup.Escape(line)}[/]");
+            return UsageError;
+        }
+
+        var executor = new TargetExecutor(console, new HostOutput(console, build.Host), commandLine.Has("trace"));
+        var results = await executor.RunAsync(plan, cancellationToken);
+        console.WriteLine();
+        SummaryWriter.Write(console, results, clock.Elapsed);
+        foreach (var finished in build.FinishedActions) finished(console);
+
+        if (cancellationToken.IsCancellationRequested) return Cancelled;
+        return results.Any(r => r.Status == TargetStatus.Failed) ? TargetFailed : Success;
+    }
+
+    private static TargetInfo Find(TargetGraph graph, string name)
+    {
+        if (graph.Find(name) is { } target) return target;
+        var suggestion = Suggestions.Closest(name, graph.Targets.Where(t => !t.Definition.IsUnlisted).Select(t => t.Name));
+        throw new UsageException(suggestion is null
+            ? $"Unknown target '{name}'. Run ./build.sh --help to list the targets."
+            : $"Unknown target '{name}'. Did you mean '{suggestion}'?");
+    }
+
+    private static void RejectUnknownOptions(CommandLine commandLine, IReadOnlyList<ParameterDescriptor> descriptors)
+    {
+        var known = descriptors.Select(d => Naming.ToKebabCase(d.Name))
+            .Concat(CommandLine.EngineOptions.Select(o => o.Name))
+            .ToList();
+        foreach (var option in commandLine.Options.Keys)
+        {
+            if (known.Contains(option, StringComparer.OrdinalIgnoreCase)) continue;
+            var suggestion = Suggestions.Closest(option, known);
+            throw new UsageException(suggestion is null
+                ? $"Unknown parameter '--{option}'. Run ./build.sh --help to list the parameters."
+                : $"Unknown parameter '--{option}'. Did you mean '--{suggestion}'?");
+        }
+    }
+
+    /// <summary>Every unmet requirement of a target that will run, each saying how to give the value.</summary>
+    private static List<string> MissingRequirements(ExecutionPlan plan)
+    {
+        var missing = new List<string>();
+        foreach (var target in plan.Targets.Where(t => !plan.Skipped.Contains(t)))
+        foreach (var requirement in target.Definition.Requirements.Where(r => !r.IsMet()))
+        {
+            missing.Add(requirement.IsParameter
+                ? $"Target {target.Name} needs the parameter {requirement.Name}: give --{Naming.ToKebabCase(requirement.Name)} <value>, " +
+                  $"set LIFTOFF_{Naming.ToUpperSnakeCase(requirement.Name)}, or add \"{requirement.Name}\" to .nuke/parameters.json."
+                : $"Target {target.Name} requires {requirement.Name}, which does not hold.");
+        }
+        return missing.Distinct().ToList();
+    }
+
+    /// <summary>Keeps .nuke/build.schema.json current on developer machines, as NUKE does; CI only reads it.</summary>
+    private async Task WriteSchemaWhenStaleAsync(TargetGraph graph, IReadOnlyList<ParameterDescriptor> descriptors, CancellationToken cancellationToken)
+    {
+        if (build.Host.IsCi || invocation.Environment.ContainsKey("CI")) return;
+        var path = Path.Combine(invocation.RootDirectory, SchemaWriter.RelativePath);
+        if (!Directory.Exists(Path.GetDirectoryName(path))) return;
+        var schema = SchemaWriter.Generate(graph, descriptors);
+        if (File.Exists(path) && await File.ReadAllTextAsync(path, cancellationToken) == schema) return;
+        await File.WriteAllTextAsync(path, schema, cancellationToken);
+    }
+}
+
+internal sealed class UsageException(string message) : Exception(message);

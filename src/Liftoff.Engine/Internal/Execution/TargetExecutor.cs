@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Liftoff.Engine.Internal.Output;
+using Liftoff.Engine.Internal.Planning;
+using Spectre.Console;
+
+namespace Liftoff.Engine.Internal.Execution;
+
+/// <summary>
+/// Runs a plan in order, one target at a time. A target does not run when something it depends on (or the
+/// target that triggered it) failed or did not run; after a failure, only targets marked AssuredAfterFailure
+/// run, unless the failed target said ProceedAfterFailure.
+/// </summary>
+internal sealed class TargetExecutor(IAnsiConsole console, HostOutput hostOutput, bool trace)
+{
+    public async Task<IReadOnlyList<TargetResult>> RunAsync(ExecutionPlan plan, CancellationToken cancellationToken)
+    {
+        var results = new Dictionary<TargetInfo, TargetResult>();
+        var stopped = false;
+
+        foreach (var target in plan.Targets)
+        {
+            var result = Decide(target, plan, results, stopped, cancellationToken)
+                         ?? await ExecuteAsync(target, cancellationToken);
+            results[target] = result;
+            if (result.Status == TargetStatus.Failed && !target.Definition.ProceedsAfterFailure) stopped = true;
+        }
+
+        return plan.Targets.Select(t => results[t]).ToList();
+    }
+
+    /// <summary>The result of a target that will not execute, or null when it should.</summary>
+    private static TargetResult? Decide(TargetInfo target, ExecutionPlan plan, Dictionary<TargetInfo, TargetResult> results,
+        bool stopped, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+            return new TargetResult(target.Name, TargetStatus.NotRun, TimeSpan.Zero, "cancelled");
+        if (plan.Skipped.Contains(target))
+            return new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, "skipped");
+
+        var assured = target.Definition.IsAssuredAfterFailure;
+        var triggeredBy = plan.Targets.Where(t => t.Triggers.Contains(target));
+        var blocker = target.DependsOn.Concat(triggeredBy)
+            .FirstOrDefault(d => results.TryGetValue(d, out var r) && r.Status is TargetStatus.Failed or TargetStatus.NotRun);
+        if (blocker is not null && !assured)
+            return new TargetResult(target.Name, TargetStatus.NotRun, TimeSpan.Zero, $"{blocker.Name} did not succeed");
+        if (stopped && !assured)
+            return new TargetResult(target.Name, TargetStatus.NotRun, TimeSpan.Zero, "an earlier target failed");
+
+        if (target.Definition.DynamicConditions.Any(condition => !condition()))
+            return new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, "condition false");
+        if (target.Definition.Actions.Count == 0)
+            return new TargetResult(target.Name, TargetStatus.Collective, TimeSpan.Zero);
+        return null;
+    }
+
+    private async Task<TargetResult> ExecuteAsync(TargetInfo target, CancellationToken cancellationToken)
+    {
+        hostOutput.TargetStarted(target.Name);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            foreach (var action in target.Definition.Actions)
+                await action(cancellationToken);
+            return new TargetResult(target.Name, TargetStatus.Succeeded, clock.Elapsed);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            hostOutput.TargetFailed(target.Name, "cancelled");
+            return new TargetResult(target.Name, TargetStatus.Failed, clock.Elapsed, "cancelled");
+        }
+        catch (Exception exception)
+        {
+            hostOutput.TargetFailed(target.Name, Describe(exception));
+            if (trace) console.WriteLine(exception.ToString());
+            return new TargetResult(target.Name, TargetStatus.Failed, clock.Elapsed, exception.Message);
+        }
+        finally
+        {
+            hostOutput.TargetFinished(target.Name);
+        }
+    }
+
+    /// <summary>The message of the exception and of each exception it wraps, which usually hold the cause.</summary>
+    private static string Describe(Exception exception)
+    {
+        var messages = new List<string>();
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is AggregateException { InnerExceptions.Count: > 1 } many)
+            {
+                messages.AddRange(many.InnerExceptions.Select(i => i.Message));
+                break;
+            }
+            if (!messages.Contains(e.Message)) messages.Add(e.Message);
+        }
+        return string.Join(Environment.NewLine + "  ", messages);
+    }
+}

@@ -1,0 +1,14 @@
+namespace Liftoff.Engine.Internal.Execution;
+
+internal enum TargetStatus
+{
+    Succeeded,
+    Failed,
+    Skipped,
+    NotRun,
+
+    /// <summary>A target with nothing of its own to execute: it only gathers others.</summary>
+    Collective,
+}
+
+internal sealed record TargetResult(string Name, TargetStatus Status, TimeSpan Duration, string? Reason = null);

@@ -1,0 +1,32 @@
+namespace Liftoff.Engine.Internal.Hosts;
+
+/// <summary>Recognises GitHub Actions and AWS CodeBuild from the variables they document; anything else is local.</summary>
+internal static class HostDetector
+{
+    public static BuildHost Detect(IReadOnlyDictionary<string, string> environment)
+    {
+        string? Get(string name) => environment.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+
+        if (Get("GITHUB_ACTIONS") == "true")
+        {
+            var server = Get("GITHUB_SERVER_URL") ?? "https://github.com";
+            var url = Get("GITHUB_REPOSITORY") is { } repository && Get("GITHUB_RUN_ID") is { } run
+                ? $"{server}/{repository}/actions/runs/{run}"
+                : null;
+            return new BuildHost(BuildHostKind.GitHubActions, url, Get("GITHUB_ACTOR"));
+        }
+
+        if (Get("CODEBUILD_BUILD_ID") is { } buildId)
+        {
+            // CODEBUILD_BUILD_ID is "<project>:<build uuid>"; the console address is built from it and the region.
+            var region = Get("AWS_REGION") ?? Get("AWS_DEFAULT_REGION");
+            var parts = buildId.Split(':', 2);
+            var url = region is not null && parts.Length == 2
+                ? $"https://{region}.console.aws.amazon.com/codesuite/codebuild/projects/{parts[0]}/build/{Uri.EscapeDataString(buildId)}"
+                : null;
+            return new BuildHost(BuildHostKind.CodeBuild, url, Get("CODEBUILD_INITIATOR"));
+        }
+
+        return new BuildHost(BuildHostKind.Local, null, Get("USER") ?? Get("USERNAME"));
+    }
+}

@@ -1,1 +1,0 @@
-namespace Liftoff.Engine; public static class Placeholder {}

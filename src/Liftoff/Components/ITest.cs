@@ -1,0 +1,23 @@
+using Liftoff.Engine;
+using Liftoff.Testing;
+using Spectre.Console;
+
+namespace Liftoff.Components;
+
+public interface ITest : ICompile
+{
+    /// <summary>The counts of every test runner in this build; the build's last line reports them.</summary>
+    TestTally TestTally => Cached(() => new TestTally());
+
+    Target Test => _ => _
+        .Description("Runs every test: the solution's and the deployed projects'")
+        .DependsOn(Compile)
+        .Executes(async ct =>
+        {
+            OnBuildFinished(console => console.WriteLine(TestTally.Counts.ToString()));
+            var solution = new DotNetSolution(RootDirectory, Console);
+            if (solution.Exists) TestTally.Add(await solution.TestAsync(ct));
+            if (TestTally.Counts.Failed > 0)
+                throw new InvalidOperationException($"{TestTally.Counts.Failed} test(s) failed; their names and messages are above.");
+        });
+}
