@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CliWrap;
+using Liftoff.Engine;
 using Liftoff.Releases;
 using Spectre.Console;
 
@@ -72,28 +73,22 @@ public sealed class ReleaseOutputTests
     }
 
     [Fact]
-    public void In_GitHub_Actions_the_actor_is_the_workflow_actor_with_a_link_to_the_run()
+    public void In_CI_the_actor_is_the_CI_actor_with_a_link_to_the_run()
     {
-        var env = new Dictionary<string, string>
-        {
-            ["GITHUB_ACTIONS"] = "true", ["GITHUB_ACTOR"] = "octocat", ["GITHUB_SERVER_URL"] = "https://github.com",
-            ["GITHUB_REPOSITORY"] = "acme/liftoff", ["GITHUB_RUN_ID"] = "987",
-        };
-
-        var actor = ReleaseActor.FromEnvironment(name => env.GetValueOrDefault(name));
+        var actor = ReleaseActor.For(new BuildHost(BuildHostKind.GitHubActions, "https://github.com/acme/liftoff/actions/runs/987", "octocat"));
 
         Assert.Equal("octocat", actor.User);
         Assert.Equal("github-actions", actor.CiProvider);
         Assert.Equal("https://github.com/acme/liftoff/actions/runs/987", actor.CiRunUrl);
+        Assert.Equal("octocat (github-actions)", actor.Display);
     }
 
     [Fact]
     public void On_a_laptop_the_actor_is_the_user_on_the_host()
     {
-        var actor = ReleaseActor.FromEnvironment(name => name == "USER" ? "alice" : null);
+        var actor = ReleaseActor.For(new BuildHost(BuildHostKind.Local, null, "alice"));
 
-        Assert.Equal("alice", actor.User);
-        Assert.Equal(Environment.MachineName, actor.Host);
+        Assert.Equal("alice@" + Environment.MachineName, actor.Display);
         Assert.Null(actor.CiRunUrl);
         Assert.Equal(Environment.ProcessId, actor.ProcessId);
     }
