@@ -8,6 +8,7 @@ TEMP="$ROOT/.nuke/temp"
 BUILD_PROJECT="$ROOT/build/Liftoff.Build.csproj"
 BUILD_DLL="$ROOT/build/bin/Debug/Liftoff.Build.dll"
 STAMP="$TEMP/build.stamp"
+INPUTS="$TEMP/build.inputs"
 SDK_VERSION="$(sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1)"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -45,19 +46,29 @@ find_dotnet() {
   echo "$TEMP/dotnet/dotnet" | tee "$cache"
 }
 
-# True when a build input is newer than the last successful build. Directories count too, so a deleted
-# file is noticed.
+# The build inputs: the build project's and engine's sources (bin/ and obj/ are outputs) and the SDK and
+# package settings. The list itself is kept after each build, so a new, deleted or renamed file is noticed
+# without looking at directory times, which the build's own bin/ and obj/ folders change.
+list_inputs() {
+  find "$ROOT/build" "$ROOT/src" \( -name bin -o -name obj \) -prune -o -type f -print
+  find "$ROOT/global.json" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props" -print 2>/dev/null || true
+}
+
+# True when the inputs are not the ones of the last successful build, or one was edited since.
 build_inputs_changed() {
-  [[ -f "$STAMP" && -f "$BUILD_DLL" ]] || return 0
-  [[ -n "$(find "$ROOT/build" "$ROOT/src" \( -name bin -o -name obj \) -prune -o -newer "$STAMP" -print -quit)" ]] && return 0
-  [[ -n "$(find "$ROOT/global.json" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props" -newer "$STAMP" -print -quit)" ]]
+  [[ -f "$STAMP" && -f "$INPUTS" && -f "$BUILD_DLL" ]] || return 0
+  [[ "$1" == "$(<"$INPUTS")" ]] || return 0
+  [[ -n "$(find "$ROOT/build" "$ROOT/src" \( -name bin -o -name obj \) -prune -o -type f -newer "$STAMP" -print -quit)" ]] && return 0
+  [[ -n "$(find "$ROOT/global.json" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props" -newer "$STAMP" -print -quit 2>/dev/null)" ]]
 }
 
 DOTNET="$(find_dotnet)"
-if build_inputs_changed; then
+INPUT_LIST="$(list_inputs)"
+if build_inputs_changed "$INPUT_LIST"; then
   touch "$STAMP.next"
   "$DOTNET" build "$BUILD_PROJECT" -nologo -v q "-clp:NoSummary;ErrorsOnly" >&2 \
     || { echo "The build project failed to compile; see the errors above." >&2; exit 1; }
+  printf '%s' "$INPUT_LIST" > "$INPUTS"
   mv "$STAMP.next" "$STAMP"
 fi
 

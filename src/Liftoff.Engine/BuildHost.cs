@@ -10,5 +10,12 @@ public enum BuildHostKind
 /// <summary>Where the build runs, and the address of this run when a CI service has one.</summary>
 public sealed record BuildHost(BuildHostKind Kind, string? RunUrl, string? Actor)
 {
-    public bool IsCi => Kind != BuildHostKind.Local || Environment.GetEnvironmentVariable("CI") is "true" or "1";
+    private readonly bool _ciVariable;
+
+    /// <summary>On a CI service: GitHub Actions, CodeBuild, or any other that sets CI=true, as most do.</summary>
+    public bool IsCi
+    {
+        get => Kind != BuildHostKind.Local || _ciVariable;
+        init => _ciVariable = value;
+    }
 }

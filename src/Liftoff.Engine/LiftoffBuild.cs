@@ -47,7 +47,8 @@ public abstract class LiftoffBuild : ILiftoffBuild
         var stdout = System.Console.Out;
         var masked = new MaskingWriter(stdout, build.Secrets);
         System.Console.SetOut(masked);
-        System.Console.SetError(new MaskingWriter(System.Console.Error, build.Secrets));
+        var maskedErrors = new MaskingWriter(System.Console.Error, build.Secrets);
+        System.Console.SetError(maskedErrors);
 
         using var cancellation = new CancellationTokenSource();
         System.Console.CancelKeyPress += (_, e) =>
@@ -61,18 +62,27 @@ public abstract class LiftoffBuild : ILiftoffBuild
         var invocation = new BuildInvocation(args, environment, masked,
             !System.Console.IsOutputRedirected, FindRootDirectory(Directory.GetCurrentDirectory()));
         var exitCode = await build.RunAsync(invocation, defaultTargets.Select(select => select(build)).ToArray(), cancellation.Token);
-        masked.Flush();
+        masked.Complete();
+        maskedErrors.Complete();
         return exitCode;
     }
 
     /// <summary>Runs this build in-process with the given invocation (tests use this directly).</summary>
-    public Task<int> RunAsync(BuildInvocation invocation, IReadOnlyList<Target> defaultTargets, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(BuildInvocation invocation, IReadOnlyList<Target> defaultTargets, CancellationToken cancellationToken)
     {
         RootDirectory = invocation.RootDirectory;
         Host = Internal.Hosts.HostDetector.Detect(invocation.Environment);
-        _console = ConsoleFactory.Create(invocation.Out is MaskingWriter ? invocation.Out : new MaskingWriter(invocation.Out, Secrets),
-            invocation.IsTerminal, invocation.Environment);
-        return new BuildRunner(this, invocation, _console).RunAsync(defaultTargets, parameters => _parameters = parameters, cancellationToken);
+        var own = invocation.Out as MaskingWriter is null ? new MaskingWriter(invocation.Out, Secrets) : null;
+        _console = ConsoleFactory.Create(own ?? invocation.Out, invocation.IsTerminal, invocation.Environment);
+        try
+        {
+            return await new BuildRunner(this, invocation, _console)
+                .RunAsync(defaultTargets, parameters => _parameters = parameters, cancellationToken);
+        }
+        finally
+        {
+            own?.Complete();
+        }
     }
 
     /// <summary>The nearest folder upwards holding .nuke, as NUKE finds its root.</summary>

@@ -22,8 +22,7 @@ internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation
         var clock = Stopwatch.StartNew();
         var commandLine = CommandLine.Parse(invocation.Arguments);
         var descriptors = ParameterDiscovery.Discover(build.GetType());
-        TargetGraph graph;
-        List<TargetInfo> requested;
+        ExecutionPlan plan;
         try
         {
             RejectUnknownOptions(commandLine, descriptors);
@@ -33,8 +32,10 @@ internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation
             var values = ParameterValues.Resolve(descriptors, sources, invocation.RootDirectory, build.Secrets);
             values.Inject(build, descriptors);
             publish(values);
+            values.AddSecrets(descriptors, build.Secrets);
 
-            graph = TargetGraph.Discover(build);
+            var graph = TargetGraph.Discover(build);
+            await WriteSchemaWhenStaleAsync(graph, descriptors, cancellationToken);
             var defaults = defaultTargets.Select(graph.Of).ToList();
             if (commandLine.Has("help"))
             {
@@ -42,42 +43,27 @@ internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation
                 return Success;
             }
 
-            requested = commandLine.Targets.Count == 0 ? defaults : commandLine.Targets.Select(name => Find(graph, name)).ToList();
+            var requested = commandLine.Targets.Count == 0 ? defaults : commandLine.Targets.Select(name => Find(graph, name)).ToList();
             build.InvokedTargets = requested.Select(t => t.Name).ToArray();
             if (requested.Count == 0)
                 throw new UsageException("No target was named and the build has no default target. See --help.");
 
-            await WriteSchemaWhenStaleAsync(graph, descriptors, cancellationToken);
-        }
-        catch (Exception e) when (e is UsageException or ParameterException or CycleException)
-        {
-            console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
-            return UsageError;
-        }
-
-        var skip = commandLine.Has("skip") ? new SkipRequest(commandLine.Values("skip").Count == 0, commandLine.Values("skip")) : SkipRequest.None;
-        ExecutionPlan plan;
-        try
-        {
+            var skip = commandLine.Has("skip") ? new SkipRequest(commandLine.Values("skip").Count == 0, commandLine.Values("skip")) : SkipRequest.None;
             foreach (var name in skip.Names) Find(graph, name);
             plan = ExecutionPlanner.Plan(graph, requested, skip);
+            if (commandLine.Has("plan"))
+            {
+                PlanWriter.Write(console, plan);
+                return Success;
+            }
+
+            if (MissingRequirements(plan, descriptors) is { Count: > 0 } missing)
+                throw new UsageException(string.Join(Environment.NewLine, missing));
         }
-        catch (UsageException e)
+        catch (Exception e) when (ExitCodeOf(e, cancellationToken) is { } exitCode)
         {
             console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
-            return UsageError;
-        }
-
-        if (commandLine.Has("plan"))
-        {
-            PlanWriter.Write(console, plan);
-            return Success;
-        }
-
-        if (MissingRequirements(plan) is { Count: > 0 } missing)
-        {
-            foreach (var line in missing) console.MarkupLine($"[red]{Markup.Escape(line)}[/]");
-            return UsageError;
+            return exitCode;
         }
 
         var executor = new TargetExecutor(console, new HostOutput(console, build.Host), commandLine.Has("trace"));
@@ -89,6 +75,15 @@ internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation
         if (cancellationToken.IsCancellationRequested) return Cancelled;
         return results.Any(r => r.Status == TargetStatus.Failed) ? TargetFailed : Success;
     }
+
+    /// <summary>The exit code for what can go wrong before a target runs; null lets anything else surface as a crash.</summary>
+    private static int? ExitCodeOf(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        UsageException or ParameterException or BuildDefinitionException => UsageError,
+        ConditionException => TargetFailed,
+        OperationCanceledException when cancellationToken.IsCancellationRequested => Cancelled,
+        _ => null,
+    };
 
     private static TargetInfo Find(TargetGraph graph, string name)
     {
@@ -115,15 +110,16 @@ internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation
     }
 
     /// <summary>Every unmet requirement of a target that will run, each saying how to give the value.</summary>
-    private static List<string> MissingRequirements(ExecutionPlan plan)
+    private static List<string> MissingRequirements(ExecutionPlan plan, IReadOnlyList<ParameterDescriptor> descriptors)
     {
         var missing = new List<string>();
         foreach (var target in plan.Targets.Where(t => !plan.Skipped.Contains(t)))
-        foreach (var requirement in target.Definition.Requirements.Where(r => !r.IsMet()))
+        foreach (var requirement in target.Definition.Requirements.Where(r => !ExecutionPlanner.Evaluate(target, "requirement", r.IsMet)))
         {
+            var name = descriptors.FirstOrDefault(d => d.Member.Name == requirement.Name)?.Name ?? requirement.Name;
             missing.Add(requirement.IsParameter
-                ? $"Target {target.Name} needs the parameter {requirement.Name}: give --{Naming.ToKebabCase(requirement.Name)} <value>, " +
-                  $"set LIFTOFF_{Naming.ToUpperSnakeCase(requirement.Name)}, or add \"{requirement.Name}\" to .nuke/parameters.json."
+                ? $"Target {target.Name} needs the parameter {name}: give --{Naming.ToKebabCase(name)} <value>, " +
+                  $"set LIFTOFF_{Naming.ToUpperSnakeCase(name)}, or add \"{name}\" to .nuke/parameters.json."
                 : $"Target {target.Name} requires {requirement.Name}, which does not hold.");
         }
         return missing.Distinct().ToList();
@@ -132,7 +128,7 @@ internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation
     /// <summary>Keeps .nuke/build.schema.json current on developer machines, as NUKE does; CI only reads it.</summary>
     private async Task WriteSchemaWhenStaleAsync(TargetGraph graph, IReadOnlyList<ParameterDescriptor> descriptors, CancellationToken cancellationToken)
     {
-        if (build.Host.IsCi || invocation.Environment.ContainsKey("CI")) return;
+        if (build.Host.IsCi) return;
         var path = Path.Combine(invocation.RootDirectory, SchemaWriter.RelativePath);
         if (!Directory.Exists(Path.GetDirectoryName(path))) return;
         var schema = SchemaWriter.Generate(graph, descriptors);

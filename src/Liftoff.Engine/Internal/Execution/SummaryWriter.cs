@@ -18,7 +18,7 @@ internal static class SummaryWriter
                 TargetStatus.NotRun => "[yellow]NotRun[/]",
                 _ => "[grey]Collective[/]",
             };
-            var reason = result.Reason is null || result.Status is TargetStatus.Failed ? "" : $" [grey]({Markup.Escape(result.Reason)})[/]";
+            var reason = result.ShownReason is { } shown ? $" [grey]({Markup.Escape(shown)})[/]" : "";
             table.AddRow(Markup.Escape(result.Name), status + reason, Format(result.Duration));
         }
         table.AddEmptyRow();

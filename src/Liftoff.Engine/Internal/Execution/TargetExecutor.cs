@@ -33,7 +33,7 @@ internal sealed class TargetExecutor(IAnsiConsole console, HostOutput hostOutput
         bool stopped, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
-            return new TargetResult(target.Name, TargetStatus.NotRun, TimeSpan.Zero, "cancelled");
+            return new TargetResult(target.Name, TargetStatus.NotRun, TimeSpan.Zero, TargetResult.Cancelled);
         if (plan.Skipped.Contains(target))
             return new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, "skipped");
 
@@ -45,16 +45,26 @@ internal sealed class TargetExecutor(IAnsiConsole console, HostOutput hostOutput
             return new TargetResult(target.Name, TargetStatus.NotRun, TimeSpan.Zero, $"{blocker.Name} did not succeed");
         if (stopped && !assured)
             return new TargetResult(target.Name, TargetStatus.NotRun, TimeSpan.Zero, "an earlier target failed");
-
-        if (target.Definition.DynamicConditions.Any(condition => !condition()))
-            return new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, "condition false");
-        if (target.Definition.Actions.Count == 0)
-            return new TargetResult(target.Name, TargetStatus.Collective, TimeSpan.Zero);
         return null;
     }
 
+    /// <summary>Checks OnlyWhenDynamic, then runs the actions; a condition that throws fails the target like an action would.</summary>
     private async Task<TargetResult> ExecuteAsync(TargetInfo target, CancellationToken cancellationToken)
     {
+        try
+        {
+            if (target.Definition.DynamicConditions.Any(condition => !condition()))
+                return new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, "condition false");
+        }
+        catch (Exception exception)
+        {
+            hostOutput.TargetFailed(target.Name, $"its OnlyWhenDynamic condition threw: {Describe(exception)}");
+            if (trace) console.WriteLine(exception.ToString());
+            return new TargetResult(target.Name, TargetStatus.Failed, TimeSpan.Zero, exception.Message);
+        }
+        if (target.Definition.Actions.Count == 0)
+            return new TargetResult(target.Name, TargetStatus.Collective, TimeSpan.Zero);
+
         hostOutput.TargetStarted(target.Name);
         var clock = Stopwatch.StartNew();
         try
@@ -65,8 +75,8 @@ internal sealed class TargetExecutor(IAnsiConsole console, HostOutput hostOutput
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            hostOutput.TargetFailed(target.Name, "cancelled");
-            return new TargetResult(target.Name, TargetStatus.Failed, clock.Elapsed, "cancelled");
+            hostOutput.TargetFailed(target.Name, TargetResult.Cancelled);
+            return new TargetResult(target.Name, TargetStatus.Failed, clock.Elapsed, TargetResult.Cancelled);
         }
         catch (Exception exception)
         {

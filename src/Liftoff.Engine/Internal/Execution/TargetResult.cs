@@ -11,4 +11,10 @@ internal enum TargetStatus
     Collective,
 }
 
-internal sealed record TargetResult(string Name, TargetStatus Status, TimeSpan Duration, string? Reason = null);
+internal sealed record TargetResult(string Name, TargetStatus Status, TimeSpan Duration, string? Reason = null)
+{
+    public const string Cancelled = "cancelled";
+
+    /// <summary>The reason the summary shows: a failure's message is printed where it happened, cancellation is not.</summary>
+    public string? ShownReason => Status == TargetStatus.Failed && Reason != Cancelled ? null : Reason;
+}

@@ -27,6 +27,8 @@ internal static class HostDetector
             return new BuildHost(BuildHostKind.CodeBuild, url, Get("CODEBUILD_INITIATOR"));
         }
 
-        return new BuildHost(BuildHostKind.Local, null, Get("USER") ?? Get("USERNAME"));
+        // Read from the invocation's environment, not the process's, so an in-process run sees only what it was given.
+        var ci = Get("CI") is { } value && (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase));
+        return new BuildHost(BuildHostKind.Local, null, Get("USER") ?? Get("USERNAME")) { IsCi = ci };
     }
 }

@@ -4,7 +4,8 @@ namespace Liftoff.Engine.Internal.Output;
 
 /// <summary>
 /// Wraps stdout/stderr so no registered secret is ever written, whoever writes (targets, Spectre, child
-/// processes' relayed output). It holds back a partial line so a secret split across two writes is still caught.
+/// processes' relayed output). Text is passed on at once, except an ending that could be the start of a secret:
+/// that is held back until the next write shows whether it is one, so a secret split across writes is caught.
 /// </summary>
 internal sealed class MaskingWriter(TextWriter inner, SecretMasker masker) : TextWriter
 {
@@ -13,14 +14,9 @@ internal sealed class MaskingWriter(TextWriter inner, SecretMasker masker) : Tex
 
     public override Encoding Encoding => inner.Encoding;
 
-    public override void Write(char value)
-    {
-        lock (_gate)
-        {
-            _pending.Append(value);
-            if (value == '\n') FlushPending();
-        }
-    }
+    public override void Write(char value) => Write(value.ToString());
+
+    public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
 
     public override void Write(string? value)
     {
@@ -28,32 +24,42 @@ internal sealed class MaskingWriter(TextWriter inner, SecretMasker masker) : Tex
         lock (_gate)
         {
             _pending.Append(value);
-            if (value.Contains('\n')) FlushPending();
+            Pass(all: false);
         }
     }
 
-    public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
-
+    /// <summary>Flushes what is known not to be part of a secret; Spectre flushes after every write.</summary>
     public override void Flush()
     {
         lock (_gate)
         {
-            FlushPending();
+            Pass(all: false);
             inner.Flush();
         }
     }
 
-    private void FlushPending()
+    /// <summary>Passes on everything, a held-back ending too: the run is over, nothing more will follow it.</summary>
+    public void Complete()
+    {
+        lock (_gate)
+        {
+            Pass(all: true);
+            inner.Flush();
+        }
+    }
+
+    private void Pass(bool all)
     {
         if (_pending.Length == 0) return;
-        inner.Write(masker.Apply(_pending.ToString()));
-        _pending.Clear();
-        inner.Flush();
+        var text = masker.ApplyAcrossLineBreaks(_pending.ToString());
+        var held = all ? 0 : masker.PossibleSecretStart(text);
+        inner.Write(text[..^held]);
+        _pending.Clear().Append(text[^held..]);
     }
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) Flush();
+        if (disposing) Complete();
         base.Dispose(disposing);
     }
 }

@@ -13,8 +13,11 @@ internal static class ParameterConverter
         if (type == typeof(bool) && tokens.Count == 0) return true;
         if (type == typeof(string[]))
             return tokens.SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+        if (tokens.Count == 0)
+            throw new ParameterException($"{parameter.CliName} needs a value: {parameter.CliName} <{parameter.TypeName}>.");
         if (tokens.Count != 1)
-            throw new ParameterException($"{parameter.CliName} takes one value, but {raw.Source} gives {tokens.Count}: {string.Join(' ', tokens)}.");
+            throw new ParameterException($"{parameter.CliName} takes one value, but {raw.Source} gives {tokens.Count}: " +
+                                         $"{(parameter.IsSecret ? SecretMasker.Mask : string.Join(' ', tokens))}.");
         return FromText(parameter, tokens[0], raw.Source, rootDirectory);
     }
 

@@ -64,8 +64,9 @@ internal sealed class ParameterSources
         foreach (var name in new[] { parameter.PrefixedEnvironmentName, parameter.EnvironmentName })
             if (_environment.TryGetValue(name, out var value) && value.Length > 0)
                 return new RawValue(SplitIfArray(parameter, value), null, $"the environment variable {name}");
+        // null in a file means "not given here", as an absent key does, so a lower source or the default applies.
         foreach (var (file, values) in _files)
-            if (values.TryGetValue(parameter.Name, out var json))
+            if (values.TryGetValue(parameter.Name, out var json) && json.ValueKind != JsonValueKind.Null)
                 return new RawValue(null, json, file);
         return null;
     }

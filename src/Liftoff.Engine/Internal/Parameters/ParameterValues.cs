@@ -7,23 +7,43 @@ internal sealed class ParameterValues
 {
     private readonly Dictionary<string, (object? Value, string Source)> _values = new(StringComparer.OrdinalIgnoreCase);
 
+    // Interface properties ask by member name; [Parameter(Name = ...)] may have given the parameter another.
+    private readonly Dictionary<string, string> _nameOfMember = new(StringComparer.Ordinal);
+
     public static ParameterValues Resolve(IReadOnlyList<ParameterDescriptor> parameters, ParameterSources sources,
         string rootDirectory, SecretMasker masker)
     {
         var values = new ParameterValues();
         foreach (var parameter in parameters)
         {
+            values._nameOfMember.TryAdd(parameter.Member.Name, parameter.Name);
             if (sources.Find(parameter) is not { } raw) continue;
             var value = ParameterConverter.Convert(parameter, raw, rootDirectory);
             values._values[parameter.Name] = (value, raw.Source);
-            if (parameter.IsSecret) masker.Add(value?.ToString());
+            if (parameter.IsSecret) AddSecret(masker, value);
         }
         return values;
     }
 
-    public bool TryGet(string name, out object? value)
+    /// <summary>Registers the secrets' current values, defaults included, once the build can be read.</summary>
+    public void AddSecrets(IReadOnlyList<ParameterDescriptor> parameters, SecretMasker masker)
     {
-        var found = _values.TryGetValue(name, out var entry);
+        foreach (var parameter in parameters.Where(p => p.IsSecret))
+            AddSecret(masker, _values.TryGetValue(parameter.Name, out var entry) ? entry.Value : Read(parameter));
+    }
+
+    private static void AddSecret(SecretMasker masker, object? value)
+    {
+        if (value is string[] many)
+            foreach (var one in many) masker.Add(one);
+        else
+            masker.Add(value?.ToString());
+    }
+
+    /// <summary>The value of the parameter declared by the member of this name.</summary>
+    public bool TryGet(string memberName, out object? value)
+    {
+        var found = _values.TryGetValue(_nameOfMember.GetValueOrDefault(memberName, memberName), out var entry);
         value = entry.Value;
         return found;
     }
@@ -53,7 +73,7 @@ internal sealed class ParameterValues
         if (_values.TryGetValue(parameter.Name, out var entry)) (value, source) = entry;
         else if (Build is not null) value = Read(parameter);
 
-        if (value is null || value is string { Length: 0 } || value is Array { Length: 0 }) return "";
+        if (value is null or string { Length: 0 } or Array { Length: 0 } or AbsolutePath { Value: null }) return "";
         var text = parameter.IsSecret ? SecretMasker.Mask : value is Array array ? string.Join(" ", array.Cast<object>()) : value.ToString();
         return source is null ? $"= {text}" : $"= {text} ({source})";
     }

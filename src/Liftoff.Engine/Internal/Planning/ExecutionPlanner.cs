@@ -40,9 +40,22 @@ internal static class ExecutionPlanner
         var skipped = new HashSet<TargetInfo>();
         if (skip.All) skipped.UnionWith(planned.Where(t => !requestedSet.Contains(t)));
         skipped.UnionWith(skip.Names.Select(graph.Find).OfType<TargetInfo>().Where(planned.Contains));
-        skipped.UnionWith(planned.Where(t => t.Definition.StaticConditions.Any(condition => !condition())));
+        skipped.UnionWith(planned.Where(t => !Evaluate(t, "OnlyWhenStatic condition", () => t.Definition.StaticConditions.All(c => c()))));
 
         return new ExecutionPlan(ordered, requestedSet, skipped);
+    }
+
+    /// <summary>Runs a target's own predicate before anything executes, naming the target when it throws.</summary>
+    public static bool Evaluate(TargetInfo target, string what, Func<bool> predicate)
+    {
+        try
+        {
+            return predicate();
+        }
+        catch (Exception e)
+        {
+            throw new ConditionException($"Target {target.Name}: its {what} threw: {e.Message}");
+        }
     }
 
     /// <summary>
@@ -70,6 +83,9 @@ internal static class ExecutionPlanner
         return false;
     }
 }
+
+/// <summary>A target's OnlyWhenStatic or Requires predicate threw while the plan was made; the build fails before running anything.</summary>
+internal sealed class ConditionException(string message) : Exception(message);
 
 /// <summary>--skip with no names (All) or with names.</summary>
 internal sealed record SkipRequest(bool All, IReadOnlyList<string> Names)

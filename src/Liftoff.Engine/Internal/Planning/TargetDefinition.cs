@@ -95,7 +95,8 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     private TargetDefinition Add<T>(List<Target> list, Func<T, Target>[] targets)
     {
         if (build is not T typed)
-            throw new InvalidOperationException($"The build does not implement {typeof(T).Name}, which a target refers to.");
+            throw new InvalidOperationException(
+                $"it refers to {typeof(T).Name}, which the build does not implement; add {typeof(T).Name} to the build class's interfaces.");
         list.AddRange(targets.Select(select => select(typed)));
         return this;
     }

@@ -19,7 +19,8 @@ internal sealed class TargetGraph
 
     /// <summary>The target a delegate read from the build stands for.</summary>
     public TargetInfo Of(Target target) =>
-        _methods.First(entry => entry.Value == target.Method).Key;
+        _methods.FirstOrDefault(entry => entry.Value == target.Method).Key
+        ?? throw new BuildDefinitionException($"A default target ({target.Method.Name}) is not a target property of the build.");
 
     public IReadOnlyList<TargetInfo> Targets { get; }
 
@@ -37,7 +38,14 @@ internal sealed class TargetGraph
         foreach (var (property, index, target) in declared)
         {
             var definition = new TargetDefinition(build);
-            target(definition);
+            try
+            {
+                target(definition);
+            }
+            catch (Exception e)
+            {
+                throw new BuildDefinitionException($"The definition of target {property.Name} failed: {e.Message}");
+            }
             var info = new TargetInfo(property.Name, index, definition);
             infos.Add(info);
             byMethod[target.Method] = info;
@@ -46,7 +54,9 @@ internal sealed class TargetGraph
         TargetInfo Resolve(TargetInfo from, Target reference) =>
             byMethod.TryGetValue(reference.Method, out var found)
                 ? found
-                : throw new InvalidOperationException($"Target {from.Name} refers to a target that is not part of the build.");
+                : throw new BuildDefinitionException(
+                    $"Target {from.Name} refers to a target that is not part of the build ({reference.Method.Name}): " +
+                    "declare it as a Target property of the build or of an interface the build implements.");
 
         foreach (var info in infos)
         {
@@ -122,7 +132,10 @@ internal sealed class TargetGraph
         target.DependsOn.Concat(target.After).Concat(Targets.Where(t => t.Triggers.Contains(target)));
 }
 
-internal sealed class CycleException(string cycle) : Exception($"The targets form a cycle: {cycle}")
+/// <summary>The build's targets cannot be planned as written: the build author's mistake, reported before anything runs.</summary>
+internal class BuildDefinitionException(string message) : Exception(message);
+
+internal sealed class CycleException(string cycle) : BuildDefinitionException($"The targets form a cycle: {cycle}")
 {
     public string Cycle { get; } = cycle;
 }

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Warm start-up of the build: ./build.sh --help against its peers, `dotnet run --project build` and running
+# the compiled build directly. Prints a markdown table: median, min and max of RUNS runs of each command,
+# after WARMUP unmeasured rounds.
+#   bench/startup/run.sh            RUNS=20 bench/startup/run.sh
+# The runs are interleaved (one of each command per round) rather than one command's batch after another's,
+# as hyperfine does: the machine is shared, and a burst of someone else's load then hits every command alike.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RUNS="${RUNS:-10}"
+WARMUP="${WARMUP:-2}"
+cd "$ROOT"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+COMMANDS=(
+  "./build.sh --help"
+  "dotnet run --project build -- --help"
+  "dotnet build/bin/Debug/Liftoff.Build.dll --help"
+)
+
+# Warm means compiled and up to date: this first run of build.sh compiles the build project if it must.
+./build.sh --help > /dev/null 2>&1
+
+for ((round = 0; round < WARMUP; round++)); do
+  for command in "${COMMANDS[@]}"; do $command > /dev/null 2>&1; done
+done
+
+declare -A times
+for ((round = 0; round < RUNS; round++)); do
+  for i in "${!COMMANDS[@]}"; do
+    start=$(date +%s%N)
+    ${COMMANDS[$i]} > /dev/null 2>&1
+    times[$i]+="$(( ($(date +%s%N) - start) / 1000000 )) "
+  done
+done
+
+# "median min max" of a list of milliseconds.
+stats() {
+  tr ' ' '\n' <<< "$1" | grep . | sort -n | awk '{ t[NR] = $1 } END {
+    m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2; printf "%d %d %d\n", m, t[1], t[NR] }'
+}
+
+read -r direct _ <<< "$(stats "${times[2]}")"
+echo "| command (warm) | median | min | max | median vs. compiled build |"
+echo "| --- | ---: | ---: | ---: | ---: |"
+for i in "${!COMMANDS[@]}"; do
+  read -r median min max <<< "$(stats "${times[$i]}")"
+  ratio=$(awk -v a="$median" -v b="$direct" 'BEGIN { printf "%.2fx", a / b }')
+  printf '| `%s` | %d ms | %d ms | %d ms | %s |\n' "${COMMANDS[$i]}" "$median" "$min" "$max" "$ratio"
+done
+echo
+echo "$RUNS interleaved runs of each after $WARMUP warm-up rounds; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end."
