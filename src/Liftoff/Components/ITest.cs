@@ -17,6 +17,7 @@ public interface ITest : ICompile
             OnBuildFinished(console => console.WriteLine(TestTally.Counts.ToString()));
             var solution = new DotNetSolution(RootDirectory, Console);
             if (solution.Exists) TestTally.Add(await solution.TestAsync(ct));
+            await ProjectStages.TestAsync(this, TestTally, ct);
             if (TestTally.Counts.Failed > 0)
                 throw new InvalidOperationException($"{TestTally.Counts.Failed} test(s) failed; their names and messages are above.");
         });

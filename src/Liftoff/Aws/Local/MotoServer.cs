@@ -5,17 +5,35 @@ using System.Net.Sockets;
 namespace Liftoff.Aws.Local;
 
 /// <summary>
-/// moto's server in a child process on 127.0.0.1. Used by the LocalAws target (port 4566, left running)
-/// and by every test class that needs AWS (a free port each, stopped with the class).
+/// moto's server in a child process on 127.0.0.1. Used by the LocalAws target (port 4566, detached, left
+/// running) and by every test class that needs AWS (a free port each, stopped with the class).
 /// </summary>
 public sealed class MotoServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    public const string InstallHint = "Install it with `pip install \"moto[server]\"` (Python 3 is needed).";
 
-    private MotoServer(Process process, int port)
+    // Detaching in Python keeps the pid: the launcher redirects its output to the log, leaves the terminal's
+    // session (so Ctrl-C in the build's terminal does not reach it) and replaces itself with moto.
+    private const string DetachedLauncher = """
+        import os, sys
+        log = os.open(sys.argv[1], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+        os.dup2(log, 1)
+        os.dup2(log, 2)
+        if hasattr(os, "setsid"):
+            os.setsid()
+        os.execvp(sys.executable, [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", sys.argv[2]])
+        """;
+
+    private readonly Process _process;
+    private readonly MotoServerOptions _options;
+    private readonly OutputTail _output = new();
+
+    private MotoServer(Process process, int port, MotoServerOptions options)
     {
         _process = process;
         Port = port;
+        _options = options;
     }
 
     public int Port { get; }
@@ -29,39 +47,64 @@ public sealed class MotoServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Starts moto on the port (attached) and returns once it answers HTTP.</summary>
+    public static Task<MotoServer> StartAsync(int port, CancellationToken cancellationToken) =>
+        StartAsync(port, new MotoServerOptions(), cancellationToken);
+
     /// <summary>Starts moto on the port and returns once it answers HTTP.</summary>
-    public static async Task<MotoServer> StartAsync(int port, CancellationToken cancellationToken, bool detached = false)
+    /// <exception cref="InvalidOperationException">python3 or moto is missing, or moto exited; the message says how to install it.</exception>
+    public static async Task<MotoServer> StartAsync(int port, MotoServerOptions options, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("python3")
+        var start = new ProcessStartInfo(options.Python) { UseShellExecute = false };
+        if (options.Detached)
         {
-            ArgumentList = { "-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString() },
-            RedirectStandardOutput = !detached,
-            RedirectStandardError = !detached,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
+            var logFile = options.LogFile ?? throw new ArgumentException("A detached moto needs a LogFile.", nameof(options));
+            foreach (var argument in new[] { "-c", DetachedLauncher, logFile, port.ToString() })
+                start.ArgumentList.Add(argument);
+        }
+        else
+        {
+            foreach (var argument in new[] { "-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString() })
+                start.ArgumentList.Add(argument);
+            start.RedirectStandardOutput = true;
+            start.RedirectStandardError = true;
+            start.RedirectStandardInput = true;
+        }
+        foreach (var (name, value) in options.Environment)
+            start.Environment[name] = value;
+
         Process process;
         try
         {
-            process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
+            process = Process.Start(start) ?? throw new InvalidOperationException($"{options.Python} did not start.");
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new InvalidOperationException(
-                $"Cannot start the local AWS: python3 was not found ({e.Message}). Install Python 3 and then `pip install \"moto[server]\"`.", e);
+                $"Cannot start the local AWS: {options.Python} was not found ({e.Message}). {InstallHint}", e);
         }
-        if (!detached)
+
+        var server = new MotoServer(process, port, options);
+        if (!options.Detached)
         {
-            // Drain the pipes so a chatty server never blocks on a full buffer.
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
+            // Drain the pipes so a chatty server never blocks on a full buffer; keep the tail for errors.
+            process.OutputDataReceived += (_, e) => server._output.Add(e.Data);
+            process.ErrorDataReceived += (_, e) => server._output.Add(e.Data);
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
         }
 
-        var server = new MotoServer(process, port);
-        await server.WaitUntilAnsweringAsync(TimeSpan.FromSeconds(60), cancellationToken);
-        return server;
+        try
+        {
+            await server.WaitUntilAnsweringAsync(options.StartTimeout, cancellationToken);
+            return server;
+        }
+        catch
+        {
+            // Never leave a half-started server behind, detached or not.
+            await server.StopAsync();
+            throw;
+        }
     }
 
     /// <summary>True when something answers HTTP on the endpoint (moto, LocalStack, or our own earlier server).</summary>
@@ -92,7 +135,7 @@ public sealed class MotoServer : IAsyncDisposable
             if (_process.HasExited)
                 throw new InvalidOperationException(
                     $"The local AWS (moto) exited with code {_process.ExitCode} before answering on {Endpoint}. " +
-                    "Check that moto is installed: `pip install \"moto[server]\"`.");
+                    $"{InstallHint}{Environment.NewLine}Its last output:{Environment.NewLine}{LastOutput()}");
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"The local AWS (moto) did not answer on {Endpoint} within {limit.TotalSeconds:0} s.");
             await Task.Delay(delay, cancellationToken);
@@ -100,13 +143,58 @@ public sealed class MotoServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    private string LastOutput()
+    {
+        if (!_options.Detached)
+        {
+            _process.WaitForExit(); // flushes the asynchronous readers
+            return _output.ToString();
+        }
+        try
+        {
+            return string.Join(Environment.NewLine, File.ReadLines(_options.LogFile!).TakeLast(OutputTail.Lines));
+        }
+        catch (IOException)
+        {
+            return "(no log)";
+        }
+    }
+
+    private async Task StopAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
+
+    /// <summary>Stops an attached server; a detached one keeps running (stop it by its pid).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_options.Detached)
+            await StopAsync();
         _process.Dispose();
+    }
+
+    private sealed class OutputTail
+    {
+        public const int Lines = 20;
+        private readonly Queue<string> _lines = new();
+
+        public void Add(string? line)
+        {
+            if (line is null) return;
+            lock (_lines)
+            {
+                _lines.Enqueue(line);
+                if (_lines.Count > Lines) _lines.Dequeue();
+            }
+        }
+
+        public override string ToString()
+        {
+            lock (_lines) return string.Join(Environment.NewLine, _lines);
+        }
     }
 }

@@ -1,0 +1,88 @@
+using Amazon;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.SecurityToken;
+using Liftoff.Aws.CloudFormation;
+using Liftoff.Aws.CloudFront;
+using Liftoff.Aws.CloudWatch;
+using Liftoff.Aws.CodePipeline;
+using Liftoff.Aws.Lambda;
+using Liftoff.Aws.Runtime;
+
+namespace Liftoff.Aws;
+
+/// <summary>
+/// Every AWS client Liftoff uses for one <see cref="AwsConnection"/>, sharing one set of credentials.
+/// Retries follow the SDK's settings (standard by default; AWS_RETRY_MODE=adaptive or retry_mode in the
+/// profile for client-side rate limiting; AWS_MAX_ATTEMPTS for the attempt count).
+/// </summary>
+public sealed class AwsClients : IDisposable
+{
+    private readonly List<IDisposable> _owned = [];
+
+    private AwsClients(AwsConnection connection, AWSCredentials credentials)
+    {
+        Connection = connection;
+        Sts = Own(new AmazonSecurityTokenServiceClient(credentials, Configure(new AmazonSecurityTokenServiceConfig())));
+        CallerIdentity = new StsCallerIdentity(Sts);
+        Lambda = Own(new AmazonLambdaClient(credentials, Configure(new AmazonLambdaConfig()), CallerIdentity));
+        CloudFormation = Own(new AmazonCloudFormationClient(credentials, Configure(new AmazonCloudFormationConfig()), CallerIdentity));
+        CloudFront = Own(new AmazonCloudFrontClient(credentials, Configure(new AmazonCloudFrontConfig()), CallerIdentity));
+        CodePipeline = Own(new AmazonCodePipelineClient(credentials, Configure(new AmazonCodePipelineConfig()), CallerIdentity));
+        CloudWatch = Own(new AmazonCloudWatchClient(credentials, Configure(new AmazonCloudWatchConfig()), CallerIdentity));
+        var s3Config = Configure(new AmazonS3Config());
+        // Local emulators serve buckets under the path, not as bucket.host subdomains.
+        s3Config.ForcePathStyle = s3Config.ServiceURL is not null;
+        S3 = Own(new AmazonS3Client(credentials, s3Config));
+        DynamoDB = Own(new AmazonDynamoDBClient(credentials, Configure(new AmazonDynamoDBConfig())));
+    }
+
+    public AwsConnection Connection { get; }
+    public IAmazonLambda Lambda { get; }
+    public IAmazonCloudFormation CloudFormation { get; }
+    public IAmazonCloudFront CloudFront { get; }
+    public IAmazonCodePipeline CodePipeline { get; }
+    public IAmazonCloudWatch CloudWatch { get; }
+    public IAmazonS3 S3 { get; }
+    public IAmazonSecurityTokenService Sts { get; }
+    public IAmazonDynamoDB DynamoDB { get; }
+    /// <summary>Who these clients act as (STS GetCallerIdentity, asked once).</summary>
+    public ICallerIdentity CallerIdentity { get; }
+
+    /// <summary>Clients for the connection, with credentials from the SDK (or <paramref name="credentials"/>, for tests).</summary>
+    /// <exception cref="AwsCredentialsException">No credentials, or the profile does not exist.</exception>
+    public static AwsClients Create(AwsConnection connection, AWSCredentials? credentials = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return new AwsClients(connection, credentials ?? AwsCredentialsResolver.Resolve(connection));
+    }
+
+    private T Configure<T>(T config) where T : ClientConfig
+    {
+        if (Connection.Profile is { } profile)
+            config.Profile = new Profile(profile);
+        if (Connection.EndpointUrl is { } endpoint)
+            config.ServiceURL = endpoint;
+        else
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(Connection.Region);
+        // Reading ServiceURL lets the SDK apply AWS_ENDPOINT_URL(_<SERVICE>) / endpoint_url; an endpoint
+        // of its own clears the region, which then only decides the signature's scope.
+        if (config.ServiceURL is not null)
+            config.AuthenticationRegion = Connection.Region;
+        return config;
+    }
+
+    private T Own<T>(T client) where T : IDisposable
+    {
+        _owned.Add(client);
+        return client;
+    }
+
+    public void Dispose()
+    {
+        foreach (var client in _owned)
+            client.Dispose();
+        _owned.Clear();
+    }
+}

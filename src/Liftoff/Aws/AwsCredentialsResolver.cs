@@ -1,0 +1,53 @@
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
+
+namespace Liftoff.Aws;
+
+/// <summary>
+/// Finds credentials the way the SDK does (its default chain, or a named profile through its
+/// CredentialProfileStoreChain); Liftoff never reads credential files or signs requests itself.
+/// </summary>
+public static class AwsCredentialsResolver
+{
+    public static AWSCredentials Resolve(AwsConnection connection) => Resolve(connection, profilesLocation: null);
+
+    /// <param name="profilesLocation">
+    /// The shared credentials file to read profiles from instead of the SDK's default (~/.aws/credentials,
+    /// or AWS_SHARED_CREDENTIALS_FILE as it was when the process started: the SDK reads it once).
+    /// </param>
+    internal static AWSCredentials Resolve(AwsConnection connection, string? profilesLocation)
+    {
+        if (connection.Profile is { } profile)
+            return FromProfile(profile, profilesLocation);
+        try
+        {
+            return DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
+        }
+        catch (AmazonClientException) when (connection.IsLocal)
+        {
+            // A local AWS (moto, LocalStack) accepts any key; do not make developers configure one.
+            return new BasicAWSCredentials("liftoff-local", "liftoff-local");
+        }
+        catch (AmazonClientException e)
+        {
+            throw new AwsCredentialsException(
+                $"No AWS credentials found for region {connection.Region}. Liftoff looked where the AWS SDK looks: " +
+                "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE or the default profile (~/.aws/config, ~/.aws/credentials, SSO), " +
+                "web identity (AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE, as in GitHub Actions), container and instance credentials. " +
+                "Sign in (`aws sso login --profile NAME`) and pass --aws-profile NAME, or export credentials.", e);
+        }
+    }
+
+    private static AWSCredentials FromProfile(string profile, string? profilesLocation)
+    {
+        var store = profilesLocation is null ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(profilesLocation);
+        if (store.TryGetAWSCredentials(profile, out var credentials))
+            return credentials;
+        var known = store.ListProfiles().Select(p => p.Name).Distinct().Order().ToList();
+        throw new AwsCredentialsException(
+            $"AWS profile '{profile}' (--aws-profile) was not found or has no usable credentials in ~/.aws/config or ~/.aws/credentials. " +
+            (known.Count == 0 ? "No profiles are configured. " : $"Known profiles: {string.Join(", ", known)}. ") +
+            $"Create it with `aws configure --profile {profile}` or `aws configure sso --profile {profile}`.");
+    }
+}

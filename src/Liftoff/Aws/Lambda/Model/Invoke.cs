@@ -1,0 +1,28 @@
+using Amazon.Runtime;
+
+namespace Liftoff.Aws.Lambda.Model;
+
+public class InvokeRequest : AmazonWebServiceRequest
+{
+    public string? FunctionName { get; set; }
+    public string? Qualifier { get; set; }
+    public InvocationType? InvocationType { get; set; }
+    public LogType? LogType { get; set; }
+    /// <summary>Base64-encoded client context (up to 3583 bytes).</summary>
+    public string? ClientContextBase64 { get; set; }
+    /// <summary>The JSON event; <see cref="PayloadStream"/> wins when both are set.</summary>
+    public string? Payload { get; set; }
+    public MemoryStream? PayloadStream { get; set; }
+}
+
+public class InvokeResponse : AmazonWebServiceResponse
+{
+    /// <summary>200 for RequestResponse, 202 for Event, 204 for DryRun.</summary>
+    public int StatusCode { get; set; }
+    /// <summary>Set when the function itself failed ("Unhandled" or "Handled"); the payload then holds the error.</summary>
+    public string? FunctionError { get; set; }
+    /// <summary>The last 4 KB of the execution log, base64 (LogType Tail).</summary>
+    public string? LogResult { get; set; }
+    public string? ExecutedVersion { get; set; }
+    public MemoryStream Payload { get; set; } = new();
+}

@@ -1,0 +1,29 @@
+using Amazon.Runtime;
+using Amazon.Runtime.Internal;
+using Amazon.Runtime.Internal.Transform;
+
+namespace Liftoff.Aws.Runtime;
+
+/// <summary>
+/// One API operation: its name (for messages), the marshaller that turns the request into HTTP and the
+/// unmarshaller that reads the answer, and what resource a request acts on (for access-denied messages).
+/// </summary>
+public sealed class AwsOperation<TRequest, TResponse>(
+    string name,
+    Func<TRequest, IRequest> marshall,
+    ResponseUnmarshaller unmarshaller,
+    Func<TRequest, string?>? resource = null)
+    where TRequest : AmazonWebServiceRequest
+    where TResponse : AmazonWebServiceResponse, new()
+{
+    public string Name { get; } = name;
+    public IMarshaller<IRequest, AmazonWebServiceRequest> Marshaller { get; } = new DelegateMarshaller(r => marshall((TRequest)r));
+    public ResponseUnmarshaller Unmarshaller { get; } = unmarshaller;
+    public string? ResourceOf(TRequest request) => resource?.Invoke(request);
+
+    private sealed class DelegateMarshaller(Func<AmazonWebServiceRequest, IRequest> marshall)
+        : IMarshaller<IRequest, AmazonWebServiceRequest>
+    {
+        public IRequest Marshall(AmazonWebServiceRequest input) => marshall(input);
+    }
+}

@@ -1,0 +1,71 @@
+using Liftoff.Configuration;
+
+namespace Liftoff.Building;
+
+/// <summary>What Compile built.</summary>
+public sealed record CompileReport(IReadOnlyList<StagedFunction> Functions, IReadOnlyDictionary<string, int> FrontEndFiles);
+
+/// <summary>
+/// Builds the selected projects: each function into its staging folder, then the front end. Projects
+/// build in parallel (at most MaxParallelism at once); a project's own steps run in order. A failing
+/// project does not stop the others: every failure is reported together at the end.
+/// </summary>
+public sealed class ProjectCompiler
+{
+    private readonly ToolRunner _tools;
+    private readonly IReadOnlyDictionary<FunctionBuilder, IFunctionBuilder> _builders;
+    private readonly FrontEndBuilder _frontEnds;
+
+    public ProjectCompiler(string rootDirectory, TextWriter output)
+    {
+        _tools = new ToolRunner(output);
+        var npm = new NpmInstall(_tools);
+        _builders = new Dictionary<FunctionBuilder, IFunctionBuilder>
+        {
+            [FunctionBuilder.Node] = new NodeFunctionBuilder(_tools, npm),
+            [FunctionBuilder.TypeScript] = new TypeScriptFunctionBuilder(_tools, npm),
+            [FunctionBuilder.Python] = new PythonFunctionBuilder(_tools, rootDirectory),
+        };
+        _frontEnds = new FrontEndBuilder(_tools);
+    }
+
+    /// <summary>Two by default: npm and esbuild are busy enough that more only adds contention on a small machine.</summary>
+    public int MaxParallelism { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 2);
+
+    public async Task<CompileReport> CompileAsync(IReadOnlyList<ProjectBuild> projects, CancellationToken cancellationToken)
+    {
+        var functions = new List<StagedFunction>();
+        var frontEnds = new Dictionary<string, int>();
+        var failures = new List<string>();
+        await Parallel.ForEachAsync(projects,
+            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelism, CancellationToken = cancellationToken },
+            async (project, ct) =>
+            {
+                try
+                {
+                    foreach (var function in project.Functions)
+                    {
+                        var staged = await _builders[function.Builder].BuildAsync(project.Project, function, ct);
+                        lock (functions) functions.Add(staged);
+                    }
+                    if (project.FrontEnd is { } frontEnd)
+                    {
+                        var files = await _frontEnds.BuildAsync(project.Project, frontEnd, ct);
+                        lock (frontEnds) frontEnds[project.Project] = files;
+                    }
+                }
+                catch (BuildStepException e)
+                {
+                    lock (failures) failures.Add(e.Message);
+                }
+            });
+
+        if (failures.Count > 0)
+            throw new BuildStepException(
+                $"{failures.Count} of {projects.Count} projects failed to build:{Environment.NewLine}" +
+                string.Join(Environment.NewLine, failures.Order(StringComparer.Ordinal)));
+        return new CompileReport(
+            functions.OrderBy(f => f.Project, StringComparer.Ordinal).ThenBy(f => f.Function, StringComparer.Ordinal).ToList(),
+            frontEnds);
+    }
+}

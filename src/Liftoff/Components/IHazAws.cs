@@ -1,0 +1,26 @@
+using Liftoff.Aws;
+using Liftoff.Configuration;
+using Liftoff.Engine;
+
+namespace Liftoff.Components;
+
+/// <summary>
+/// AWS access for a build: clients for a project environment's region and endpoint (environments.yaml),
+/// with credentials from --aws-profile or the AWS SDK's default chain. One set of clients per distinct
+/// region and endpoint per build run.
+/// </summary>
+public interface IHazAws : IHazEnvironment
+{
+    /// <summary>--aws-profile; also read from LIFTOFF_AWS_PROFILE and AWS_PROFILE, as the AWS CLI reads the latter.</summary>
+    [Parameter("AWS profile (~/.aws/config or ~/.aws/credentials, SSO included); default: the AWS SDK's credential chain")]
+    string? AwsProfile => TryGetValue(() => AwsProfile);
+
+    /// <summary>The clients for where this project environment lives; disposed when the build finishes.</summary>
+    /// <exception cref="AwsCredentialsException">No credentials, or the profile does not exist: the message says what to do.</exception>
+    AwsClients AwsClientsFor(ProjectEnvironment environment) => Cached(() =>
+    {
+        var clients = AwsClients.Create(new AwsConnection(environment.Region, environment.EndpointUrl, AwsProfile));
+        OnBuildFinished(_ => clients.Dispose());
+        return clients;
+    }, $"{nameof(AwsClientsFor)}:{environment.Region}:{environment.EndpointUrl}");
+}

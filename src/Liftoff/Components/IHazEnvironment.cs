@@ -1,0 +1,28 @@
+using Liftoff.Configuration;
+using Liftoff.Engine;
+
+namespace Liftoff.Components;
+
+/// <summary>
+/// The environment and projects a build acts on, and the checked configuration behind them
+/// (environments.yaml and projects/*/project.yaml), loaded once per build.
+/// </summary>
+public interface IHazEnvironment : ILiftoffBuild
+{
+    [Parameter("Environment: dev, staging, prod or local")]
+    string? Env => TryGetValue(() => Env);
+
+    [Parameter("Projects to act on (default: all)")]
+    string[]? Project => TryGetValue(() => Project);
+
+    /// <summary>Throws ConfigurationException with every error, at file:line:column, before anything touches AWS.</summary>
+    LiftoffConfiguration Configuration => Cached(() =>
+        // Reading a few small files: blocking here keeps the property usable from any target body.
+        ConfigurationLoader.LoadAsync(RootDirectory, CancellationToken.None).GetAwaiter().GetResult());
+
+    /// <summary>The selected projects resolved for --env; an absent or unknown --env lists the valid ones.</summary>
+    IReadOnlyList<ProjectEnvironment> ProjectEnvironments => Cached(() => Configuration.Resolve(Env ?? "", Project));
+
+    /// <summary>The selected projects' builds, the same for every environment (Compile and Test need no --env).</summary>
+    IReadOnlyList<ProjectBuild> ProjectBuilds => Cached(() => Configuration.Builds(Project));
+}

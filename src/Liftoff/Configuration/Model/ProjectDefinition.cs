@@ -1,0 +1,52 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace Liftoff.Configuration.Model;
+
+/// <summary>projects/&lt;name&gt;/project.yaml, as written.</summary>
+[Description("A Liftoff project: its functions, front end, stack and checks.")]
+public sealed record ProjectDefinition
+{
+    [Description("What the project is, for people.")]
+    public string? Description { get; init; }
+
+    [Required]
+    [Description("CloudFormation template, relative to the project folder.")]
+    public string? Template { get; init; }
+
+    [KeyPattern(@"^[A-Za-z][A-Za-z0-9]*$", "a CloudFormation parameter name (letters and digits)")]
+    [Placeholders]
+    [Description("Stack parameters passed when the template declares them; values may use {project}, {env}, {region}, {accountId}.")]
+    public IReadOnlyDictionary<string, string>? StackParameters { get; init; }
+
+    [Required, MinLength(1)]
+    [KeyPattern(Names.FunctionPattern, Names.FunctionHint)]
+    [Description("The Lambda functions by name.")]
+    public IReadOnlyDictionary<string, FunctionDefinition>? Functions { get; init; }
+
+    [Description("Static front end built into a folder and published to the site bucket.")]
+    public FrontEndDefinition? FrontEnd { get; init; }
+
+    [Description("Stack outputs that later steps read, each with the resource to fall back to.")]
+    public OutputsDefinition? Outputs { get; init; }
+
+    [Description("HTTP checks against the deployed API.")]
+    public IReadOnlyList<SmokeCheckDefinition>? SmokeChecks { get; init; }
+
+    [Description("Rollout for this project; the environment's when absent.")]
+    public RolloutDefinition? Rollout { get; init; }
+
+    [Placeholders]
+    [Description("CloudWatch alarm names watched while traffic shifts; may use placeholders.")]
+    public IReadOnlyList<string>? Alarms { get; init; }
+
+    [KeyPattern(Names.TagKeyPattern, Names.TagKeyHint)]
+    [Placeholders]
+    [Description("Tags for the stack, added to the environment's.")]
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+
+    [EnvironmentOverrides]
+    [KeyPattern(Names.EnvironmentPattern, Names.EnvironmentHint)]
+    [Description("Per-environment overrides of any of the settings above, except what Compile builds.")]
+    public IReadOnlyDictionary<string, ProjectDefinition>? Environments { get; init; }
+}

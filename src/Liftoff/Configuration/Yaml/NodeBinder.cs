@@ -1,0 +1,262 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace Liftoff.Configuration.Yaml;
+
+/// <summary>
+/// One YAML node that contributes to a value: the project's own, or an environment's override on top
+/// (Environment set). Later layers win key by key; mappings merge, lists and scalars are replaced.
+/// </summary>
+internal sealed record Layer(YamlNode Node, string? Environment = null);
+
+/// <summary>
+/// Binds YAML nodes to the configuration records, collecting every error (unknown keys with a suggestion,
+/// wrong types, missing keys, values out of range) instead of stopping at the first, as YamlDotNet's
+/// deserializer would. Records where each value came from in the SourceMap.
+/// </summary>
+internal sealed class NodeBinder(string file, ICollection<ConfigurationError> errors, SourceMap map)
+{
+    public T? Bind<T>(IReadOnlyList<Layer> layers) where T : class => (T?)BindModel(typeof(T), layers, path: "");
+
+    private object? BindModel(Type type, IReadOnlyList<Layer> layers, string path)
+    {
+        var shape = ModelShape.Of(type);
+        var mappings = new List<(YamlMappingNode Node, string? Environment)>();
+        foreach (var layer in layers)
+        {
+            if (layer.Node is YamlMappingNode mapping) mappings.Add((mapping, layer.Environment));
+            else Error(layer.Node, $"{Named(path)}expected a mapping of keys ({Keys(shape)}), found {Describe(layer.Node)}");
+        }
+        if (mappings.Count == 0) return null;
+
+        var instance = Activator.CreateInstance(type)!;
+        map.RecordSelf(instance, Where(mappings[0].Node));
+        var present = new HashSet<ModelKey>();
+        var byKey = new Dictionary<ModelKey, List<Layer>>();
+        foreach (var (mapping, environment) in mappings)
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } keyText })
+            {
+                Error(keyNode, $"{Named(path)}keys must be plain names, found {Describe(keyNode)}");
+                continue;
+            }
+            var key = shape.Find(keyText);
+            if (key is null)
+            {
+                var known = shape.Keys.Where(k => environment is null || !(k.BuildInput || k.Overrides)).Select(k => k.Name).ToList();
+                Error(keyNode, $"unknown key '{keyText}'{In(path)}; {Suggestions.Hint(keyText, known, "allowed keys")}");
+                continue;
+            }
+            if (environment is not null && key.BuildInput)
+            {
+                Error(keyNode, $"'{Join(path, key.Name)}' cannot differ per environment (environments.{environment}): " +
+                               "Compile builds once and every environment deploys that build. Set it outside 'environments'.");
+                continue;
+            }
+            if (key.Overrides)
+            {
+                // Read by the loader as layers over the project; nested overrides make no sense.
+                if (environment is not null)
+                    Error(keyNode, $"'environments' cannot be nested inside environments.{environment}");
+                continue;
+            }
+            present.Add(key);
+            if (YamlDocumentReader.IsNull(valueNode)) continue;
+            if (!byKey.TryGetValue(key, out var values)) byKey[key] = values = [];
+            values.Add(new Layer(valueNode, environment));
+        }
+
+        foreach (var key in shape.Keys)
+        {
+            var keyPath = Join(path, key.Name);
+            if (byKey.TryGetValue(key, out var values))
+            {
+                var value = BindValue(key, values, keyPath);
+                if (value is null) continue;
+                key.Property.SetValue(instance, value);
+                map.Record(instance, key.Property.Name, Where(values[^1].Node));
+                Check(key, value, values[^1].Node, keyPath);
+            }
+            else if (key.Required && !present.Contains(key))
+            {
+                Error(mappings[0].Node, $"{Named(path)}missing required key '{key.Name}'{Described(key)}");
+            }
+            else if (key.Required)
+            {
+                Error(mappings[0].Node, $"'{keyPath}' has no value{Described(key)}");
+            }
+        }
+        return instance;
+    }
+
+    private object? BindValue(ModelKey key, List<Layer> layers, string path)
+    {
+        if (key.DictionaryValue is { } valueType) return BindDictionary(key, valueType, layers, path);
+        if (ModelShape.IsModel(key.ValueType)) return BindModel(key.ValueType, layers, path);
+        // Lists and scalars are replaced as a whole by the last layer that sets them.
+        if (key.ListItem is { } itemType) return BindList(itemType, layers[^1].Node, path);
+        return BindScalar(key.ValueType, layers[^1].Node, path);
+    }
+
+    private object? BindDictionary(ModelKey key, Type valueType, List<Layer> layers, string path)
+    {
+        var entries = new Dictionary<string, List<Layer>>(StringComparer.Ordinal);
+        var keyNodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var layer in layers)
+        {
+            if (layer.Node is not YamlMappingNode mapping)
+            {
+                Error(layer.Node, $"'{path}' expects a mapping of names to values, found {Describe(layer.Node)}");
+                continue;
+            }
+            foreach (var (keyNode, valueNode) in mapping.Children)
+            {
+                if (keyNode is not YamlScalarNode { Value: { } name })
+                {
+                    Error(keyNode, $"'{path}' keys must be plain names, found {Describe(keyNode)}");
+                    continue;
+                }
+                if (key.KeyPattern is { } pattern && !Regex.IsMatch(name, pattern.Pattern))
+                {
+                    Error(keyNode, $"'{name}' is not a valid name in '{path}': use {pattern.Hint}");
+                    continue;
+                }
+                if (layer.Environment is not null && !entries.ContainsKey(name) && ModelShape.IsModel(valueType))
+                {
+                    // An environment may change what the project declares, not add to it: a function only in prod is a typo.
+                    var declared = entries.Keys.ToList();
+                    Error(keyNode, $"'{path}.{name}' in environments.{layer.Environment} is not declared in '{path}'; " +
+                                   (declared.Count == 0 ? "declare it there first" : Suggestions.Hint(name, declared, "declared")));
+                    continue;
+                }
+                if (!entries.TryGetValue(name, out var values))
+                {
+                    entries[name] = values = [];
+                    keyNodes[name] = keyNode;
+                    order.Add(name);
+                }
+                values.Add(layer with { Node = valueNode });
+            }
+        }
+
+        if (!layers.Any(l => l.Node is YamlMappingNode)) return null;
+        var dictionary = (System.Collections.IDictionary)Activator.CreateInstance(
+            typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
+        map.RecordSelf(dictionary, Where(layers[0].Node));
+        foreach (var name in order)
+        {
+            var values = entries[name];
+            var entryPath = $"{path}.{name}";
+            var nonNull = values.Where(v => !YamlDocumentReader.IsNull(v.Node)).ToList();
+            if (nonNull.Count == 0)
+            {
+                if (ModelShape.IsModel(valueType)) nonNull.Add(values[^1] with { Node = new YamlMappingNode() });
+                else
+                {
+                    Error(values[^1].Node, $"'{entryPath}' has no value");
+                    continue;
+                }
+            }
+            var value = ModelShape.IsModel(valueType)
+                ? BindModel(valueType, nonNull, entryPath)
+                : BindScalar(valueType, nonNull[^1].Node, entryPath);
+            if (value is null) continue;
+            dictionary[name] = value;
+            map.Record(dictionary, name, Where(nonNull[^1].Node));
+            if (ModelShape.IsModel(valueType)) map.Record(value, SourceMap.Key, Where(keyNodes[name]));
+        }
+        return dictionary;
+    }
+
+    private object? BindList(Type itemType, YamlNode node, string path)
+    {
+        if (node is not YamlSequenceNode sequence)
+        {
+            Error(node, $"'{path}' expects a list (lines starting with '- '), found {Describe(node)}");
+            return null;
+        }
+        var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(itemType))!;
+        map.RecordSelf(list, Where(node));
+        foreach (var item in sequence.Children)
+        {
+            var itemPath = $"{path}[{list.Count}]";
+            var value = ModelShape.IsModel(itemType)
+                ? BindModel(itemType, [new Layer(item)], itemPath)
+                : BindScalar(itemType, item, itemPath);
+            if (value is null) continue;
+            map.Record(list, list.Count.ToString(CultureInfo.InvariantCulture), Where(item));
+            list.Add(value);
+        }
+        return list;
+    }
+
+    private object? BindScalar(Type type, YamlNode node, string path)
+    {
+        if (node is not YamlScalarNode { Value: { } text })
+        {
+            Error(node, $"'{path}' expects {Expected(type)}, found {Describe(node)}");
+            return null;
+        }
+        if (type == typeof(string)) return text;
+        if (type == typeof(int))
+        {
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)) return number;
+            Error(node, $"'{path}' expects a whole number, found '{text}'");
+            return null;
+        }
+        if (type == typeof(bool))
+        {
+            if (text is "true" or "True" or "TRUE") return true;
+            if (text is "false" or "False" or "FALSE") return false;
+            Error(node, $"'{path}' expects true or false, found '{text}'");
+            return null;
+        }
+        throw new NotSupportedException($"Configuration values of type {type} are not supported.");
+    }
+
+    private void Check(ModelKey key, object value, YamlNode node, string path)
+    {
+        switch (value)
+        {
+            case int number when key.Range is { } range && (number < (int)range.Minimum || number > (int)range.Maximum):
+                Error(node, $"'{path}' is {number}; allowed: {range.Minimum} to {range.Maximum}");
+                break;
+            case string text when key.Allowed is { } allowed && !allowed.Contains(text, StringComparer.Ordinal):
+                var nearest = Suggestions.Nearest(text, allowed);
+                Error(node, $"'{path}' is '{text}', which is not supported; allowed: {string.Join(", ", allowed)}" +
+                            (nearest is null ? "" : $" (did you mean '{nearest}'?)"));
+                break;
+            case string text when key.Pattern is { } pattern && !Regex.IsMatch(text, pattern.Pattern):
+                Error(node, $"'{path}' is '{text}'; expected {pattern.ErrorMessage}");
+                break;
+            case System.Collections.ICollection collection when key.MinLength is { } min && collection.Count < min:
+                Error(node, $"'{path}' is empty; give at least {min}");
+                break;
+        }
+    }
+
+    private SourceLocation Where(YamlNode node) => SourceLocation.At(file, node.Start);
+
+    private void Error(YamlNode node, string message) => errors.Add(Where(node).Error(message));
+
+    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+    private static string Named(string path) => path.Length == 0 ? "" : $"'{path}': ";
+    private static string In(string path) => path.Length == 0 ? "" : $" in '{path}'";
+    private static string Keys(ModelShape shape) => string.Join(", ", shape.Keys.Select(k => k.Name));
+    private static string Described(ModelKey key) => key.Description is null ? "" : $" ({key.Description.TrimEnd('.')})";
+
+    private static string Expected(Type type) =>
+        type == typeof(int) ? "a whole number" : type == typeof(bool) ? "true or false" : "a text value";
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "a mapping",
+        YamlSequenceNode => "a list",
+        YamlScalarNode scalar when YamlDocumentReader.IsNull(scalar) => "nothing",
+        YamlScalarNode scalar => $"'{scalar.Value}'",
+        _ => node.NodeType.ToString(),
+    };
+}

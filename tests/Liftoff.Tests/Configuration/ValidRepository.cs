@@ -1,0 +1,63 @@
+namespace Liftoff.Tests.Configuration;
+
+/// <summary>
+/// A small valid repository (environments dev and prod, one project 'shop' with function 'api'):
+/// each broken-configuration case changes one file of it.
+/// </summary>
+internal static class ValidRepository
+{
+    public const string Environments = """
+        environments:
+          dev:
+            region: us-east-1
+            artifactBucket: artifacts-{env}
+          prod:
+            region: eu-west-1
+            artifactBucket: artifacts-{env}
+            requiresApproval: true
+            rollout:
+              strategy: canary
+              percent: 10
+        """;
+
+    public const string Project = """
+        template: template.yaml
+        functions:
+          api:
+            runtime: nodejs22.x
+            handler: index.handler
+            source: api
+        """;
+
+    public const string Template = """
+        Parameters:
+          Project: {Type: String}
+          Environment: {Type: String}
+          ArtifactBucket: {Type: String}
+          ApiCodeKey: {Type: String}
+        Resources:
+          ApiFunction:
+            Type: AWS::Lambda::Function
+            Properties:
+              FunctionName: !Sub "${Project}-${Environment}-lambda-api"
+              Runtime: nodejs22.x
+              Handler: index.handler
+              Role: arn:aws:iam::123456789012:role/shop
+              Code: {S3Bucket: !Ref ArtifactBucket, S3Key: !Ref ApiCodeKey}
+          Site:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketName: !Sub "${Project}-${Environment}-s3-site"
+        Outputs:
+          ApiUrl: {Value: !Ref Site}
+        """;
+
+    public static TempRepository Create(string project = "shop")
+    {
+        return new TempRepository()
+            .Write("environments.yaml", Environments)
+            .Write($"projects/{project}/project.yaml", Project)
+            .Write($"projects/{project}/template.yaml", Template)
+            .Write($"projects/{project}/api/index.js", "exports.handler = async () => ({ statusCode: 200 });\n");
+    }
+}
