@@ -142,7 +142,15 @@ public sealed class ReleaseLedger(IAmazonS3 s3, string bucket, TimeProvider? clo
         var request = new ListObjectsV2Request { BucketName = bucket, Prefix = Prefix(project, environment) };
         do
         {
-            var page = await s3.ListObjectsV2Async(request, cancellationToken);
+            ListObjectsV2Response page;
+            try
+            {
+                page = await s3.ListObjectsV2Async(request, cancellationToken);
+            }
+            catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucket")
+            {
+                return []; // nothing was ever uploaded to this environment: no releases yet
+            }
             keys.AddRange((page.S3Objects ?? []).Select(o => o.Key).Where(k => k.EndsWith(".json", StringComparison.Ordinal)));
             request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
         } while (request.ContinuationToken is not null);

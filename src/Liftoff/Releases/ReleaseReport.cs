@@ -24,7 +24,11 @@ public static class ReleaseReport
 
     public static void WriteTables(IAnsiConsole console, IReadOnlyList<ReleaseHistory> histories)
     {
-        foreach (var h in histories) console.Write(ReleaseTable.Render(h.Project, h.Environment, h.Releases));
+        foreach (var h in histories)
+            if (h.Releases.Count == 0)
+                console.MarkupLineInterpolated($"[bold]{h.Project}[/] in [bold]{h.Environment}[/]: no releases yet.");
+            else
+                console.Write(ReleaseTable.Render(h.Project, h.Environment, h.Releases));
     }
 
     /// <summary>Every release of every history in one array, newest first: valid JSON and nothing else.</summary>
