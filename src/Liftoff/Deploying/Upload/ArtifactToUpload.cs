@@ -18,4 +18,8 @@ public sealed record UploadedArtifact(
     long Size,
     long BytesSent,
     bool Multipart,
-    TimeSpan Duration);
+    TimeSpan Duration)
+{
+    /// <summary>How the release record names this artifact.</summary>
+    public Releases.ReleaseArtifact ToReleaseArtifact() => new(Function, Sha256Hex, Key);
+}
