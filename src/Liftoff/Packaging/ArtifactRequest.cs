@@ -1,0 +1,28 @@
+namespace Liftoff.Packaging;
+
+/// <summary>
+/// One function to package: where its builder staged the deployable tree and how to load its handler.
+/// </summary>
+/// <param name="Runtime">Lambda runtime id, e.g. <c>nodejs20.x</c> or <c>python3.12</c>; picks the verifier.</param>
+/// <param name="Handler">Lambda handler, e.g. <c>index.handler</c> or <c>app.lambda_handler</c>.</param>
+/// <param name="StagingDirectory">Absolute path of the builder's output for this function.</param>
+/// <param name="Include">Globs, relative to the staging folder, of the files to package (empty: all). An include
+/// narrower than "**/*" also brings back files the <see cref="FileSelection.DefaultExclusions"/> leave out.</param>
+/// <param name="Exclude">Globs of files left out, whatever the includes say.</param>
+public sealed record ArtifactRequest(
+    string Project,
+    string Function,
+    string Runtime,
+    string Handler,
+    string StagingDirectory,
+    IReadOnlyList<string> Include,
+    IReadOnlyList<string> Exclude)
+{
+    /// <summary>
+    /// The project's folder. Symlinks in the staging folder may point into it or into the staging folder
+    /// itself (both are followed); anything else is an error. Null allows the staging folder only.
+    /// </summary>
+    public string? ProjectDirectory { get; init; }
+
+    public string Name => $"{Project}/{Function}";
+}

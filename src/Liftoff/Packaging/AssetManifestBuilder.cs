@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+
+namespace Liftoff.Packaging;
+
+/// <summary>
+/// Lists a project's built front end (its configured output folder) for publishing: every file with its
+/// SHA-256, size, Content-Type and Cache-Control, sorted by path. Paths are relative with forward slashes,
+/// so the manifest is the same in any checkout folder.
+/// </summary>
+public static class AssetManifestBuilder
+{
+    public static async Task<AssetManifest> BuildAsync(string project, string outputDirectory, string rootDirectory, int maxParallelism, CancellationToken ct)
+    {
+        if (!Directory.Exists(outputDirectory))
+            throw new PackagingException($"The front end of {project} has no built output at {outputDirectory}. Run Compile (it runs the front end's build command) or check frontEnd.outputDirectory in project.yaml.");
+        var realOutput = RealPath.Of(outputDirectory);
+        var files = Directory.EnumerateFiles(outputDirectory, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            .Select(path => (Path: path, Name: Path.GetRelativePath(outputDirectory, path).Replace(Path.DirectorySeparatorChar, '/')))
+            .Where(f => !f.Name.Split('/').Contains(".git"))
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .ToList();
+        var assets = new Asset[files.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = maxParallelism, CancellationToken = ct },
+            async (i, token) => assets[i] = await DescribeAsync(project, files[i].Path, files[i].Name, realOutput, token));
+        var source = Path.GetRelativePath(rootDirectory, outputDirectory).Replace(Path.DirectorySeparatorChar, '/');
+        return new AssetManifest(project, assets, source);
+    }
+
+    private static async Task<Asset> DescribeAsync(string project, string path, string name, string realOutput, CancellationToken ct)
+    {
+        var real = RealPath.Of(path);
+        if (!RealPath.IsInside(real, realOutput))
+            throw new PackagingException($"'{name}' in the front end of {project} is a symlink to {real}, outside its output folder. Copy the file into the build output instead.");
+        try
+        {
+            await using var stream = new FileStream(real, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            var sha256 = await SHA256.HashDataAsync(stream, ct);
+            return new Asset(name, Convert.ToHexStringLower(sha256), stream.Length, ContentTypes.For(name), CachePolicy.For(name));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PackagingException($"Cannot read '{name}' ({path}) in the front end of {project}: {e.Message}", e);
+        }
+    }
+}

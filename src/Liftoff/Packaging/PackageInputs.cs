@@ -1,0 +1,26 @@
+using Liftoff.Configuration;
+
+namespace Liftoff.Packaging;
+
+/// <summary>What Package makes for the selected projects: one artifact per function, one asset manifest per front end.</summary>
+public sealed record PackageInputs(IReadOnlyList<ArtifactRequest> Artifacts, IReadOnlyList<(string Project, string OutputDirectory)> FrontEnds)
+{
+    /// <summary>
+    /// Reads the selected projects as resolved for the first environment: everything packaging uses
+    /// (runtime, handler, staging folder, include, exclude, front-end output) is a build input, the same
+    /// in every environment, so Package needs no --env and one artifact serves them all.
+    /// </summary>
+    public static PackageInputs From(LiftoffConfiguration configuration, IReadOnlyList<string>? projects)
+    {
+        if (configuration.EnvironmentNames.Count == 0) return new PackageInputs([], []);
+        var resolved = configuration.Resolve(configuration.EnvironmentNames[0], projects);
+        var artifacts = resolved.SelectMany(p => p.Functions.Select(f =>
+                new ArtifactRequest(p.Project, f.Name, f.Runtime, f.Handler, f.StagingDirectory, f.Include, f.Exclude)
+                {
+                    ProjectDirectory = p.ProjectDirectory,
+                }))
+            .ToList();
+        var frontEnds = resolved.Where(p => p.FrontEnd is not null).Select(p => (p.Project, p.FrontEnd!.OutputDirectory)).ToList();
+        return new PackageInputs(artifacts, frontEnds);
+    }
+}

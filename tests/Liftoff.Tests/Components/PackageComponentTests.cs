@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Liftoff.Components;
+using Liftoff.Engine;
+using Liftoff.Tests.Configuration;
+
+namespace Liftoff.Tests.Components;
+
+/// <summary>The Package target, run in-process as ./build.sh would run it, on a small repository.</summary>
+public sealed class PackageComponentTests : IDisposable
+{
+    private readonly TempRepository _repository = ValidRepository.Create().Folder(".nuke");
+
+    public void Dispose() => _repository.Dispose();
+
+    private async Task<(int ExitCode, string Output)> RunAsync(string commandLine)
+    {
+        var output = new StringWriter();
+        var invocation = new BuildInvocation(commandLine.Split(' '), new Dictionary<string, string>(), output, false, _repository.Root);
+        var exitCode = await new PackageBuild().RunAsync(invocation, [], CancellationToken.None);
+        return (exitCode, output.ToString());
+    }
+
+    [Fact]
+    public async Task Package_makes_each_artifact_then_says_up_to_date_and_force_makes_it_again()
+    {
+        var first = await RunAsync("Package");
+        var second = await RunAsync("Package");
+        var forced = await RunAsync("Package --force");
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Matches(@"artifacts/shop/api\.zip\s+\S+ B\s+1\s+[0-9a-f]{12}\s+packaged", first.Output);
+        Assert.Matches(@"artifacts/shop/api\.zip\s+\S+ B\s+1\s+[0-9a-f]{12}\s+up to date", second.Output);
+        Assert.Matches(@"artifacts/shop/api\.zip\s+\S+ B\s+1\s+[0-9a-f]{12}\s+packaged", forced.Output);
+        var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_repository.Root, "artifacts", "manifest.json")));
+        var artifact = manifest.RootElement.GetProperty("artifacts").EnumerateArray().Single();
+        Assert.Equal("index.handler", artifact.GetProperty("handler").GetString());
+        Assert.Contains(artifact.GetProperty("sha256Hex").GetString()![..12], second.Output);
+    }
+
+    [Fact]
+    public async Task A_handler_that_throws_on_import_fails_Package_with_nodes_error()
+    {
+        _repository.Write("projects/shop/api/index.js", "throw new Error('DATABASE_URL is missing');\n");
+
+        var run = await RunAsync("Package");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("Error: DATABASE_URL is missing", run.Output);
+        Assert.False(File.Exists(Path.Combine(_repository.Root, "artifacts", "shop", "api.zip")));
+    }
+
+    private sealed class PackageBuild : LiftoffBuild, IPackage;
+}
