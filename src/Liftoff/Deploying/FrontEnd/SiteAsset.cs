@@ -12,6 +12,16 @@ public sealed record SiteAsset(string Path, string Sha256Hex, long Size, string 
 {
     public bool IsHtml => ContentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Every file of a project's asset manifest (artifacts/manifest.json), located under the repository root.</summary>
+    public static IReadOnlyList<SiteAsset> From(Packaging.AssetManifest manifest, string rootDirectory)
+    {
+        var folder = manifest.FullSourceDirectory(rootDirectory);
+        return manifest.Assets
+            .Select(a => new SiteAsset(a.Path, a.Sha256Hex, a.Size, a.ContentType, a.CacheControl,
+                System.IO.Path.Combine(folder, a.Path.Replace('/', System.IO.Path.DirectorySeparatorChar))))
+            .ToList();
+    }
+
     public ReleaseAsset ToReleaseAsset() => new(Path, Sha256Hex, Size, ContentType, CacheControl);
 
     /// <summary>The manifest as the ledger keeps it, with a hash over every file's path, content and headers.</summary>

@@ -4,6 +4,9 @@ namespace Liftoff.Deploying.Upload;
 public sealed record ArtifactToUpload(string Project, string Function, string Sha256Hex, string FilePath)
 {
     public string Key => StorageKeys.Artifact(Project, Function, Sha256Hex);
+
+    public static ArtifactToUpload From(Packaging.Artifact artifact, string rootDirectory) =>
+        new(artifact.Project, artifact.Function, artifact.Sha256Hex, artifact.FullPath(rootDirectory));
 }
 
 public enum UploadOutcome { Uploaded, AlreadyPresent }

@@ -6,10 +6,18 @@ namespace Liftoff.Deploying.Upload;
 /// <summary>One table per project: which artifacts were sent and which were already in the bucket.</summary>
 public static class UploadTable
 {
-    public static IRenderable Render(string project, string bucket, IReadOnlyList<UploadedArtifact> uploads)
+    public static IRenderable Render(ProjectUploadResult result)
+    {
+        var title = $"[bold]{Markup.Escape(result.Project)}[/] → s3://{Markup.Escape(result.Bucket)}"
+            + (result.BucketState == BucketState.Created ? " [green](bucket created)[/]" : "");
+        if (result.Uploads.Count == 0) return new Markup($"{title}: no functions to upload.\n");
+        return Render(title, result.Uploads);
+    }
+
+    private static IRenderable Render(string title, IReadOnlyList<UploadedArtifact> uploads)
     {
         var table = new Table()
-            .Title($"[bold]{Markup.Escape(project)}[/] → s3://{Markup.Escape(bucket)}")
+            .Title(title)
             .AddColumn("Function")
             .AddColumn("Key")
             .AddColumn(new TableColumn("Size").RightAligned())
