@@ -59,8 +59,12 @@ public abstract class LiftoffBuild : ILiftoffBuild
             cancellation.Cancel();
         };
 
-        var invocation = new BuildInvocation(args, environment, masked,
-            !System.Console.IsOutputRedirected, FindRootDirectory(Directory.GetCurrentDirectory()));
+        // With --json a target's result (e.g. `Releases --json`) is the only thing on stdout, for jq and scripts:
+        // the build's own output (target rules, summary) goes to stderr instead.
+        var machineOutput = args.Contains("--json", StringComparer.OrdinalIgnoreCase);
+        var invocation = new BuildInvocation(args, environment, machineOutput ? maskedErrors : masked,
+            machineOutput ? !System.Console.IsErrorRedirected : !System.Console.IsOutputRedirected,
+            FindRootDirectory(Directory.GetCurrentDirectory()));
         var exitCode = await build.RunAsync(invocation, defaultTargets.Select(select => select(build)).ToArray(), cancellation.Token);
         masked.Complete();
         maskedErrors.Complete();

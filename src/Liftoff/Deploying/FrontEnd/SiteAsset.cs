@@ -1,0 +1,37 @@
+using System.Text;
+using Liftoff.Deploying.Storage;
+using Liftoff.Releases;
+
+namespace Liftoff.Deploying.FrontEnd;
+
+/// <summary>
+/// One file of a built front end, as the asset manifest describes it: its path in the site (the S3 key,
+/// forward slashes, no leading slash), content hash, size, headers, and where it lies on disk.
+/// </summary>
+public sealed record SiteAsset(string Path, string Sha256Hex, long Size, string ContentType, string CacheControl, string LocalFile)
+{
+    public bool IsHtml => ContentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Every file of a project's asset manifest (artifacts/manifest.json), located under the repository root.</summary>
+    public static IReadOnlyList<SiteAsset> From(Packaging.AssetManifest manifest, string rootDirectory)
+    {
+        var folder = manifest.FullSourceDirectory(rootDirectory);
+        return manifest.Assets
+            .Select(a => new SiteAsset(a.Path, a.Sha256Hex, a.Size, a.ContentType, a.CacheControl,
+                System.IO.Path.Combine(folder, a.Path.Replace('/', System.IO.Path.DirectorySeparatorChar))))
+            .ToList();
+    }
+
+    public ReleaseAsset ToReleaseAsset() => new(Path, Sha256Hex, Size, ContentType, CacheControl);
+
+    /// <summary>The manifest as the ledger keeps it, with a hash over every file's path, content and headers.</summary>
+    public static ReleaseAssets ToReleaseAssets(IReadOnlyList<SiteAsset> assets)
+    {
+        var files = assets.OrderBy(a => a.Path, StringComparer.Ordinal).Select(a => a.ToReleaseAsset()).ToList();
+        var canonical = new StringBuilder();
+        foreach (var f in files)
+            canonical.Append(f.Path).Append('\t').Append(f.Sha256Hex).Append('\t').Append(f.Size).Append('\t')
+                .Append(f.ContentType).Append('\t').Append(f.CacheControl).Append('\n');
+        return new ReleaseAssets(ContentHash.Hex(ContentHash.Of(Encoding.UTF8.GetBytes(canonical.ToString()))), files);
+    }
+}

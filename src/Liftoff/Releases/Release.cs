@@ -1,0 +1,61 @@
+using System.Text.Json.Serialization;
+
+namespace Liftoff.Releases;
+
+public enum ReleaseKind { Deploy, Rollback }
+
+public enum ReleaseStatus { InProgress, Succeeded, Failed, RolledBack }
+
+/// <summary>
+/// One deploy or rollback of one project to one environment: the ledger's record of what went live, from
+/// what, by whom, and how it ended. SmokeTest, InvalidateCdn and Rollback read it instead of guessing.
+/// Build a draft with the inputs and hand it to <see cref="ReleaseLedger.StartAsync"/>, which assigns
+/// <see cref="Id"/> and <see cref="StartedAt"/>.
+/// </summary>
+public sealed record Release
+{
+    /// <summary>Sortable by time: <c>20261123T103000Z-3f9c1a</c>. See <see cref="ReleaseId"/>.</summary>
+    public string Id { get; init; } = "";
+    public required ReleaseKind Kind { get; init; }
+    public required string Project { get; init; }
+    public required string Environment { get; init; }
+    public ReleaseStatus Status { get; init; } = ReleaseStatus.InProgress;
+
+    public GitRevision? Git { get; init; }
+    public required ReleaseActor Actor { get; init; }
+
+    public IReadOnlyList<ReleaseArtifact> Artifacts { get; init; } = [];
+    /// <summary>Function name (as in project.yaml) → the Lambda version the alias <c>live</c> points to after this release.</summary>
+    public IReadOnlyDictionary<string, string> FunctionVersions { get; init; } = new Dictionary<string, string>();
+    /// <summary>The parameters the stack was deployed with. Never put secret values here: the record is plain JSON.</summary>
+    public IReadOnlyDictionary<string, string> StackParameters { get; init; } = new Dictionary<string, string>();
+    public string? TemplateSha256 { get; init; }
+    public ReleaseAssets? Assets { get; init; }
+    public IReadOnlyList<string> ChangedPaths { get; init; } = [];
+    public IReadOnlyList<string> DeletedPaths { get; init; } = [];
+
+    /// <summary>For a rollback: the release whose state it restored.</summary>
+    public string? RestoredReleaseId { get; init; }
+
+    public DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+    public IReadOnlyList<ReleasePhase> Phases { get; init; } = [];
+    public string? Error { get; init; }
+
+    [JsonIgnore]
+    public TimeSpan? Duration => FinishedAt - StartedAt;
+
+    /// <summary>Adds the timing of one step (stack, rollout, front end...) of this release.</summary>
+    public Release WithPhase(string name, DateTimeOffset startedAt, DateTimeOffset finishedAt) =>
+        this with { Phases = [.. Phases, new ReleasePhase(name, startedAt, (long)(finishedAt - startedAt).TotalMilliseconds)] };
+}
+
+/// <summary>One function's package as deployed: its content hash and where it lies in the artifact bucket.</summary>
+public sealed record ReleaseArtifact(string Function, string Sha256Hex, string Key);
+
+/// <summary>The front end as published: the manifest's hash (quick equality) and every file with its hash and headers.</summary>
+public sealed record ReleaseAssets(string ManifestSha256, IReadOnlyList<ReleaseAsset> Files);
+
+public sealed record ReleaseAsset(string Path, string Sha256Hex, long Size, string ContentType, string CacheControl);
+
+public sealed record ReleasePhase(string Name, DateTimeOffset StartedAt, long DurationMs);

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Liftoff.Releases;
+
+/// <summary>The one JSON shape of release records, in the bucket and on stdout (camelCase, kebab-case enums).</summary>
+public static class ReleaseJson
+{
+    public static readonly JsonSerializerOptions Options = CreateOptions();
+
+    public static byte[] Serialize(Release release) => JsonSerializer.SerializeToUtf8Bytes(release, Options);
+
+    public static Release Deserialize(ReadOnlySpan<byte> json) =>
+        JsonSerializer.Deserialize<Release>(json, Options) ?? throw new JsonException("The release record is empty (null).");
+
+    /// <summary>Writes the releases as one JSON array and nothing else, so stdout can be piped to jq.</summary>
+    public static async Task WriteAsync(TextWriter output, IReadOnlyList<Release> releases, CancellationToken cancellationToken)
+    {
+        await output.WriteLineAsync(JsonSerializer.Serialize(releases, Options).AsMemory(), cancellationToken);
+        await output.FlushAsync(cancellationToken);
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = true,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

@@ -1,0 +1,69 @@
+using Liftoff.Components;
+using Liftoff.Deploying.Upload;
+using Liftoff.Engine;
+using Liftoff.Releases;
+using Liftoff.Tests.Configuration;
+using Liftoff.Tests.Support;
+
+namespace Liftoff.Tests.Components;
+
+/// <summary>The Releases target run in-process as ./build.sh would run it, against moto as the local AWS.</summary>
+public sealed class ReleasesComponentTests : IClassFixture<MotoFixture>, IDisposable
+{
+    private readonly MotoFixture _moto;
+    private readonly TempRepository _repository = ValidRepository.Create();
+
+    public ReleasesComponentTests(MotoFixture moto)
+    {
+        _moto = moto;
+        _repository.Write("environments.yaml", $"""
+            environments:
+              local:
+                region: us-east-1
+                endpointUrl: {moto.Endpoint}
+                artifactBucket: releases-component-{"{env}"}
+            """);
+    }
+
+    public void Dispose() => _repository.Dispose();
+
+    [Fact]
+    public async Task Releases_prints_a_table_of_each_projects_releases_newest_first()
+    {
+        Assert.Contains("shop in local: no releases yet.", (await RunAsync("Releases --env local")).Output);
+        using var s3 = MotoS3.Client(_moto);
+        await new ArtifactBucket(s3, "releases-component-local", _moto.Region).EnsureAsync(CancellationToken.None);
+        var ledger = new ReleaseLedger(s3, "releases-component-local");
+        var draft = new Release { Kind = ReleaseKind.Deploy, Project = "shop", Environment = "local", Actor = new ReleaseActor("alice", "laptop", 1) };
+        var good = await ledger.CompleteAsync(await ledger.StartAsync(draft, CancellationToken.None) with
+            { FunctionVersions = new Dictionary<string, string> { ["api"] = "3" } }, CancellationToken.None);
+        var bad = await ledger.FailAsync(await ledger.StartAsync(draft, CancellationToken.None), "change set failed", CancellationToken.None);
+
+        var run = await RunAsync("Releases --env local --project shop");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains(good.Id, run.Output);
+        Assert.Contains("api:3", run.Output);
+        Assert.Contains("change set failed", run.Output);
+        Assert.True(run.Output.IndexOf(bad.Id, StringComparison.Ordinal) < run.Output.IndexOf(good.Id, StringComparison.Ordinal), "newest first");
+    }
+
+    [Fact]
+    public async Task Releases_without_env_says_which_parameter_is_missing()
+    {
+        var run = await RunAsync("Releases");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--env", run.Output);
+    }
+
+    private async Task<(int ExitCode, string Output)> RunAsync(string commandLine)
+    {
+        var output = new StringWriter();
+        var invocation = new BuildInvocation(commandLine.Split(' '), new Dictionary<string, string>(), output, false, _repository.Root);
+        var exitCode = await new ReleasesBuild().RunAsync(invocation, [], CancellationToken.None);
+        return (exitCode, output.ToString());
+    }
+
+    private sealed class ReleasesBuild : LiftoffBuild, IReleases;
+}

@@ -1,0 +1,54 @@
+using Liftoff.Components;
+using Liftoff.Engine;
+using Liftoff.Tests.Configuration;
+using Liftoff.Tests.Support;
+
+namespace Liftoff.Tests.Components;
+
+/// <summary>The Upload target run in-process as ./build.sh would run it: Compile, Package, then upload to moto.</summary>
+public sealed class UploadComponentTests : IClassFixture<MotoFixture>, IDisposable
+{
+    private readonly AwsCli _aws;
+    private readonly TempRepository _repository = ValidRepository.Create();
+    private readonly string _bucket = $"upload-component-{Guid.NewGuid():N}"[..40];
+
+    public UploadComponentTests(MotoFixture moto)
+    {
+        _aws = new AwsCli(moto);
+        _repository.Write("environments.yaml", $"""
+            environments:
+              local:
+                region: us-east-1
+                endpointUrl: {moto.Endpoint}
+                artifactBucket: {_bucket}
+            """);
+    }
+
+    public void Dispose() => _repository.Dispose();
+
+    [Fact]
+    public async Task Upload_creates_the_bucket_sends_each_artifact_once_and_prints_a_table_per_project()
+    {
+        var first = await RunAsync("Upload --env local");
+        var second = await RunAsync("Upload --env local");
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains($"shop → s3://{_bucket} (bucket created)", first.Output);
+        Assert.Contains("uploaded", first.Output);
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.Contains("already present", second.Output);
+        var objects = (await _aws.JsonAsync("s3api", "list-objects-v2", "--bucket", _bucket)).GetProperty("Contents");
+        Assert.Single(objects.EnumerateArray());
+        Assert.Matches("^shop/api/[0-9a-f]{64}\\.zip$", objects[0].GetProperty("Key").GetString());
+    }
+
+    private async Task<(int ExitCode, string Output)> RunAsync(string commandLine)
+    {
+        var output = new StringWriter();
+        var invocation = new BuildInvocation(commandLine.Split(' '), new Dictionary<string, string>(), output, false, _repository.Root);
+        var exitCode = await new UploadBuild().RunAsync(invocation, [], CancellationToken.None);
+        return (exitCode, output.ToString());
+    }
+
+    private sealed class UploadBuild : LiftoffBuild, IUpload;
+}

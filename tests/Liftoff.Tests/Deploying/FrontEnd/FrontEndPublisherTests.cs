@@ -1,0 +1,170 @@
+using System.Text;
+using System.Text.Json;
+using Liftoff.Deploying.FrontEnd;
+using Liftoff.Deploying.Storage;
+using Liftoff.Releases;
+using Liftoff.Tests.Support;
+
+namespace Liftoff.Tests.Deploying.FrontEnd;
+
+public sealed class FrontEndPublisherTests(MotoFixture moto) : IClassFixture<MotoFixture>, IDisposable
+{
+    private const string Immutable = "public, max-age=31536000, immutable";
+    private const string NoCache = "no-cache";
+    private readonly AwsCli _aws = new(moto);
+    private readonly DirectoryInfo _site = Directory.CreateTempSubdirectory("liftoff-site-");
+
+    public void Dispose() => _site.Delete(recursive: true);
+
+    [Fact]
+    public async Task A_first_publish_sends_every_file_with_the_manifests_headers()
+    {
+        var bucket = await NewSiteBucketAsync();
+        var assets = new[]
+        {
+            await AssetAsync("index.html", "<h1>hi</h1>", "text/html; charset=utf-8", NoCache),
+            await AssetAsync("assets/app.3f9c.js", "console.log(1)", "text/javascript", Immutable),
+        };
+        using var s3 = MotoS3.Client(moto);
+
+        var result = await new FrontEndPublisher(s3).PublishAsync(bucket, assets, previous: null, CancellationToken.None);
+
+        Assert.Equal(["assets/app.3f9c.js", "index.html"], result.ChangedPaths);
+        Assert.Empty(result.DeletedPaths);
+        var head = await HeadAsync(bucket, "index.html");
+        Assert.Equal("text/html; charset=utf-8", head.GetProperty("ContentType").GetString());
+        Assert.Equal(NoCache, head.GetProperty("CacheControl").GetString());
+        Assert.Equal(assets[0].Sha256Hex, head.GetProperty("Metadata").GetProperty("sha256").GetString());
+        var js = await HeadAsync(bucket, "assets/app.3f9c.js");
+        Assert.Equal("text/javascript", js.GetProperty("ContentType").GetString());
+        Assert.Equal(Immutable, js.GetProperty("CacheControl").GetString());
+    }
+
+    [Fact]
+    public async Task A_later_publish_sends_only_new_and_changed_files_and_deletes_the_ones_gone()
+    {
+        var bucket = await NewSiteBucketAsync();
+        using var s3 = MotoS3.Client(moto);
+        var publisher = new FrontEndPublisher(s3);
+        var index = await AssetAsync("index.html", "<script src=app.1.js>", "text/html", NoCache);
+        var logo = await AssetAsync("logo.svg", "<svg/>", "image/svg+xml", Immutable);
+        var oldApp = await AssetAsync("app.1.js", "v1", "text/javascript", Immutable);
+        var first = await publisher.PublishAsync(bucket, [index, logo, oldApp], previous: null, CancellationToken.None);
+        var logoBefore = await HeadAsync(bucket, "logo.svg");
+
+        var newIndex = await AssetAsync("index.html", "<script src=app.2.js>", "text/html", NoCache);
+        var newApp = await AssetAsync("app.2.js", "v2", "text/javascript", Immutable);
+        var second = await publisher.PublishAsync(bucket, [newIndex, logo, newApp], first.Published, CancellationToken.None);
+
+        Assert.Equal(["app.2.js", "index.html"], second.ChangedPaths);
+        Assert.Equal(["app.1.js"], second.DeletedPaths);
+        Assert.Equal(1, second.UnchangedCount);
+        Assert.Equal(newIndex.Size + newApp.Size, second.BytesSent);
+        var logoAfter = await HeadAsync(bucket, "logo.svg");
+        Assert.Equal(logoBefore.GetProperty("VersionId").GetString(), logoAfter.GetProperty("VersionId").GetString());
+        Assert.Equal(["app.2.js", "index.html", "logo.svg"], await KeysAsync(bucket));
+        Assert.Equal(newIndex.Sha256Hex, (await HeadAsync(bucket, "index.html")).GetProperty("Metadata").GetProperty("sha256").GetString());
+    }
+
+    [Fact]
+    public async Task Without_a_previous_release_the_stored_hashes_decide()
+    {
+        var bucket = await NewSiteBucketAsync();
+        using var s3 = MotoS3.Client(moto);
+        var publisher = new FrontEndPublisher(s3);
+        var assets = new[] { await AssetAsync("index.html", "same", "text/html", NoCache), await AssetAsync("a.css", "body{}", "text/css", Immutable) };
+        await publisher.PublishAsync(bucket, assets, previous: null, CancellationToken.None);
+        var before = await HeadAsync(bucket, "a.css");
+
+        var again = await publisher.PublishAsync(bucket, assets, previous: null, CancellationToken.None);
+
+        Assert.False(again.ChangedAnything);
+        Assert.Equal(2, again.UnchangedCount);
+        Assert.Equal(before.GetProperty("VersionId").GetString(), (await HeadAsync(bucket, "a.css")).GetProperty("VersionId").GetString());
+    }
+
+    [Fact]
+    public async Task A_file_whose_headers_changed_is_sent_again()
+    {
+        var bucket = await NewSiteBucketAsync();
+        using var s3 = MotoS3.Client(moto);
+        var publisher = new FrontEndPublisher(s3);
+        var css = await AssetAsync("a.css", "body{}", "text/css", NoCache);
+        var first = await publisher.PublishAsync(bucket, [css], previous: null, CancellationToken.None);
+
+        var second = await publisher.PublishAsync(bucket, [css with { CacheControl = Immutable }], first.Published, CancellationToken.None);
+
+        Assert.Equal(["a.css"], second.ChangedPaths);
+        Assert.Equal(Immutable, (await HeadAsync(bucket, "a.css")).GetProperty("CacheControl").GetString());
+    }
+
+    [Fact]
+    public async Task A_file_the_ledger_says_is_there_but_someone_removed_is_sent_again()
+    {
+        var bucket = await NewSiteBucketAsync();
+        using var s3 = MotoS3.Client(moto);
+        var publisher = new FrontEndPublisher(s3);
+        var css = await AssetAsync("a.css", "body{}", "text/css", NoCache);
+        var first = await publisher.PublishAsync(bucket, [css], previous: null, CancellationToken.None);
+        await _aws.RunAsync("s3api", "delete-object", "--bucket", bucket, "--key", "a.css");
+
+        var second = await publisher.PublishAsync(bucket, [css], first.Published, CancellationToken.None);
+
+        Assert.Equal(["a.css"], second.ChangedPaths);
+        Assert.Equal(["a.css"], await KeysAsync(bucket));
+    }
+
+    [Fact]
+    public async Task The_published_manifest_hash_changes_with_content_and_headers_only()
+    {
+        var a = await AssetAsync("a.css", "body{}", "text/css", NoCache);
+        var b = await AssetAsync("b.css", "p{}", "text/css", NoCache);
+
+        var hash = SiteAsset.ToReleaseAssets([a, b]).ManifestSha256;
+
+        Assert.Equal(hash, SiteAsset.ToReleaseAssets([b, a with { LocalFile = "/elsewhere/a.css" }]).ManifestSha256);
+        Assert.NotEqual(hash, SiteAsset.ToReleaseAssets([a with { CacheControl = Immutable }, b]).ManifestSha256);
+        Assert.NotEqual(hash, SiteAsset.ToReleaseAssets([a]).ManifestSha256);
+    }
+
+    [Fact]
+    public async Task A_path_that_is_not_a_site_path_is_refused_before_anything_is_sent()
+    {
+        using var s3 = MotoS3.Client(moto);
+        var bad = await AssetAsync("x.css", "x", "text/css", NoCache) with { Path = "../x.css" };
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(
+            () => new FrontEndPublisher(s3).PublishAsync("never-created", [bad], null, CancellationToken.None));
+
+        Assert.Contains("'../x.css'", e.Message);
+    }
+
+    private async Task<SiteAsset> AssetAsync(string path, string content, string contentType, string cacheControl)
+    {
+        var file = Path.Combine(_site.FullName, Guid.NewGuid().ToString("N"), path);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var bytes = Encoding.UTF8.GetBytes(content);
+        await File.WriteAllBytesAsync(file, bytes);
+        return new SiteAsset(path, ContentHash.Hex(ContentHash.Of(bytes)), bytes.Length, contentType, cacheControl, file);
+    }
+
+    private async Task<string> NewSiteBucketAsync()
+    {
+        var bucket = MotoS3.UniqueBucket("site");
+        await _aws.RunAsync("s3api", "create-bucket", "--bucket", bucket);
+        // Versioned, so "not sent again" can be read back as "same version id".
+        await _aws.RunAsync("s3api", "put-bucket-versioning", "--bucket", bucket, "--versioning-configuration", "Status=Enabled");
+        return bucket;
+    }
+
+    private Task<JsonElement> HeadAsync(string bucket, string key) =>
+        _aws.JsonAsync("s3api", "head-object", "--bucket", bucket, "--key", key);
+
+    private async Task<string[]> KeysAsync(string bucket)
+    {
+        var listing = await _aws.JsonAsync("s3api", "list-objects-v2", "--bucket", bucket);
+        return listing.ValueKind == JsonValueKind.Object && listing.TryGetProperty("Contents", out var contents)
+            ? contents.EnumerateArray().Select(o => o.GetProperty("Key").GetString()!).Order(StringComparer.Ordinal).ToArray()
+            : [];
+    }
+}

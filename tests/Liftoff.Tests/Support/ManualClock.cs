@@ -1,0 +1,11 @@
+namespace Liftoff.Tests.Support;
+
+/// <summary>A clock the test moves by hand, so time-dependent behaviour (lease expiry, ordering) needs no sleeping.</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
