@@ -1,0 +1,91 @@
+using Amazon.S3.Model;
+using Liftoff.Aws;
+using Liftoff.Configuration;
+using Liftoff.Deploying;
+using Liftoff.Deploying.Requests;
+using Liftoff.Packaging;
+using Liftoff.Releases;
+using Liftoff.Tests.Configuration;
+using Liftoff.Tests.Support;
+
+namespace Liftoff.Tests.Deploying;
+
+/// <summary>A whole project deploy on moto: stack, rollout, ledger record; then the no-op fast path.</summary>
+public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoFixture>, IDisposable
+{
+    private readonly AwsCli _cli = new(moto);
+    private readonly AwsClients _clients = AwsClients.Create(new AwsConnection(moto.Region, moto.Endpoint, null));
+    private readonly DeployGates _gates = DeployGates.Create();
+    private readonly DeployTestKit _kit = new();
+
+    [Fact]
+    public async Task A_first_deploy_records_a_release_and_the_same_inputs_again_are_up_to_date()
+    {
+        var configuration = await ConfigurationLoader.LoadAsync(RepositoryFolders.Root, default);
+        var environment = configuration.Resolve("dev", ["people-cards"]).Single();
+        var manifest = await PackageAndUploadAsync(environment);
+        var console = DeployTestKit.Console();
+        var deployer = new ProjectDeployer(_clients, _gates, console, new ReleaseActor("tester", "test-host", 1), null, RepositoryFolders.Root);
+        var approval = new ApprovalGate(console, approve: false, canPrompt: false);
+
+        var first = await deployer.DeployAsync(environment, manifest, new DeployOptions(), approval, default);
+        var second = await deployer.DeployAsync(environment, manifest, new DeployOptions(), approval, default);
+
+        Assert.Equal(ProjectDeployOutcome.Deployed, first.Outcome);
+        Assert.Equal(ReleaseStatus.Succeeded, first.Release!.Status);
+        Assert.Equal(ProjectDeployOutcome.UpToDate, second.Outcome);
+        Assert.Equal(first.Release.Id, second.Release!.Id);
+        var records = await _cli.JsonAsync("s3api", "list-objects-v2", "--bucket", environment.ArtifactBucket, "--prefix", $"releases/{environment.Project}/dev/");
+        Assert.Single(records.GetProperty("Contents").EnumerateArray());
+        foreach (var function in environment.Functions)
+        {
+            var live = await _cli.JsonAsync("lambda", "get-alias", "--function-name", function.FunctionName, "--name", "live");
+            Assert.Equal(first.Release.FunctionVersions[function.Name], live.GetProperty("FunctionVersion").GetString());
+        }
+        var stack = await _cli.JsonAsync("cloudformation", "describe-stacks", "--stack-name", environment.StackName);
+        Assert.EndsWith("_COMPLETE", stack.GetProperty("Stacks")[0].GetProperty("StackStatus").GetString());
+        // describe-stack-resources: moto answers the singular describe-stack-resource with a 500.
+        var site = (await _cli.JsonAsync("cloudformation", "describe-stack-resources", "--stack-name", environment.StackName))
+            .GetProperty("StackResources").EnumerateArray()
+            .Single(r => r.TryGetProperty("LogicalResourceId", out var id) && id.GetString() == environment.Outputs.SiteBucket!.LogicalId)
+            .GetProperty("PhysicalResourceId").GetString()!;
+        var page = await _cli.JsonAsync("s3api", "head-object", "--bucket", site, "--key", "index.html");
+        Assert.Equal("text/html; charset=utf-8", page.GetProperty("ContentType").GetString());
+        Assert.Equal(["index.html"], first.Release.ChangedPaths);
+    }
+
+    /// <summary>Stands in for Package and Upload: a zip per function in the artifact bucket, and its manifest entry.</summary>
+    private async Task<ArtifactManifest> PackageAndUploadAsync(ProjectEnvironment environment)
+    {
+        try
+        {
+            await _clients.S3.PutBucketAsync(environment.ArtifactBucket);
+        }
+        catch (Amazon.S3.AmazonS3Exception e) when (e.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+        {
+        }
+        var artifacts = new List<Artifact>();
+        foreach (var function in environment.Functions)
+        {
+            var (path, sha) = _kit.Zip($"{environment.Project}-{function.Name}", "exports.handler = async () => ({ statusCode: 200 });\n");
+            var hex = Convert.ToHexStringLower(Convert.FromBase64String(sha));
+            var artifact = new Artifact(environment.Project, function.Name, function.Runtime, function.Handler, hex, sha,
+                new FileInfo(path).Length, 0, 1, "inputs", path);
+            await _clients.S3.PutObjectAsync(new PutObjectRequest { BucketName = environment.ArtifactBucket, Key = artifact.ObjectKey, FilePath = path });
+            artifacts.Add(artifact);
+        }
+        var site = Directory.CreateDirectory(Path.Combine(_kit.Folder, "site")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(site, "index.html"), "<h1>people</h1>");
+        var html = await File.ReadAllBytesAsync(Path.Combine(site, "index.html"));
+        var index = new Asset("index.html", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(html)), html.Length,
+            "text/html; charset=utf-8", "no-cache");
+        return new ArtifactManifest(artifacts, [new AssetManifest(environment.Project, [index], site)]);
+    }
+
+    public void Dispose()
+    {
+        _clients.Dispose();
+        _gates.Dispose();
+        _kit.Dispose();
+    }
+}
