@@ -54,6 +54,29 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
         Assert.Equal(["index.html"], first.Release.ChangedPaths);
     }
 
+    [Fact]
+    public async Task Projects_deploy_in_parallel_and_one_failing_does_not_stop_the_others()
+    {
+        var configuration = await ConfigurationLoader.LoadAsync(RepositoryFolders.Root, default);
+        var environments = configuration.Resolve("staging", ["media-register", "fraud-or-not"]);
+        var mediaRegister = environments.Single(e => e.Project == "media-register");
+        // fraud-or-not was never packaged: its deploy fails before touching AWS.
+        var manifest = await PackageAndUploadAsync(mediaRegister);
+        var console = DeployTestKit.Console();
+        var run = new DeployRun(_ => _clients, _gates, console, new ReleaseActor("tester", "test-host", 1), null, RepositoryFolders.Root);
+
+        var error = await Assert.ThrowsAsync<DeployRunFailedException>(() =>
+            run.RunAsync(environments, manifest, new DeployOptions(), new ApprovalGate(console, false, false), default));
+
+        Assert.Equal(["fraud-or-not"], error.Projects);
+        Assert.Contains("no package for fraud-or-not", error.Message);
+        var stack = await _cli.JsonAsync("cloudformation", "describe-stacks", "--stack-name", mediaRegister.StackName);
+        Assert.EndsWith("_COMPLETE", stack.GetProperty("Stacks")[0].GetProperty("StackStatus").GetString());
+        Assert.Contains("media-register", console.Output);
+        Assert.Contains("deployed", console.Output);
+        Assert.Contains("failed", console.Output);
+    }
+
     /// <summary>Stands in for Package and Upload: a zip per function in the artifact bucket, and its manifest entry.</summary>
     private async Task<ArtifactManifest> PackageAndUploadAsync(ProjectEnvironment environment)
     {

@@ -1,0 +1,65 @@
+using Liftoff.Aws;
+using Liftoff.Configuration;
+using Liftoff.Deploying.Requests;
+using Liftoff.Packaging;
+using Liftoff.Releases;
+using Spectre.Console;
+
+namespace Liftoff.Deploying;
+
+/// <summary>
+/// The Deploy step for every selected project: independent projects deploy in parallel (bounded), sharing
+/// one request budget per service; a failed project does not stop the others. Ends with a summary table and
+/// throws <see cref="DeployRunFailedException"/> when any project failed (a non-zero exit); "no changes" and
+/// "up to date" are successes.
+/// </summary>
+public sealed class DeployRun(
+    Func<ProjectEnvironment, AwsClients> clientsFor,
+    DeployGates gates,
+    IAnsiConsole console,
+    ReleaseActor actor,
+    GitRevision? git,
+    string rootDirectory,
+    int maxParallelProjects = 4,
+    TimeProvider? clock = null)
+{
+    public async Task<IReadOnlyList<ProjectDeployResult>> RunAsync(
+        IReadOnlyList<ProjectEnvironment> projects, ArtifactManifest manifest, DeployOptions options, ApprovalGate approval,
+        CancellationToken cancellationToken)
+    {
+        var results = new ProjectDeployResult?[projects.Count];
+        var failures = new Exception?[projects.Count];
+        var started = new DateTimeOffset[projects.Count];
+        var time = clock ?? TimeProvider.System;
+        await Parallel.ForEachAsync(Enumerable.Range(0, projects.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = maxParallelProjects, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                var project = projects[i];
+                var deployer = new ProjectDeployer(clientsFor(project), gates, console, actor, git, rootDirectory, clock);
+                try
+                {
+                    results[i] = await deployer.DeployAsync(project, manifest, options, approval, token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
+                {
+                    failures[i] = e;
+                    console.MarkupLine($"[red]{Markup.Escape(project.Project)}: {Markup.Escape(e.Message)}[/]");
+                }
+            });
+
+        console.Write(DeploySummary.Render(projects, results, failures));
+        var failed = projects.Select((p, i) => (p.Project, Error: failures[i])).Where(f => f.Error is not null).ToList();
+        if (failed.Count > 0)
+            throw new DeployRunFailedException(failed.Select(f => f.Project).ToList(), failed.Select(f => f.Error!).ToList());
+        return results.Select(r => r!).ToList();
+    }
+}
+
+/// <summary>One or more projects failed to deploy; each one's reason was printed as it happened.</summary>
+public sealed class DeployRunFailedException(IReadOnlyList<string> projects, IReadOnlyList<Exception> errors)
+    : DeployException($"Deploy failed for {string.Join(", ", projects)}: " + string.Join(" | ", errors.Select(e => e.Message)),
+        errors.Count == 1 ? errors[0] : new AggregateException(errors))
+{
+    public IReadOnlyList<string> Projects { get; } = projects;
+}
