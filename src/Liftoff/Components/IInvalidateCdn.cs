@@ -6,5 +6,6 @@ public interface IInvalidateCdn : ILiftoffBuild
 {
     Target InvalidateCdn => _ => _
         .Description("Invalidates the CloudFront paths the last release changed")
-        .Executes(() => NotBuiltYet.FailOrWarn(this, nameof(InvalidateCdn)));
+        .OnlyWhenDynamic(() => NotBuiltYet.RunOnlyWhenInvoked(this, nameof(InvalidateCdn)))
+        .Executes(() => NotBuiltYet.Fail(nameof(InvalidateCdn)));
 }

@@ -7,5 +7,6 @@ public interface ISmokeTest : IInvalidateCdn
     Target SmokeTest => _ => _
         .Description("Checks the deployed release with the project's smoke checks")
         .Triggers(InvalidateCdn)
-        .Executes(() => NotBuiltYet.FailOrWarn(this, nameof(SmokeTest)));
+        .OnlyWhenDynamic(() => NotBuiltYet.RunOnlyWhenInvoked(this, nameof(SmokeTest)))
+        .Executes(() => NotBuiltYet.Fail(nameof(SmokeTest)));
 }

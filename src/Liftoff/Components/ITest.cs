@@ -10,13 +10,17 @@ public interface ITest : ICompile
     TestTally TestTally => Cached(() => new TestTally());
 
     Target Test => _ => _
-        .Description("Runs every test: the solution's and the deployed projects'")
+        .Description("Builds the .NET solution and runs every test: the solution's and the deployed projects'")
         .DependsOn(Compile)
         .Executes(async ct =>
         {
             OnBuildFinished(console => console.WriteLine(TestTally.Counts.ToString()));
             var solution = new DotNetSolution(RootDirectory, Console);
-            if (solution.Exists) TestTally.Add(await solution.TestAsync(ct));
+            if (solution.Exists)
+            {
+                await solution.BuildAsync(ct);
+                TestTally.Add(await solution.TestAsync(ct));
+            }
             await ProjectStages.TestAsync(this, TestTally, ct);
             if (TestTally.Counts.Failed > 0)
                 throw new InvalidOperationException($"{TestTally.Counts.Failed} test(s) failed; their names and messages are above.");

@@ -10,13 +10,14 @@ internal static class NotBuiltYet
         throw new NotSupportedException($"{target} is not built yet: the target is declared so the pipeline's graph is complete, but it does nothing so far.");
 
     /// <summary>
-    /// Named on the command line, the stage fails; reached only as a trigger (Deploy triggers SmokeTest), it says
-    /// plainly that nothing was checked and lets the deploy's own result stand.
+    /// For OnlyWhenDynamic: named on the command line, the stage runs (and fails); reached only as a trigger
+    /// (Deploy triggers SmokeTest), it is skipped with a line saying nothing was checked, so the deploy's own
+    /// result stands and the summary does not claim a check that never happened.
     /// </summary>
-    public static Task FailOrWarn(ILiftoffBuild build, string target)
+    public static bool RunOnlyWhenInvoked(ILiftoffBuild build, string target)
     {
-        if (build.InvokedTargets.Contains(target)) return Fail(target);
-        build.Console.MarkupLine($"[yellow]{target} is not built yet: nothing was checked or changed by it.[/]");
-        return Task.CompletedTask;
+        if (build.InvokedTargets.Contains(target)) return true;
+        build.Console.MarkupLine($"[yellow]{target} is not built yet: skipped, nothing was checked or changed by it.[/]");
+        return false;
     }
 }
