@@ -38,16 +38,29 @@ public sealed class PipelineTests : IDisposable
     [Fact]
     public async Task Deploy_plans_compile_package_upload_deploy_then_the_checks_it_triggers()
     {
-        var (exitCode, output) = await RunAsync("Deploy", "--plan");
+        var (exitCode, output) = await RunAsync("Deploy", "--plan", "--env", "staging");
 
         Assert.Equal(0, exitCode);
-        var steps = output.ReplaceLineEndings("\n").Split('\n')
+        Assert.Equal(["Compile", "Package", "Upload", "Deploy", "SmokeTest", "InvalidateCdn"], PlannedSteps(output, withSkipped: false));
+        Assert.Contains("LocalAws (skipped)", PlannedSteps(output, withSkipped: true));
+    }
+
+    [Fact]
+    public async Task Deploy_to_the_local_environment_starts_the_local_aws_before_uploading()
+    {
+        var (exitCode, output) = await RunAsync("Deploy", "--plan", "--env", "local");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(["Compile", "Package", "LocalAws", "Upload", "Deploy", "SmokeTest", "InvalidateCdn"], PlannedSteps(output, withSkipped: false));
+    }
+
+    private static string[] PlannedSteps(string output, bool withSkipped) =>
+        output.ReplaceLineEndings("\n").Split('\n')
             .Select(l => l.Trim())
             .Where(l => l.Length > 2 && char.IsDigit(l[0]) && l.Contains(". "))
             .Select(l => l[(l.IndexOf(". ", StringComparison.Ordinal) + 2)..])
+            .Where(step => withSkipped || !step.EndsWith("(skipped)", StringComparison.Ordinal))
             .ToArray();
-        Assert.Equal(["Compile", "Package", "Upload", "Deploy", "SmokeTest", "InvalidateCdn"], steps);
-    }
 
     [Fact]
     public async Task Help_lists_the_eight_targets_with_descriptions()

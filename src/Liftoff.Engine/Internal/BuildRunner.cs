@@ -88,7 +88,7 @@ internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation
     private static TargetInfo Find(TargetGraph graph, string name)
     {
         if (graph.Find(name) is { } target) return target;
-        var suggestion = Suggestions.Closest(name, graph.Targets.Where(t => !t.Definition.IsUnlisted).Select(t => t.Name));
+        var suggestion = Suggestions.Nearest(name, graph.Targets.Where(t => !t.Definition.IsUnlisted).Select(t => t.Name));
         throw new UsageException(suggestion is null
             ? $"Unknown target '{name}'. Run ./build.sh --help to list the targets."
             : $"Unknown target '{name}'. Did you mean '{suggestion}'?");
@@ -102,7 +102,7 @@ internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation
         foreach (var option in commandLine.Options.Keys)
         {
             if (known.Contains(option, StringComparer.OrdinalIgnoreCase)) continue;
-            var suggestion = Suggestions.Closest(option, known);
+            var suggestion = Suggestions.Nearest(option, known);
             throw new UsageException(suggestion is null
                 ? $"Unknown parameter '--{option}'. Run ./build.sh --help to list the parameters."
                 : $"Unknown parameter '--{option}'. Did you mean '--{suggestion}'?");

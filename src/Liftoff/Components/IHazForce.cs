@@ -5,6 +5,6 @@ namespace Liftoff.Components;
 /// <summary>--force: redo work that the build would otherwise skip as up to date. Shared by every stage that skips.</summary>
 public interface IHazForce : ILiftoffBuild
 {
-    [Parameter("Redo work that is up to date (Package: rebuild artifacts whose inputs have not changed)")]
+    [Parameter("Redo work that is up to date (Package: rebuild unchanged artifacts; Deploy: deploy even when the live release matches)")]
     bool Force => TryGetValue(() => Force);
 }

@@ -17,7 +17,7 @@ public interface ILocalAws : IHazEnvironment
 
     Target LocalAws => _ => _
         .Description("Starts the local AWS (moto) for --env local, or uses the one already answering")
-        .OnlyWhenDynamic(() => string.Equals(Env, "local", StringComparison.OrdinalIgnoreCase))
+        .OnlyWhenStatic(() => string.Equals(Env, "local", StringComparison.OrdinalIgnoreCase))
         .Executes(async ct => await LocalAwsServer.EnsureRunningAsync(Console, ct));
 
     Target LocalAwsStop => _ => _
