@@ -182,6 +182,10 @@ for ((round = 1; round <= ROUNDS; round++)); do
   else peer_series "$round"; liftoff_series "$round"; fi
 done
 probe_empty_changeset
+# Compile lints every template on every run; how much of Compile that is.
+lint_start=$(date +%s%N)
+cfn-lint projects/*/template.yaml > /dev/null 2>&1 || true
+lint_seconds=$(awk -v ns="$(( $(date +%s%N) - lint_start ))" 'BEGIN { printf "%.1f", ns / 1e9 }')
 
 {
   echo "bench/deploy, $(date -u +%F), Liftoff at $(git rev-parse --short HEAD) ($(git rev-parse --abbrev-ref HEAD));" \
@@ -189,5 +193,6 @@ probe_empty_changeset
   echo
   python3 "$HERE/state.py" report "$OUT"
   echo "Without --no-fail-on-empty-changeset, \`aws cloudformation deploy\` on an unchanged stack (people-cards)" \
-    "exits $(cat "$OUT/probe-empty-changeset.rc"): $(grep -v '^\s*$' "$OUT/probe-empty-changeset.log" | tail -n 1)"
+    "exits $(cat "$OUT/probe-empty-changeset.rc"): $(grep -v '^\s*$' "$OUT/probe-empty-changeset.log" | tail -n 1)."
+  echo "cfn-lint alone on the three templates, as Compile runs it: $lint_seconds s."
 } | tee "$OUT/report.md"

@@ -147,6 +147,12 @@ def liftoff_did(log: str) -> dict:
             "front": "; ".join(front) or "none", "results": ", ".join(f"{k} {v}" for k, v in results.items())}
 
 
+def target_times(log: str) -> dict:
+    """The engine's summary table: target name -> seconds, for the targets that ran."""
+    text = Path(log).read_text(errors="replace")
+    return {m.group(1): float(m.group(2)) for m in re.finditer(r"^\s+(\w+)\s+Succeeded\s+([\d.]+) s\s*$", text, re.M)}
+
+
 def peer_did(result: str) -> dict:
     rows = [line.split("\t") for line in Path(result).read_text().splitlines() if line.count("\t") == 6]
     stack = {}
@@ -199,6 +205,15 @@ def report(out_dir: str) -> None:
         print(f"| {title} | {seconds(lift_rest)} | {seconds(peer_rest)} | {median(ratios):.2f}x "
               f"| {median([r['cpu'] for r in lift]):.1f} s / {median([r['cpu'] for r in peer]):.1f} s "
               f"| {median([r['moto_cpu'] for r in lift]):.1f} s / {median([r['moto_cpu'] for r in peer]):.1f} s |")
+    print()
+    print("Liftoff's own target times (median; the rest of its run is the .NET start and the plan):")
+    print()
+    print("| scenario | Compile | Package | Upload | Deploy |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for key, title in SCENARIOS:
+        targets = [target_times(r["log"]) for r in pick("liftoff", key)]
+        cells = [f"{median([t[name] for t in targets if name in t]):.1f} s" for name in ("Compile", "Package", "Upload", "Deploy")]
+        print(f"| {title} | {' | '.join(cells)} |")
     print()
     print("What each did (read back from moto after each scenario, the same way for both; last round):")
     print()
