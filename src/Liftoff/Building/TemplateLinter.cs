@@ -13,13 +13,22 @@ public sealed record LintFinding(string File, int Line, int Column, string Rule,
 /// Lints CloudFormation templates with cfn-lint (one run for all of them: its start-up dominates),
 /// prints every finding at file:line:column, and fails on errors; warnings are shown but do not fail.
 /// </summary>
-public sealed partial class TemplateLinter(TextWriter output, string rootDirectory)
+public sealed partial class TemplateLinter(TextWriter output, string rootDirectory, LintCache? cache = null)
 {
     private readonly ToolRunner _tools = new(TextWriter.Null);
     private readonly TextWriter _output = TextWriter.Synchronized(output);
 
     public async Task<IReadOnlyList<LintFinding>> LintAsync(IReadOnlyList<string> templates, CancellationToken cancellationToken)
     {
+        if (cache is not null)
+        {
+            var toLint = new List<string>();
+            foreach (var template in templates)
+                if (!await cache.IsKnownCleanAsync(template, cancellationToken)) toLint.Add(template);
+            if (toLint.Count < templates.Count)
+                _output.WriteLine($"[cfn-lint] {templates.Count - toLint.Count} template(s) unchanged since cfn-lint found them clean");
+            templates = toLint;
+        }
         if (templates.Count == 0) return [];
         var relative = templates.Select(t => Path.GetRelativePath(rootDirectory, t).Replace('\\', '/')).ToList();
         var result = await _tools.RunAsync("cfn-lint", rootDirectory, "cfn-lint",
@@ -47,6 +56,10 @@ public sealed partial class TemplateLinter(TextWriter output, string rootDirecto
                 $"cfn-lint found {errors.Count} error(s) in the templates; fix them before deploying:{Environment.NewLine}" +
                 string.Join(Environment.NewLine, errors.Select(e => "    " + e)));
         _output.WriteLine($"[cfn-lint] {templates.Count} template(s): no errors, {findings.Count(f => !f.IsError)} warning(s)");
+        if (cache is not null)
+            foreach (var (template, name) in templates.Zip(relative))
+                if (!findings.Any(f => f.File.Replace('\\', '/') == name))
+                    await cache.RememberCleanAsync(template, cancellationToken);
         return findings;
     }
 

@@ -24,7 +24,7 @@ public static class ProjectStages
         var projects = build.ProjectBuilds;
         var output = new ConsoleLineWriter(build.Console);
         var report = await new ProjectCompiler(build.RootDirectory, output).CompileAsync(projects, cancellationToken);
-        await new TemplateLinter(output, build.RootDirectory)
+        await new TemplateLinter(output, build.RootDirectory, new LintCache(build.RootDirectory))
             .LintAsync(projects.SelectMany(p => p.Templates).Distinct().ToList(), cancellationToken);
 
         var table = new Table().AddColumns("Project", "Function", "Files", "Staging", "Time");
