@@ -20,14 +20,11 @@ public static class AwsCredentialsResolver
     {
         if (connection.Profile is { } profile)
             return FromProfile(profile, profilesLocation);
+        if (connection.IsLocal)
+            return ForLocal(profilesLocation);
         try
         {
             return DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
-        }
-        catch (AmazonClientException) when (connection.IsLocal)
-        {
-            // A local AWS (moto, LocalStack) accepts any key; do not make developers configure one.
-            return new BasicAWSCredentials("liftoff-local", "liftoff-local");
         }
         catch (AmazonClientException e)
         {
@@ -37,6 +34,23 @@ public static class AwsCredentialsResolver
                 "web identity (AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE, as in GitHub Actions), container and instance credentials. " +
                 "Sign in (`aws sso login --profile NAME`) and pass --aws-profile NAME, or export credentials.", e);
         }
+    }
+
+    /// <summary>
+    /// A local AWS (moto, LocalStack) accepts any key, so developers need not configure one. Keys in the
+    /// environment or the AWS_PROFILE/default profile are still used (LocalStack can read an account from them);
+    /// the rest of the SDK's chain is not asked: its instance-metadata probe costs about a second off EC2.
+    /// </summary>
+    private static AWSCredentials ForLocal(string? profilesLocation)
+    {
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID")) &&
+            !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY")))
+            return new EnvironmentVariablesAWSCredentials();
+        var store = profilesLocation is null ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(profilesLocation);
+        var profile = Environment.GetEnvironmentVariable("AWS_PROFILE") is { Length: > 0 } named ? named : "default";
+        return store.TryGetAWSCredentials(profile, out var credentials)
+            ? credentials
+            : new BasicAWSCredentials("liftoff-local", "liftoff-local");
     }
 
     private static AWSCredentials FromProfile(string profile, string? profilesLocation)
