@@ -6,6 +6,8 @@ $Temp = Join-Path $Root '.nuke/temp'
 $BuildProject = Join-Path $Root 'build/Liftoff.Build.csproj'
 $BuildDll = Join-Path $Root 'build/bin/Debug/Liftoff.Build.dll'
 $Stamp = Join-Path $Temp 'build.stamp'
+# Not build.sh's build.inputs: each script writes paths its own way, and sharing one list would make them rebuild in turn.
+$Inputs = Join-Path $Temp 'build.ps1.inputs'
 $SdkVersion = (Get-Content (Join-Path $Root 'global.json') | ConvertFrom-Json).sdk.version
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'; $env:DOTNET_NOLOGO = '1'
 New-Item -ItemType Directory -Force -Path $Temp | Out-Null
@@ -29,20 +31,34 @@ function Find-DotNet {
     return (Join-Path $Temp 'dotnet/dotnet')
 }
 
-function Test-InputsChanged {
-    if (-not (Test-Path $Stamp) -or -not (Test-Path $BuildDll)) { return $true }
+# The build inputs, as in build.sh: the build project's and engine's source files (bin/ and obj/ are outputs)
+# and the SDK and package settings. Files only: a directory's time changes whenever the build writes its bin/
+# and obj/, which made the second run after a fresh clone rebuild. The list is kept after each build, so a
+# new, deleted or renamed file is noticed without looking at directory times.
+function Get-BuildInputs {
+    $files = @(Get-ChildItem -Recurse -File -Path (Join-Path $Root 'build'), (Join-Path $Root 'src') |
+        Where-Object { $_.FullName.Substring($Root.Length) -notmatch '[\\/](bin|obj)[\\/]' })
+    $files += @(Get-Item -ErrorAction SilentlyContinue -Path (Join-Path $Root 'global.json'),
+        (Join-Path $Root 'Directory.Build.props'), (Join-Path $Root 'Directory.Packages.props'))
+    return @($files | Sort-Object FullName)
+}
+
+# True when the inputs are not the ones of the last successful build, or one was edited since.
+function Test-InputsChanged($Files, [string] $List) {
+    if (-not (Test-Path $Stamp) -or -not (Test-Path $Inputs) -or -not (Test-Path $BuildDll)) { return $true }
+    if ($List -cne [IO.File]::ReadAllText($Inputs)) { return $true }
     $since = (Get-Item $Stamp).LastWriteTimeUtc
-    $inputs = Get-ChildItem -Recurse -Path (Join-Path $Root 'build'), (Join-Path $Root 'src') |
-        Where-Object { $_.FullName -notmatch '[\\/](bin|obj)([\\/]|$)' }
-    $inputs += Get-Item (Join-Path $Root 'global.json'), (Join-Path $Root 'Directory.Build.props'), (Join-Path $Root 'Directory.Packages.props')
-    return [bool]($inputs | Where-Object { $_.LastWriteTimeUtc -gt $since } | Select-Object -First 1)
+    return [bool]($Files | Where-Object { $_.LastWriteTimeUtc -gt $since } | Select-Object -First 1)
 }
 
 $DotNet = Find-DotNet
-if (Test-InputsChanged) {
+$InputFiles = Get-BuildInputs
+$InputList = ($InputFiles | ForEach-Object { $_.FullName }) -join "`n"
+if (Test-InputsChanged $InputFiles $InputList) {
     $started = Get-Date
     & $DotNet build $BuildProject -nologo -v q -clp:ErrorsOnly
     if ($LASTEXITCODE -ne 0) { Write-Error 'The build project failed to compile; see the errors above.'; exit 1 }
+    [IO.File]::WriteAllText($Inputs, $InputList)
     New-Item -ItemType File -Force -Path $Stamp | Out-Null
     (Get-Item $Stamp).LastWriteTime = $started
 }

@@ -28,6 +28,7 @@ internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation
             RejectUnknownOptions(commandLine, descriptors);
             var profile = commandLine.Values("profile").FirstOrDefault();
             var files = await ParameterSources.ReadFilesAsync(invocation.RootDirectory, profile, cancellationToken);
+            ParameterFileKeys.RejectUnknown(files, descriptors);
             var sources = new ParameterSources(commandLine.Options, invocation.Environment, files);
             var values = ParameterValues.Resolve(descriptors, sources, invocation.RootDirectory, build.Secrets);
             values.Inject(build, descriptors);
@@ -43,12 +44,16 @@ internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation
                 return Success;
             }
 
-            var requested = commandLine.Targets.Count == 0 ? defaults : commandLine.Targets.Select(name => Find(graph, name)).ToList();
+            // As in NUKE: targets named on the command line, else "Target" from the parameter files, else the defaults.
+            var named = commandLine.Targets.Count > 0 ? commandLine.Targets : ParameterFileKeys.Targets(files) ?? [];
+            var requested = named.Count == 0 ? defaults : named.Select(name => Find(graph, name)).ToList();
             build.InvokedTargets = requested.Select(t => t.Name).ToArray();
             if (requested.Count == 0)
                 throw new UsageException("No target was named and the build has no default target. See --help.");
 
-            var skip = commandLine.Has("skip") ? new SkipRequest(commandLine.Values("skip").Count == 0, commandLine.Values("skip")) : SkipRequest.None;
+            var skip = commandLine.Has("skip")
+                ? new SkipRequest(commandLine.Values("skip").Count == 0, commandLine.Values("skip"))
+                : ParameterFileKeys.SkipRequest(files) ?? SkipRequest.None;
             foreach (var name in skip.Names) Find(graph, name);
             plan = ExecutionPlanner.Plan(graph, requested, skip);
             if (commandLine.Has("plan"))

@@ -42,7 +42,8 @@ public interface IDeploy : IUpload, ISmokeTest, IHazForce
                         : $"[yellow]{Markup.Escape(project.Project)}: removed the deployment lock held by {Markup.Escape(holder.Describe())}[/]");
                 }
 
-            var run = new DeployRun(AwsClientsFor, DeployGates.Create(), Console, ReleaseActor.For(Host),
+            using var gates = DeployGates.Create();
+            var run = new DeployRun(AwsClientsFor, gates, Console, ReleaseActor.For(Host),
                 await GitRevision.ReadAsync(RootDirectory, ct), RootDirectory);
             await run.RunAsync(projects, await ArtifactManifest.LoadAsync(RootDirectory, ct),
                 new DeployOptions(DryRun, Force), ApprovalGate.ForHost(Console, Approve, Host.IsCi), ct);

@@ -29,8 +29,6 @@ public sealed class DeployRun(
     {
         var results = new ProjectDeployResult?[projects.Count];
         var failures = new Exception?[projects.Count];
-        var started = new DateTimeOffset[projects.Count];
-        var time = clock ?? TimeProvider.System;
         await Parallel.ForEachAsync(Enumerable.Range(0, projects.Count),
             new ParallelOptions { MaxDegreeOfParallelism = maxParallelProjects, CancellationToken = cancellationToken },
             async (i, token) =>

@@ -43,7 +43,7 @@ public sealed class ProjectDeployer(
             Git = git,
             Actor = actor,
             Artifacts = code.Select(c => new ReleaseArtifact(c.Function, HexOf(c.CodeSha256), c.Key)).ToList(),
-            StackParameters = stack.Parameters,
+            StackParameters = RecordedParameters.Of(stack.Parameters, template.NoEchoParameters(), environment.Project, environment.Environment),
             TemplateSha256 = template.Sha256Hex,
             Assets = assets is null ? null : SiteAsset.ToReleaseAssets(assets),
         };

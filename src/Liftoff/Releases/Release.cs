@@ -27,7 +27,7 @@ public sealed record Release
     public IReadOnlyList<ReleaseArtifact> Artifacts { get; init; } = [];
     /// <summary>Function name (as in project.yaml) → the Lambda version the alias <c>live</c> points to after this release.</summary>
     public IReadOnlyDictionary<string, string> FunctionVersions { get; init; } = new Dictionary<string, string>();
-    /// <summary>The parameters the stack was deployed with. Never put secret values here: the record is plain JSON.</summary>
+    /// <summary>The parameters the stack was deployed with; NoEcho ones only as a masked fingerprint (<see cref="RecordedParameters"/>): the record is plain JSON.</summary>
     public IReadOnlyDictionary<string, string> StackParameters { get; init; } = new Dictionary<string, string>();
     public string? TemplateSha256 { get; init; }
     public ReleaseAssets? Assets { get; init; }

@@ -81,9 +81,10 @@ public sealed class LambdaStubTests : IDisposable
 
     private void ConfigurationSequence(params string[] bodies)
     {
+        // null is the scenario's state before its first step.
         for (var i = 0; i < bodies.Length; i++)
             _aws.Server.Given(Request.Create().WithPath($"/2015-03-31/functions/{Function}/configuration").UsingGet())
-                .InScenario("update").WhenStateIs(i == 0 ? null : $"step{i}").WillSetStateTo($"step{i + 1}")
+                .InScenario("update").WhenStateIs(i == 0 ? null! : $"step{i}").WillSetStateTo($"step{i + 1}")
                 .RespondWith(Json(bodies[i]));
     }
 

@@ -8,12 +8,12 @@ internal sealed class ParameterSources
 {
     private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _commandLine;
     private readonly IReadOnlyDictionary<string, string> _environment;
-    private readonly IReadOnlyList<(string File, Dictionary<string, JsonElement> Values)> _files;
+    private readonly IReadOnlyList<ParameterFile> _files;
 
     public ParameterSources(
         IReadOnlyDictionary<string, IReadOnlyList<string>> commandLine,
         IReadOnlyDictionary<string, string> environment,
-        IReadOnlyList<(string File, Dictionary<string, JsonElement> Values)> files)
+        IReadOnlyList<ParameterFile> files)
     {
         _commandLine = commandLine;
         _environment = environment;
@@ -25,10 +25,10 @@ internal sealed class ParameterSources
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
 
     /// <summary>Reads .nuke/parameters.&lt;profile&gt;.json (when a profile is chosen) and .nuke/parameters.json, in that order.</summary>
-    public static async Task<IReadOnlyList<(string File, Dictionary<string, JsonElement> Values)>> ReadFilesAsync(
+    public static async Task<IReadOnlyList<ParameterFile>> ReadFilesAsync(
         string rootDirectory, string? profile, CancellationToken cancellationToken)
     {
-        var files = new List<(string, Dictionary<string, JsonElement>)>();
+        var files = new List<ParameterFile>();
         var names = profile is null ? new[] { "parameters.json" } : [$"parameters.{profile}.json", "parameters.json"];
         foreach (var name in names)
         {
@@ -41,12 +41,13 @@ internal sealed class ParameterSources
             }
             try
             {
-                await using var stream = File.OpenRead(path);
-                var values = await JsonSerializer.DeserializeAsync<Dictionary<string, JsonElement>>(stream,
-                    new JsonSerializerOptions { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true },
-                    cancellationToken) ?? [];
+                // Read whole (these files are small) so the keys' positions can be named in messages.
+                var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+                if (bytes.AsSpan().StartsWith(Utf8ByteOrderMark)) bytes = bytes[Utf8ByteOrderMark.Length..];
+                var values = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(bytes, FileOptions) ?? [];
                 values.Remove("$schema");
-                files.Add((Path.Combine(".nuke", name), new Dictionary<string, JsonElement>(values, StringComparer.OrdinalIgnoreCase)));
+                files.Add(new ParameterFile(Path.Combine(".nuke", name),
+                    new Dictionary<string, JsonElement>(values, StringComparer.OrdinalIgnoreCase), KeyPositions(bytes)));
             }
             catch (JsonException e)
             {
@@ -54,6 +55,28 @@ internal sealed class ParameterSources
             }
         }
         return files;
+    }
+
+    // Editors on Windows may save one; the span-based reader, unlike the stream one, does not skip it.
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    private static readonly JsonSerializerOptions FileOptions =
+        new() { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>line:column of each top-level key, for messages that point into the file.</summary>
+    private static Dictionary<string, string> KeyPositions(byte[] json)
+    {
+        var positions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 1) continue;
+            var before = json.AsSpan(0, (int)reader.TokenStartIndex);
+            var line = before.Count((byte)'\n') + 1;
+            var column = before.Length - (before.LastIndexOf((byte)'\n') + 1) + 1;
+            positions.TryAdd(reader.GetString()!, $"{line}:{column}");
+        }
+        return positions;
     }
 
     /// <summary>The raw value and where it came from, or null when no source has it.</summary>
@@ -65,9 +88,9 @@ internal sealed class ParameterSources
             if (_environment.TryGetValue(name, out var value) && value.Length > 0)
                 return new RawValue(SplitIfArray(parameter, value), null, $"the environment variable {name}");
         // null in a file means "not given here", as an absent key does, so a lower source or the default applies.
-        foreach (var (file, values) in _files)
-            if (values.TryGetValue(parameter.Name, out var json) && json.ValueKind != JsonValueKind.Null)
-                return new RawValue(null, json, file);
+        foreach (var file in _files)
+            if (file.Values.TryGetValue(parameter.Name, out var json) && json.ValueKind != JsonValueKind.Null)
+                return new RawValue(null, json, file.Path);
         return null;
     }
 
@@ -76,6 +99,9 @@ internal sealed class ParameterSources
             ? value.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : [value];
 }
+
+/// <summary>One parameters file: its path relative to the root, its values by key, and each key's line:column.</summary>
+internal sealed record ParameterFile(string Path, IReadOnlyDictionary<string, JsonElement> Values, IReadOnlyDictionary<string, string> Positions);
 
 /// <summary>Text tokens (command line, environment) or a JSON value (parameters files), with the source's name for messages.</summary>
 internal sealed record RawValue(IReadOnlyList<string>? Tokens, JsonElement? Json, string Source);

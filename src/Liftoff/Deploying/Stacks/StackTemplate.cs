@@ -22,7 +22,25 @@ public sealed record StackTemplate(string Body, string? Url = null, string? Sour
     /// The parameter names the template declares, or null when its text cannot be read as YAML/JSON (then
     /// CloudFormation will say what is wrong). Read here because moto's ValidateTemplate lists no parameters.
     /// </summary>
-    public IReadOnlySet<string>? DeclaredParameters()
+    public IReadOnlySet<string>? DeclaredParameters() =>
+        ReadParameters() is { } parameters
+            ? parameters.Keys.ToHashSet(StringComparer.Ordinal)
+            : null;
+
+    /// <summary>
+    /// The parameters declared with <c>NoEcho: true</c> (CloudFormation accepts the boolean or the string), whose
+    /// values must never be recorded or printed; null when the text cannot be read, so callers treat all as secret.
+    /// </summary>
+    public IReadOnlySet<string>? NoEchoParameters() =>
+        ReadParameters()?.Where(p => p.Value is YamlMappingNode declaration
+                && declaration.Children.TryGetValue(new YamlScalarNode("NoEcho"), out var noEcho)
+                && noEcho is YamlScalarNode { Value: { } flag }
+                && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
+            .Select(p => p.Key)
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Each declared parameter's name and declaration node; null when the text is not YAML/JSON.</summary>
+    private Dictionary<string, YamlNode>? ReadParameters()
     {
         try
         {
@@ -30,10 +48,11 @@ public sealed record StackTemplate(string Body, string? Url = null, string? Sour
             // CloudFormation's short forms (!Ref, !Sub...) are plain YAML tags: the reader keeps them as tags.
             yaml.Load(new StringReader(Body));
             if (yaml.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode root) return null;
-            if (!root.Children.TryGetValue(new YamlScalarNode("Parameters"), out var parameters)) return new HashSet<string>();
-            return parameters is YamlMappingNode map
-                ? map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "").ToHashSet(StringComparer.Ordinal)
-                : new HashSet<string>();
+            if (!root.Children.TryGetValue(new YamlScalarNode("Parameters"), out var parameters) || parameters is not YamlMappingNode map)
+                return new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            return map.Children
+                .Where(p => p.Key is YamlScalarNode)
+                .ToDictionary(p => ((YamlScalarNode)p.Key).Value ?? "", p => p.Value, StringComparer.Ordinal);
         }
         catch (YamlException)
         {

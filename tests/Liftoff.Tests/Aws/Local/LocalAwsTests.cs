@@ -95,6 +95,7 @@ public sealed class LocalAwsTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // the stand-in python is a /bin/sh script
     public async Task A_python_without_moto_says_how_to_install_it_and_shows_why()
     {
         // The real interpreter, with a `moto` package earlier on its path that fails to import as a missing one does.
