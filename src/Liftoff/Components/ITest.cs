@@ -15,7 +15,7 @@ public interface ITest : ICompile
         .Executes(async ct =>
         {
             OnBuildFinished(console => console.WriteLine(TestTally.Counts.ToString()));
-            var solution = new DotNetSolution(RootDirectory, Console);
+            var solution = new DotNetSolution(RootDirectory, new ConsoleLineWriter(Console));
             if (solution.Exists)
             {
                 await solution.BuildAsync(ct);
