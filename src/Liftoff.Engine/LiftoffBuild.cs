@@ -22,6 +22,7 @@ public abstract class LiftoffBuild : ILiftoffBuild
     public IReadOnlyCollection<string> InvokedTargets { get; internal set; } = [];
     public IAnsiConsole Console => _console ?? throw new InvalidOperationException("The console exists once the build runs.");
     public SecretMasker Secrets { get; } = new();
+    public TextWriter StandardOutput { get; private set; } = TextWriter.Null;
 
     public T? TryGetValue<T>(Expression<Func<T?>> parameter)
     {
@@ -59,12 +60,12 @@ public abstract class LiftoffBuild : ILiftoffBuild
             cancellation.Cancel();
         };
 
-        // With --json a target's result (e.g. `Releases --json`) is the only thing on stdout, for jq and scripts:
-        // the build's own output (target rules, summary) goes to stderr instead.
-        var machineOutput = args.Contains("--json", StringComparer.OrdinalIgnoreCase);
-        var invocation = new BuildInvocation(args, environment, machineOutput ? maskedErrors : masked,
-            machineOutput ? !System.Console.IsErrorRedirected : !System.Console.IsOutputRedirected,
-            FindRootDirectory(Directory.GetCurrentDirectory()));
+        var invocation = new BuildInvocation(args, environment, masked, !System.Console.IsOutputRedirected,
+            FindRootDirectory(Directory.GetCurrentDirectory()))
+        {
+            Error = maskedErrors,
+            IsErrorTerminal = !System.Console.IsErrorRedirected,
+        };
         var exitCode = await build.RunAsync(invocation, defaultTargets.Select(select => select(build)).ToArray(), cancellation.Token);
         masked.Complete();
         maskedErrors.Complete();
@@ -76,18 +77,28 @@ public abstract class LiftoffBuild : ILiftoffBuild
     {
         RootDirectory = invocation.RootDirectory;
         Host = Internal.Hosts.HostDetector.Detect(invocation.Environment);
-        var own = invocation.Out as MaskingWriter is null ? new MaskingWriter(invocation.Out, Secrets) : null;
-        _console = ConsoleFactory.Create(own ?? invocation.Out, invocation.IsTerminal, invocation.Environment);
+        var output = Masked(invocation.Out);
+        var errors = invocation.Error is null ? null : Masked(invocation.Error);
+        StandardOutput = output;
         try
         {
-            return await new BuildRunner(this, invocation, _console)
+            return await new BuildRunner(this, invocation, OpenConsole)
                 .RunAsync(defaultTargets, parameters => _parameters = parameters, cancellationToken);
         }
         finally
         {
-            own?.Complete();
+            if (!ReferenceEquals(output, invocation.Out)) ((MaskingWriter)output).Complete();
+            if (errors is not null && !ReferenceEquals(errors, invocation.Error)) ((MaskingWriter)errors).Complete();
         }
+
+        // The engine decides once the parameters are read: its own output goes to stderr while a
+        // [MachineOutput] parameter is on, so stdout holds only what targets write to StandardOutput.
+        IAnsiConsole OpenConsole(bool machineOutput) => _console = machineOutput && errors is not null
+            ? ConsoleFactory.Create(errors, invocation.IsErrorTerminal, invocation.Environment)
+            : ConsoleFactory.Create(output, invocation.IsTerminal, invocation.Environment);
     }
+
+    private TextWriter Masked(TextWriter writer) => writer as MaskingWriter ?? (TextWriter)new MaskingWriter(writer, Secrets);
 
     /// <summary>The nearest folder upwards holding .nuke, as NUKE finds its root.</summary>
     public static string FindRootDirectory(string start)

@@ -8,70 +8,108 @@ using Spectre.Console;
 
 namespace Liftoff.Engine.Internal;
 
-/// <summary>One run: read the command line and parameters, find the targets, then help, plan or execute.</summary>
-internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation, IAnsiConsole console)
+/// <summary>
+/// One run: read the command line and parameters, open the console, find and plan the targets, then show help,
+/// show the plan or execute it.
+/// </summary>
+/// <param name="openConsole">Opens the build's console once the parameters are read: true when a
+/// [MachineOutput] parameter is on, so the engine's own output goes to stderr.</param>
+internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation, Func<bool, IAnsiConsole> openConsole)
 {
     public const int Success = 0;
     public const int TargetFailed = 1;
     public const int UsageError = 2;
     public const int Cancelled = 130;
 
+    private readonly CommandLine _commandLine = CommandLine.Parse(invocation.Arguments);
+    private readonly IReadOnlyList<ParameterDescriptor> _descriptors = ParameterDiscovery.Discover(build.GetType());
+
     public async Task<int> RunAsync(IReadOnlyList<Target> defaultTargets, Action<ParameterValues> publish,
         CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var commandLine = CommandLine.Parse(invocation.Arguments);
-        var descriptors = ParameterDiscovery.Discover(build.GetType());
-        ExecutionPlan plan;
+        IAnsiConsole? console = null;
+        ExecutionPlan? plan;
         try
         {
-            RejectUnknownOptions(commandLine, descriptors);
-            var profile = commandLine.Values("profile").FirstOrDefault();
-            var files = await ParameterSources.ReadFilesAsync(invocation.RootDirectory, profile, cancellationToken);
-            ParameterFileKeys.RejectUnknown(files, descriptors);
-            var sources = new ParameterSources(commandLine.Options, invocation.Environment, files);
-            var values = ParameterValues.Resolve(descriptors, sources, invocation.RootDirectory, build.Secrets);
-            values.Inject(build, descriptors);
-            publish(values);
-            values.AddSecrets(descriptors, build.Secrets);
-
-            var graph = TargetGraph.Discover(build);
-            await WriteSchemaWhenStaleAsync(graph, descriptors, cancellationToken);
-            var defaults = defaultTargets.Select(graph.Of).ToList();
-            if (commandLine.Has("help"))
-            {
-                HelpWriter.Write(console, graph, defaults, descriptors, values);
-                return Success;
-            }
-
-            // As in NUKE: targets named on the command line, else "Target" from the parameter files, else the defaults.
-            var named = commandLine.Targets.Count > 0 ? commandLine.Targets : ParameterFileKeys.Targets(files) ?? [];
-            var requested = named.Count == 0 ? defaults : named.Select(name => Find(graph, name)).ToList();
-            build.InvokedTargets = requested.Select(t => t.Name).ToArray();
-            if (requested.Count == 0)
-                throw new UsageException("No target was named and the build has no default target. See --help.");
-
-            var skip = commandLine.Has("skip")
-                ? new SkipRequest(commandLine.Values("skip").Count == 0, commandLine.Values("skip"))
-                : ParameterFileKeys.SkipRequest(files) ?? SkipRequest.None;
-            foreach (var name in skip.Names) Find(graph, name);
-            plan = ExecutionPlanner.Plan(graph, requested, skip);
-            if (commandLine.Has("plan"))
-            {
-                PlanWriter.Write(console, plan);
-                return Success;
-            }
-
-            if (MissingRequirements(plan, descriptors) is { Count: > 0 } missing)
-                throw new UsageException(string.Join(Environment.NewLine, missing));
+            var (values, files) = await ReadParametersAsync(publish, cancellationToken);
+            console = openConsole(WritesMachineOutput(values));
+            plan = await PlanAsync(defaultTargets, values, files, console, cancellationToken);
+            if (plan is null) return Success;
         }
         catch (Exception e) when (ExitCodeOf(e, cancellationToken) is { } exitCode)
         {
+            console ??= openConsole(WritesMachineOutput(values: null));
             console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
             return exitCode;
         }
+        return await ExecuteAsync(plan, console, clock, cancellationToken);
+    }
 
-        var executor = new TargetExecutor(console, new HostOutput(console, build.Host), commandLine.Has("trace"));
+    /// <summary>Every parameter's value from the command line, the environment and the parameter files, injected into the build.</summary>
+    private async Task<(ParameterValues Values, IReadOnlyList<ParameterFile> Files)> ReadParametersAsync(
+        Action<ParameterValues> publish, CancellationToken cancellationToken)
+    {
+        RejectUnknownOptions(_commandLine, _descriptors);
+        var profile = _commandLine.Values("profile").FirstOrDefault();
+        var files = await ParameterSources.ReadFilesAsync(invocation.RootDirectory, profile, cancellationToken);
+        ParameterFileKeys.RejectUnknown(files, _descriptors);
+        var sources = new ParameterSources(_commandLine.Options, invocation.Environment, files);
+        var values = ParameterValues.Resolve(_descriptors, sources, invocation.RootDirectory, build.Secrets);
+        values.Inject(build, _descriptors);
+        publish(values);
+        values.AddSecrets(_descriptors, build.Secrets);
+        return (values, files);
+    }
+
+    /// <summary>
+    /// Whether a [MachineOutput] parameter is on. Before the values are known (a usage error in reading
+    /// them), naming such a parameter on the command line is enough, so even that error stays off stdout.
+    /// </summary>
+    private bool WritesMachineOutput(ParameterValues? values) =>
+        _descriptors.Where(d => d.IsMachineOutput).Any(d => values is null
+            ? _commandLine.Has(Naming.ToKebabCase(d.Name))
+            : values.TryGet(d.Member.Name, out var value) && value is true);
+
+    /// <summary>The execution plan; null when --help or --plan asked only to be shown something.</summary>
+    private async Task<ExecutionPlan?> PlanAsync(IReadOnlyList<Target> defaultTargets, ParameterValues values,
+        IReadOnlyList<ParameterFile> files, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var graph = TargetGraph.Discover(build);
+        await WriteSchemaWhenStaleAsync(graph, _descriptors, cancellationToken);
+        var defaults = defaultTargets.Select(graph.Of).ToList();
+        if (_commandLine.Has("help"))
+        {
+            HelpWriter.Write(console, graph, defaults, _descriptors, values);
+            return null;
+        }
+
+        // As in NUKE: targets named on the command line, else "Target" from the parameter files, else the defaults.
+        var named = _commandLine.Targets.Count > 0 ? _commandLine.Targets : ParameterFileKeys.Targets(files) ?? [];
+        var requested = named.Count == 0 ? defaults : named.Select(name => Find(graph, name)).ToList();
+        build.InvokedTargets = requested.Select(t => t.Name).ToArray();
+        if (requested.Count == 0)
+            throw new UsageException("No target was named and the build has no default target. See --help.");
+
+        var skip = _commandLine.Has("skip")
+            ? new SkipRequest(_commandLine.Values("skip").Count == 0, _commandLine.Values("skip"))
+            : ParameterFileKeys.SkipRequest(files) ?? SkipRequest.None;
+        foreach (var name in skip.Names) Find(graph, name);
+        var plan = ExecutionPlanner.Plan(graph, requested, skip);
+        if (_commandLine.Has("plan"))
+        {
+            PlanWriter.Write(console, plan);
+            return null;
+        }
+
+        if (MissingRequirements(plan, _descriptors) is { Count: > 0 } missing)
+            throw new UsageException(string.Join(Environment.NewLine, missing));
+        return plan;
+    }
+
+    private async Task<int> ExecuteAsync(ExecutionPlan plan, IAnsiConsole console, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var executor = new TargetExecutor(console, new HostOutput(console, build.Host), _commandLine.Has("trace"));
         var results = await executor.RunAsync(plan, cancellationToken);
         console.WriteLine();
         SummaryWriter.Write(console, results, clock.Elapsed);

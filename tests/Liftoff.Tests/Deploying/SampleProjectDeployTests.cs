@@ -5,6 +5,7 @@ using Liftoff.Deploying;
 using Liftoff.Deploying.Code;
 using Liftoff.Aws.Requests;
 using Liftoff.Deploying.Stacks;
+using Liftoff.Packaging;
 using Liftoff.Tests.Configuration;
 using Liftoff.Tests.Support;
 
@@ -65,7 +66,7 @@ public sealed class SampleProjectDeployTests(MotoFixture moto) : IClassFixture<M
         foreach (var function in environment.Functions)
         {
             var (path, sha) = _kit.Zip(function.Name, "exports.handler = async () => ({ statusCode: 200, body: '\"ok\"' });\n");
-            var key = $"{environment.Project}/{function.Name}/{Convert.ToHexStringLower(Convert.FromBase64String(sha))}.zip";
+            var key = Artifact.ObjectKeyFor(environment.Project, function.Name, Convert.ToHexStringLower(Convert.FromBase64String(sha)));
             await _clients.S3.PutObjectAsync(new PutObjectRequest { BucketName = environment.ArtifactBucket, Key = key, FilePath = path });
             uploaded.Add(new UploadedCode(function.Name, key, sha));
         }

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Liftoff.Engine.Internal.Parameters;
 
 /// <summary>A [Parameter] member of the build or of one of its component interfaces.</summary>
-internal sealed record ParameterDescriptor(string Name, string? Description, Type Type, bool IsSecret, MemberInfo Member)
+internal sealed record ParameterDescriptor(string Name, string? Description, Type Type, bool IsSecret, MemberInfo Member, bool IsMachineOutput = false)
 {
     public string CliName => "--" + Naming.ToKebabCase(Name);
     public string EnvironmentName => Naming.ToUpperSnakeCase(Name);

@@ -29,7 +29,8 @@ internal static class ParameterDiscovery
             var name = attribute.Name ?? member.Name[(member.Name.LastIndexOf('.') + 1)..];
             if (!names.Add(name)) continue;
             found.Add(new ParameterDescriptor(name, attribute.Description, memberType,
-                member.GetCustomAttribute<SecretAttribute>() is not null, member));
+                member.GetCustomAttribute<SecretAttribute>() is not null, member,
+                member.GetCustomAttribute<MachineOutputAttribute>() is not null));
         }
         return found;
     }

@@ -248,11 +248,11 @@ internal sealed class ProjectResolver(
                     errors.Add(map.Where(rollout, nameof(rollout.Percent)).Error("'percent' applies to canary and linear rollouts only; remove it or choose one of those"));
                 return Rollout.AllAtOnce;
             case RolloutDefinition.Canary when rollout.Percent is { } percent:
-                return new Rollout(RolloutStrategy.Canary, percent, rollout.IntervalMinutes ?? 10, 1);
+                return Rollout.Canary(percent, rollout.IntervalMinutes ?? 10);
             case RolloutDefinition.Linear when rollout.Percent is { } percent:
                 if (percent > 50)
                     errors.Add(map.Where(rollout, nameof(rollout.Percent)).Error($"a linear rollout of {percent}% a step is a canary; use at most 50 or strategy: canary"));
-                return new Rollout(RolloutStrategy.Linear, percent, rollout.IntervalMinutes ?? 1, (int)Math.Ceiling(100.0 / percent) - 1);
+                return Rollout.Linear(percent, rollout.IntervalMinutes ?? 1);
             default:
                 errors.Add(where.Error($"a {rollout.Strategy} rollout needs 'percent': the share of traffic to move a step (e.g. percent: 10)"));
                 return Rollout.AllAtOnce;

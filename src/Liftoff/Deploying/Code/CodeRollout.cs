@@ -31,7 +31,7 @@ public sealed partial class CodeRollout(
 
     public async Task<RolloutResult> RunAsync(RolloutRequest request, CancellationToken cancellationToken, IProgress<RolloutProgress>? progress = null)
     {
-        var weights = request.Strategy.IntermediateWeights();
+        var weights = request.Rollout.IntermediateWeights();
         var prepared = await PrepareAllAsync(request, cancellationToken);
 
         var results = new Dictionary<string, FunctionRolloutResult>(StringComparer.Ordinal);
