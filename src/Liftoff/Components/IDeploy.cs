@@ -1,6 +1,5 @@
 using Liftoff.Deploying;
 using Liftoff.Deploying.Locking;
-using Liftoff.Aws.Requests;
 using Liftoff.Engine;
 using Liftoff.Packaging;
 using Liftoff.Releases;
@@ -42,8 +41,7 @@ public interface IDeploy : IUpload, ISmokeTest, IHazForce
                         : $"[yellow]{Markup.Escape(project.Project)}: removed the deployment lock held by {Markup.Escape(holder.Describe())}[/]");
                 }
 
-            using var gates = RequestBudgets.Create();
-            var run = new DeployRun(AwsClientsFor, gates, Console, ReleaseActor.For(Host),
+            var run = new DeployRun(AwsClientsFor, Console, ReleaseActor.For(Host),
                 await GitRevision.ReadAsync(RootDirectory, ct), RootDirectory);
             await run.RunAsync(projects, await ArtifactManifest.LoadAsync(RootDirectory, ct),
                 new DeployOptions(DryRun, Force), ApprovalGate.ForHost(Console, Approve, Host.IsCi), ct);

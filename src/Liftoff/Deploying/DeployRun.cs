@@ -1,6 +1,5 @@
 using Liftoff.Aws;
 using Liftoff.Configuration;
-using Liftoff.Aws.Requests;
 using Liftoff.Packaging;
 using Liftoff.Releases;
 using Spectre.Console;
@@ -9,13 +8,12 @@ namespace Liftoff.Deploying;
 
 /// <summary>
 /// The Deploy step for every selected project: independent projects deploy in parallel (bounded), sharing
-/// one request budget per service; a failed project does not stop the others. Ends with a summary table and
+/// one request budget per service through their clients (<see cref="AwsClients"/>, one per region and endpoint); a failed project does not stop the others. Ends with a summary table and
 /// throws <see cref="DeployRunFailedException"/> when any project failed (a non-zero exit); "no changes" and
 /// "up to date" are successes.
 /// </summary>
 public sealed class DeployRun(
     Func<ProjectEnvironment, AwsClients> clientsFor,
-    RequestBudgets gates,
     IAnsiConsole console,
     ReleaseActor actor,
     GitRevision? git,
@@ -34,7 +32,7 @@ public sealed class DeployRun(
             async (i, token) =>
             {
                 var project = projects[i];
-                var deployer = new ProjectDeployer(clientsFor(project), gates, console, actor, git, rootDirectory, clock);
+                var deployer = new ProjectDeployer(clientsFor(project), console, actor, git, rootDirectory, clock);
                 try
                 {
                     results[i] = await deployer.DeployAsync(project, manifest, options, approval, token);

@@ -3,7 +3,6 @@ using Liftoff.Configuration;
 using Liftoff.Deploying.Code;
 using Liftoff.Deploying.FrontEnd;
 using Liftoff.Deploying.Locking;
-using Liftoff.Aws.Requests;
 using Liftoff.Deploying.Stacks;
 using Liftoff.Uploading;
 using Liftoff.Packaging;
@@ -19,7 +18,6 @@ namespace Liftoff.Deploying;
 /// </summary>
 public sealed class ProjectDeployer(
     AwsClients clients,
-    RequestBudgets gates,
     IAnsiConsole console,
     ReleaseActor actor,
     GitRevision? git,
@@ -57,8 +55,8 @@ public sealed class ProjectDeployer(
         }
         console.MarkupLine($"{Markup.Escape(environment.Project)}: deploying ({Markup.Escape(string.Join(", ", reasons.DefaultIfEmpty("--force")))})");
 
-        var stacks = new StackDeployer(clients.CloudFormation, gates.CloudFormation, console, clock);
-        var rollout = new CodeRollout(clients.Lambda, clients.CloudWatch, gates, console, clock);
+        var stacks = new StackDeployer(clients.CloudFormation, console, clock);
+        var rollout = new CodeRollout(clients.Lambda, clients.CloudWatch, console, clock);
         var rolloutRequest = DeployInputs.Rollout(environment, code);
         Task ShowRolloutPlan(ChangeSetPlan _, CancellationToken token) => ShowPlanAsync(rollout, rolloutRequest, token);
 

@@ -4,7 +4,6 @@ using Amazon.S3.Model;
 using Liftoff.Aws;
 using Liftoff.Deploying;
 using Liftoff.Deploying.Code;
-using Liftoff.Aws.Requests;
 using Liftoff.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -19,7 +18,6 @@ public sealed class CodeRolloutTests : IClassFixture<MotoFixture>, IAsyncLifetim
     private const string Bucket = "rollout-artifacts";
     private readonly AwsCli _cli;
     private readonly AwsClients _clients;
-    private readonly RequestBudgets _gates = RequestBudgets.Create();
     private readonly DeployTestKit _kit = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero));
 
@@ -135,7 +133,7 @@ public sealed class CodeRolloutTests : IClassFixture<MotoFixture>, IAsyncLifetim
         Assert.Equal("2", (await AliasAsync("linear-dev-lambda-api")).GetProperty("FunctionVersion").GetString());
     }
 
-    private CodeRollout NewRollout() => new(_clients.Lambda, _clients.CloudWatch, _gates, DeployTestKit.Console(), _clock)
+    private CodeRollout NewRollout() => new(_clients.Lambda, _clients.CloudWatch, DeployTestKit.Console(), _clock)
     {
         AlarmPollInterval = TimeSpan.FromSeconds(30),
     };
@@ -191,7 +189,6 @@ public sealed class CodeRolloutTests : IClassFixture<MotoFixture>, IAsyncLifetim
     public Task DisposeAsync()
     {
         _clients.Dispose();
-        _gates.Dispose();
         _kit.Dispose();
         return Task.CompletedTask;
     }

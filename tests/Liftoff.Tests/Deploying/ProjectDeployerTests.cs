@@ -2,7 +2,6 @@ using Amazon.S3.Model;
 using Liftoff.Aws;
 using Liftoff.Configuration;
 using Liftoff.Deploying;
-using Liftoff.Aws.Requests;
 using Liftoff.Packaging;
 using Liftoff.Releases;
 using Liftoff.Tests.Configuration;
@@ -15,7 +14,6 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
 {
     private readonly AwsCli _cli = new(moto);
     private readonly AwsClients _clients = AwsClients.Create(new AwsConnection(moto.Region, moto.Endpoint, null));
-    private readonly RequestBudgets _gates = RequestBudgets.Create();
     private readonly DeployTestKit _kit = new();
 
     [Fact]
@@ -25,7 +23,7 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
         var environment = configuration.Resolve("dev", ["people-cards"]).Single();
         var manifest = await PackageAndUploadAsync(environment);
         var console = DeployTestKit.Console();
-        var deployer = new ProjectDeployer(_clients, _gates, console, new ReleaseActor("tester", "test-host", 1), null, RepositoryFolders.Root);
+        var deployer = new ProjectDeployer(_clients, console, new ReleaseActor("tester", "test-host", 1), null, RepositoryFolders.Root);
         var approval = new ApprovalGate(console, approve: false, canPrompt: false);
 
         var first = await deployer.DeployAsync(environment, manifest, new DeployOptions(), approval, default);
@@ -63,7 +61,7 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
         // fraud-or-not was never packaged: its deploy fails before touching AWS.
         var manifest = await PackageAndUploadAsync(mediaRegister);
         var console = DeployTestKit.Console();
-        var run = new DeployRun(_ => _clients, _gates, console, new ReleaseActor("tester", "test-host", 1), null, RepositoryFolders.Root);
+        var run = new DeployRun(_ => _clients, console, new ReleaseActor("tester", "test-host", 1), null, RepositoryFolders.Root);
 
         var error = await Assert.ThrowsAsync<DeployRunFailedException>(() =>
             run.RunAsync(environments, manifest, new DeployOptions(), new ApprovalGate(console, false, false), default));
@@ -108,7 +106,6 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
     public void Dispose()
     {
         _clients.Dispose();
-        _gates.Dispose();
         _kit.Dispose();
     }
 }

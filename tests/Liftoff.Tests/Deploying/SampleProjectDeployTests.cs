@@ -3,7 +3,6 @@ using Liftoff.Aws;
 using Liftoff.Configuration;
 using Liftoff.Deploying;
 using Liftoff.Deploying.Code;
-using Liftoff.Aws.Requests;
 using Liftoff.Deploying.Stacks;
 using Liftoff.Packaging;
 using Liftoff.Tests.Configuration;
@@ -19,7 +18,6 @@ public sealed class SampleProjectDeployTests(MotoFixture moto) : IClassFixture<M
 {
     private readonly AwsCli _cli = new(moto);
     private readonly AwsClients _clients = AwsClients.Create(new AwsConnection(moto.Region, moto.Endpoint, null));
-    private readonly RequestBudgets _gates = RequestBudgets.Create();
     private readonly DeployTestKit _kit = new();
 
     [Fact]
@@ -30,8 +28,8 @@ public sealed class SampleProjectDeployTests(MotoFixture moto) : IClassFixture<M
         var code = await UploadAsync(environment);
         var template = await StackTemplate.LoadAsync(environment.TemplatePath, default);
         var console = DeployTestKit.Console();
-        var stacks = new StackDeployer(_clients.CloudFormation, _gates.CloudFormation, console);
-        var rollout = new CodeRollout(_clients.Lambda, _clients.CloudWatch, _gates, console);
+        var stacks = new StackDeployer(_clients.CloudFormation, console);
+        var rollout = new CodeRollout(_clients.Lambda, _clients.CloudWatch, console);
         var approval = new ApprovalGate(console, approve: false, canPrompt: false);
 
         var first = await stacks.DeployAsync(DeployInputs.Stack(environment, template, code), new DeployOptions(), approval, default);
@@ -76,7 +74,6 @@ public sealed class SampleProjectDeployTests(MotoFixture moto) : IClassFixture<M
     public void Dispose()
     {
         _clients.Dispose();
-        _gates.Dispose();
         _kit.Dispose();
     }
 }

@@ -1,7 +1,6 @@
 using Liftoff.Aws;
 using Liftoff.Deploying;
 using Liftoff.Deploying.Stacks;
-using Liftoff.Aws.Requests;
 using Liftoff.Tests.Support;
 
 namespace Liftoff.Tests.Deploying;
@@ -27,7 +26,6 @@ public sealed class StackDeployerTests : IClassFixture<MotoFixture>, IDisposable
     private readonly MotoFixture _moto;
     private readonly AwsCli _cli;
     private readonly AwsClients _clients;
-    private readonly RequestBudgets _gates = RequestBudgets.Create();
     private readonly DeployTestKit _kit = new();
 
     public StackDeployerTests(MotoFixture moto)
@@ -186,7 +184,7 @@ public sealed class StackDeployerTests : IClassFixture<MotoFixture>, IDisposable
         Outputs:
         """);
 
-    private StackDeployer Deployer(Spectre.Console.IAnsiConsole console) => new(_clients.CloudFormation, _gates.CloudFormation, console);
+    private StackDeployer Deployer(Spectre.Console.IAnsiConsole console) => new(_clients.CloudFormation, console);
 
     private static ApprovalGate NoPrompt() => new(DeployTestKit.Console(), approve: false, canPrompt: false);
 
@@ -211,7 +209,6 @@ public sealed class StackDeployerTests : IClassFixture<MotoFixture>, IDisposable
     public void Dispose()
     {
         _clients.Dispose();
-        _gates.Dispose();
         _kit.Dispose();
     }
 }

@@ -17,7 +17,6 @@ public sealed class StackFailureTests : IDisposable
     private const string StackId = "arn:aws:cloudformation:us-east-1:123456789012:stack/shop-prod/4f6e2a10-0000-4000-8000-000000000001";
     private readonly ScriptedCloudFormation _stub = new();
     private readonly AwsClients _clients;
-    private readonly RequestBudgets _gates = RequestBudgets.Create();
     private readonly DeployTestKit _kit = new();
 
     public StackFailureTests()
@@ -125,11 +124,13 @@ public sealed class StackFailureTests : IDisposable
         _stub.On("DescribeStacks", _ => ++throttles <= 7
             ? Error(400, "Throttling", "Rate exceeded")
             : Ok("DescribeStacks", Stack("UPDATE_COMPLETE")));
-        using var gates = new RequestBudgets(
-            new RequestBudget("CloudFormation", ServiceRequestLimit.CloudFormation with { ThrottleBaseDelay = TimeSpan.FromMilliseconds(10) }),
-            _gates.Lambda, _gates.CloudWatch);
+        using var clients = AwsClients.Create(new AwsConnection("us-east-1", _stub.Url, null), limits: RequestLimits.Default with
+        {
+            CloudFormation = ServiceRequestLimit.CloudFormation with { ThrottleBaseDelay = TimeSpan.FromMilliseconds(10) },
+        });
 
-        var stack = await new StackDeployer(_clients.CloudFormation, gates.CloudFormation, DeployTestKit.Console()).FindStackAsync("shop-prod", default);
+        // The caller calls the client as it would the official SDK's: the budget inside it retries.
+        var stack = await new StackDeployer(clients.CloudFormation, DeployTestKit.Console()).FindStackAsync("shop-prod", default);
 
         Assert.Equal("UPDATE_COMPLETE", stack?.StackStatus?.ToString());
         Assert.Equal(8, throttles);
@@ -137,7 +138,7 @@ public sealed class StackFailureTests : IDisposable
 
     private const string ChangeSetId = "arn:aws:cloudformation:us-east-1:123456789012:changeSet/liftoff/0f0e0d0c-0000-4000-8000-000000000002";
 
-    private StackDeployer Deployer(Spectre.Console.IAnsiConsole console) => new(_clients.CloudFormation, _gates.CloudFormation, console);
+    private StackDeployer Deployer(Spectre.Console.IAnsiConsole console) => new(_clients.CloudFormation, console);
 
     private async Task<StackDeployment> DeploymentAsync() =>
         DeployTestKit.Deployment("shop-prod", await _kit.TemplateAsync("shop.yaml", "Resources: {Table: {Type: AWS::DynamoDB::Table}}\n"));
@@ -164,7 +165,6 @@ public sealed class StackFailureTests : IDisposable
     public void Dispose()
     {
         _clients.Dispose();
-        _gates.Dispose();
         _kit.Dispose();
         _stub.Dispose();
     }

@@ -18,8 +18,8 @@ public sealed partial class CodeRollout
             GetFunctionConfigurationResponse? config;
             try
             {
-                config = await gates.Lambda.SendAsync("GetFunctionConfiguration", t => lambda.GetFunctionConfigurationAsync(
-                    new GetFunctionConfigurationRequest { FunctionName = function.FunctionName }, t), cancellationToken);
+                config = await lambda.GetFunctionConfigurationAsync(
+                    new GetFunctionConfigurationRequest { FunctionName = function.FunctionName }, cancellationToken);
             }
             catch (AmazonServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
             {

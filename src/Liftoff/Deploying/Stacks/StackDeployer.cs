@@ -1,7 +1,6 @@
 using Amazon.Runtime;
 using Liftoff.Aws.CloudFormation;
 using Liftoff.Aws.CloudFormation.Model;
-using Liftoff.Aws.Requests;
 using Spectre.Console;
 
 namespace Liftoff.Deploying.Stacks;
@@ -13,7 +12,6 @@ namespace Liftoff.Deploying.Stacks;
 /// </summary>
 public sealed partial class StackDeployer(
     IAmazonCloudFormation cloudFormation,
-    RequestBudget gate,
     IAnsiConsole console,
     TimeProvider? time = null)
 {
@@ -88,14 +86,14 @@ public sealed partial class StackDeployer(
         CreateChangeSetResponse created;
         try
         {
-            created = await gate.SendAsync("CreateChangeSet", t => cloudFormation.CreateChangeSetAsync(request, t), cancellationToken);
+            created = await cloudFormation.CreateChangeSetAsync(request, cancellationToken);
         }
         catch (AmazonServiceException e) when (NoChanges.IsNoChangesReason(e.Message))
         {
             // moto (and AWS on some paths) refuses an UPDATE without changes outright: no change set exists.
             return new(deployment, kind, stack?.StackId, null, [], HasChanges: false);
         }
-        catch (AmazonServiceException e) when (!Throttling.IsThrottling(e))
+        catch (AmazonServiceException e)
         {
             throw new DeployException(
                 $"CloudFormation refused the change set for stack {deployment.StackName}: {e.Message} " +
@@ -108,17 +106,17 @@ public sealed partial class StackDeployer(
     public async Task DiscardAsync(ChangeSetPlan plan, CancellationToken cancellationToken)
     {
         if (plan.ChangeSetName is null) return;
-        await gate.SendAsync("DeleteChangeSet", t => cloudFormation.DeleteChangeSetAsync(
-            new DeleteChangeSetRequest { StackName = plan.StackId ?? plan.StackName, ChangeSetName = plan.ChangeSetName }, t), cancellationToken);
+        await cloudFormation.DeleteChangeSetAsync(
+            new DeleteChangeSetRequest { StackName = plan.StackId ?? plan.StackName, ChangeSetName = plan.ChangeSetName }, cancellationToken);
         if (!plan.CreatesStack) return;
         var stack = await FindStackAsync(plan.StackName, cancellationToken);
         if (stack is not null && Status(stack) == StackStatuses.ReviewInProgress)
-            await gate.SendAsync("DeleteStack", t => cloudFormation.DeleteStackAsync(new DeleteStackRequest { StackName = plan.StackName }, t), cancellationToken);
+            await cloudFormation.DeleteStackAsync(new DeleteStackRequest { StackName = plan.StackName }, cancellationToken);
     }
 
     /// <summary>The stack's outputs, with its resources' physical ids to fall back on (see <see cref="StackOutputValues"/>).</summary>
     public Task<StackOutputValues> ReadOutputsAsync(string stackName, CancellationToken cancellationToken) =>
-        StackOutputValues.ReadAsync(cloudFormation, gate, stackName, cancellationToken);
+        StackOutputValues.ReadAsync(cloudFormation, stackName, cancellationToken);
 
     private static void CheckTemplateSize(StackDeployment deployment)
     {

@@ -108,7 +108,10 @@ internal static class LambdaOperations
                 Payload = payload,
             };
         }),
-        r => r.Qualifier is null ? r.FunctionName : $"{r.FunctionName}:{r.Qualifier}");
+        r => r.Qualifier is null ? r.FunctionName : $"{r.FunctionName}:{r.Qualifier}")
+    {
+        DataPlane = true,
+    };
 
     private static JsonResponseReader<T> Body<T>() where T : Amazon.Runtime.AmazonWebServiceResponse, new() =>
         JsonResponseReader<T>.Body(LambdaErrors.Instance, Json);
