@@ -1,5 +1,6 @@
 using Liftoff.Aws;
 using Liftoff.Configuration;
+using Liftoff.Deploying.Locking;
 using Liftoff.Packaging;
 using Liftoff.Releases;
 using Spectre.Console;
@@ -25,6 +26,7 @@ public sealed class DeployRun(
         IReadOnlyList<ProjectEnvironment> projects, ArtifactManifest manifest, DeployOptions options, ApprovalGate approval,
         CancellationToken cancellationToken)
     {
+        if (options.ForceUnlock) await ForceUnlockAsync(projects, cancellationToken);
         var results = new ProjectDeployResult?[projects.Count];
         var failures = new Exception?[projects.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, projects.Count),
@@ -49,6 +51,19 @@ public sealed class DeployRun(
         if (failed.Count > 0)
             throw new DeployRunFailedException(failed.Select(f => f.Project).ToList(), failed.Select(f => f.Error!).ToList());
         return results.Select(r => r!).ToList();
+    }
+
+    /// <summary>--force-unlock: removes each project's deployment lock first, saying whose it was.</summary>
+    private async Task ForceUnlockAsync(IReadOnlyList<ProjectEnvironment> projects, CancellationToken cancellationToken)
+    {
+        foreach (var project in projects)
+        {
+            var holder = await new DeploymentLock(clientsFor(project).S3, project.ArtifactBucket)
+                .ForceUnlockAsync(project.Project, project.Environment, cancellationToken);
+            console.MarkupLine(holder is null
+                ? $"{Markup.Escape(project.Project)}: no deployment lock was held"
+                : $"[yellow]{Markup.Escape(project.Project)}: removed the deployment lock held by {Markup.Escape(holder.Describe())}[/]");
+        }
     }
 }
 

@@ -2,6 +2,7 @@ using Amazon.S3.Model;
 using Liftoff.Aws;
 using Liftoff.Configuration;
 using Liftoff.Deploying;
+using Liftoff.Deploying.Locking;
 using Liftoff.Packaging;
 using Liftoff.Releases;
 using Liftoff.Tests.Configuration;
@@ -74,6 +75,68 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
         Assert.Contains("deployed", console.Output);
         Assert.Contains("failed", console.Output);
     }
+
+    [Fact]
+    public async Task Approval_required_without_approve_in_CI_stops_records_why_and_changes_nothing()
+    {
+        var configuration = await ConfigurationLoader.LoadAsync(RepositoryFolders.Root, default);
+        // An environment that asks for approval, deployed without a terminal (CI) and without --approve.
+        var environment = configuration.Resolve("dev", ["media-register"]).Single() with { RequiresApproval = true };
+        var manifest = await PackageAndUploadAsync(environment);
+        var console = DeployTestKit.Console();
+
+        var error = await Assert.ThrowsAsync<ApprovalRequiredException>(() => Deployer(console).DeployAsync(
+            environment, manifest, new DeployOptions(), new ApprovalGate(console, approve: false, canPrompt: false), default));
+
+        Assert.Contains("--approve", error.Message);
+        var stacks = (await _cli.JsonAsync("cloudformation", "list-stacks")).GetProperty("StackSummaries").EnumerateArray();
+        Assert.DoesNotContain(stacks, s => s.GetProperty("StackName").GetString() == environment.StackName
+                                            && s.GetProperty("StackStatus").GetString() != "DELETE_COMPLETE");
+        var release = Assert.Single(await new ReleaseLedger(_clients.S3, environment.ArtifactBucket)
+            .ListAsync(environment.Project, environment.Environment, 10, default));
+        Assert.Equal(ReleaseStatus.Failed, release.Status);
+        Assert.Contains("requires approval", release.Error);
+    }
+
+    [Fact]
+    public async Task Approval_given_at_the_prompt_executes()
+    {
+        var configuration = await ConfigurationLoader.LoadAsync(RepositoryFolders.Root, default);
+        var environment = configuration.Resolve("dev", ["fraud-or-not"]).Single() with { RequiresApproval = true };
+        var manifest = await PackageAndUploadAsync(environment);
+        var console = DeployTestKit.Console();
+        console.Profile.Capabilities.Interactive = true;
+        console.Input.PushTextWithEnter("y");
+
+        var result = await Deployer(console).DeployAsync(
+            environment, manifest, new DeployOptions(), new ApprovalGate(console, approve: false, canPrompt: true), default);
+
+        Assert.Equal(ProjectDeployOutcome.Deployed, result.Outcome);
+        Assert.Contains($"Execute these changes to {environment.StackName}", console.Output);
+        var stack = await _cli.JsonAsync("cloudformation", "describe-stacks", "--stack-name", environment.StackName);
+        Assert.EndsWith("_COMPLETE", stack.GetProperty("Stacks")[0].GetProperty("StackStatus").GetString());
+    }
+
+    [Fact]
+    public async Task Force_unlock_removes_a_stale_lock_first_and_says_whose_it_was()
+    {
+        var configuration = await ConfigurationLoader.LoadAsync(RepositoryFolders.Root, default);
+        var environment = configuration.Resolve("dev", ["media-register"]).Single();
+        var manifest = await PackageAndUploadAsync(environment);
+        var locks = new DeploymentLock(_clients.S3, environment.ArtifactBucket, new DeploymentLockOptions { RenewEvery = null });
+        // A crashed run's lock: taken and never released.
+        _ = await locks.AcquireAsync(environment.Project, environment.Environment, new ReleaseActor("crashed", "ci-runner", 42), default);
+        var console = DeployTestKit.Console();
+        var run = new DeployRun(_ => _clients, console, new ReleaseActor("tester", "test-host", 1), null, RepositoryFolders.Root);
+
+        await run.RunAsync([environment], manifest, new DeployOptions(DryRun: true, ForceUnlock: true), new ApprovalGate(console, false, false), default);
+
+        Assert.Contains("media-register: removed the deployment lock held by crashed@ci-runner", console.Output);
+        Assert.Null(await locks.GetHolderAsync(environment.Project, environment.Environment, default));
+    }
+
+    private ProjectDeployer Deployer(Spectre.Console.IAnsiConsole console) =>
+        new(_clients, console, new ReleaseActor("tester", "test-host", 1), null, RepositoryFolders.Root);
 
     /// <summary>Stands in for Package and Upload: a zip per function in the artifact bucket, and its manifest entry.</summary>
     private async Task<ArtifactManifest> PackageAndUploadAsync(ProjectEnvironment environment)

@@ -30,11 +30,10 @@ public sealed class SampleProjectDeployTests(MotoFixture moto) : IClassFixture<M
         var console = DeployTestKit.Console();
         var stacks = new StackDeployer(_clients.CloudFormation, console);
         var rollout = new CodeRollout(_clients.Lambda, _clients.CloudWatch, console);
-        var approval = new ApprovalGate(console, approve: false, canPrompt: false);
 
-        var first = await stacks.DeployAsync(DeployInputs.Stack(environment, template, code), new DeployOptions(), approval, default);
+        var first = await DeployTestKit.DeployStackAsync(stacks, DeployInputs.Stack(environment, template, code), new DeployOptions());
         var firstRollout = await rollout.RunAsync(DeployInputs.Rollout(environment, code), default);
-        var second = await stacks.DeployAsync(DeployInputs.Stack(environment, template, code), new DeployOptions(), approval, default);
+        var second = await DeployTestKit.DeployStackAsync(stacks, DeployInputs.Stack(environment, template, code), new DeployOptions());
         var secondRollout = await rollout.RunAsync(DeployInputs.Rollout(environment, code), default);
 
         Assert.Equal(StackDeployOutcome.Created, first.Outcome);

@@ -49,8 +49,7 @@ public sealed class StackFailureTests : IDisposable
             : [Event("e1", "shop-prod", "AWS::CloudFormation::Stack", "UPDATE_COMPLETE", null, 1)])));
         var console = DeployTestKit.Console();
 
-        var error = await Assert.ThrowsAsync<StackDeployException>(async () => await Deployer(console).DeployAsync(
-            await DeploymentAsync(), new DeployOptions(), new ApprovalGate(console, false, false), default));
+        var error = await Assert.ThrowsAsync<StackDeployException>(async () => await DeployTestKit.DeployStackAsync(Deployer(console), await DeploymentAsync(), new DeployOptions()));
 
         Assert.Equal("UPDATE_ROLLBACK_COMPLETE", error.FinalStatus);
         Assert.Equal("Table", error.FirstFailure?.LogicalId);
@@ -92,7 +91,7 @@ public sealed class StackFailureTests : IDisposable
         })));
         var console = DeployTestKit.Console();
 
-        var result = await Deployer(console).DeployAsync(await DeploymentAsync(), new DeployOptions(), new ApprovalGate(console, false, false), default);
+        var result = await DeployTestKit.DeployStackAsync(Deployer(console), await DeploymentAsync(), new DeployOptions());
 
         Assert.Equal(StackDeployOutcome.Created, result.Outcome);
         Assert.Equal("CREATE_COMPLETE", result.FinalStatus);
@@ -108,8 +107,7 @@ public sealed class StackFailureTests : IDisposable
     {
         _stub.On("DescribeStacks", _ => Ok("DescribeStacks", Stack("UPDATE_ROLLBACK_FAILED")));
 
-        var error = await Assert.ThrowsAsync<StackDeployException>(async () => await Deployer(DeployTestKit.Console()).DeployAsync(
-            await DeploymentAsync(), new DeployOptions(), new ApprovalGate(DeployTestKit.Console(), false, false), default));
+        var error = await Assert.ThrowsAsync<StackDeployException>(async () => await DeployTestKit.DeployStackAsync(Deployer(DeployTestKit.Console()), await DeploymentAsync(), new DeployOptions()));
 
         Assert.Contains("aws cloudformation continue-update-rollback --stack-name shop-prod", error.Message);
         Assert.DoesNotContain("CreateChangeSet", _stub.Actions);
