@@ -7,27 +7,8 @@ namespace Liftoff.Tests.Packaging;
 /// The handler check loads from the staging folder, not from an extracted ZIP: these check that it still
 /// sees only the artifact's entries, and that an artifact that differs from what was loaded is caught.
 /// </summary>
-public sealed class HandlerProofTests : IDisposable
+public sealed class HandlerProofTests : HandlerStagings
 {
-    private readonly HandlerVerifier _verifier = new(timeout: TimeSpan.FromSeconds(30));
-    private readonly List<Staging> _stagings = [];
-
-    public void Dispose() => _stagings.ForEach(s => s.Dispose());
-
-    private Staging Node(string handler = "index.handler")
-    {
-        var staging = new Staging(runtime: "nodejs20.x", handler: handler);
-        _stagings.Add(staging);
-        return staging;
-    }
-
-    private Staging Python(string handler = "app.lambda_handler")
-    {
-        var staging = new Staging(function: "worker", runtime: "python3.12", handler: handler);
-        _stagings.Add(staging);
-        return staging;
-    }
-
     /// <summary>Writes the artifact as the packager does and returns what the writer recorded.</summary>
     private static async Task<(IReadOnlyList<ZipEntrySource> Files, ZipArchiveSummary Written)> WriteAsync(Staging staging, string zipPath)
     {
@@ -42,7 +23,7 @@ public sealed class HandlerProofTests : IDisposable
     private async Task ConfirmAsync(Staging staging, IReadOnlyList<ZipEntrySource> files, string zipPath, ZipArchiveSummary written)
     {
         using var gate = new SemaphoreSlim(1);
-        await using var check = _verifier.Start(staging.Request, files, gate, CancellationToken.None)!;
+        await using var check = Verifier.Start(staging.Request, files, gate, CancellationToken.None)!;
         await check.ConfirmAsync(zipPath, written, CancellationToken.None);
     }
 
@@ -90,7 +71,7 @@ public sealed class HandlerProofTests : IDisposable
         var staging = Node().File("index.js", "const fs = require('fs');\nconst config = fs.readFileSync(__dirname + '/config.test.js', 'utf8');\nexports.handler = async () => config;\n")
             .File("config.test.js", "{}");
 
-        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: _verifier));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
         Assert.Contains("ENOENT: no such file or directory", error.Message);
         Assert.Contains("config.test.js is in the staging folder but not in the artifact", error.Message);
@@ -102,7 +83,7 @@ public sealed class HandlerProofTests : IDisposable
         var staging = Node().File("index.mjs", "import { helper } from './tests/helper.mjs';\nexport const handler = helper;\n")
             .File("tests/helper.mjs", "export const helper = async () => 1;\n");
 
-        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: _verifier));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
         Assert.Contains("tests/helper.mjs is in the staging folder but not in the artifact", error.Message);
     }
@@ -116,7 +97,7 @@ public sealed class HandlerProofTests : IDisposable
         staging.Root.File("projects/shop/functions/api/node_modules/left-pad/package.json", "{\"name\":\"left-pad\"}\n");
         staging.Link("node_modules/left-pad", staging.Root.PathOf("projects/shop/functions/api/node_modules/left-pad"));
 
-        var result = await staging.PackageOneAsync(verifier: _verifier);
+        var result = await staging.PackageOneAsync(verifier: Verifier);
 
         Assert.Equal(PackageOutcome.Packaged, result.Outcome);
         Assert.Contains("node_modules/left-pad/index.js", await staging.EntryNamesAsync());
@@ -128,7 +109,7 @@ public sealed class HandlerProofTests : IDisposable
         var staging = Python().File("app.py", "import conftest\n\ndef lambda_handler(event, context):\n    return 1\n")
             .File("conftest.py", "VALUE = 1\n");
 
-        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: _verifier));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
         Assert.Contains("conftest.py is in the staging folder but not in the artifact", error.Message);
     }
