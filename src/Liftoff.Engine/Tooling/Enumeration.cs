@@ -6,7 +6,7 @@ namespace Liftoff.Engine.Tooling;
 
 /// <summary>
 /// A closed set of named string values, as NUKE's (the setup's <c>Configuration</c> derives from it): a parameter of
-/// such a type accepts the names of its static members, and converts to its <see cref="Value"/> wherever a string is wanted.
+/// such a type accepts the names of its static members, and prints as its <see cref="Value"/> (the setup's Configuration adds its own conversion to string).
 /// </summary>
 public abstract class Enumeration : IEquatable<Enumeration>
 {
@@ -22,8 +22,6 @@ public abstract class Enumeration : IEquatable<Enumeration>
 
     public static bool operator ==(Enumeration? left, Enumeration? right) => Equals(left, right);
     public static bool operator !=(Enumeration? left, Enumeration? right) => !Equals(left, right);
-
-    public static implicit operator string(Enumeration? value) => value?.Value!;
 
     /// <summary>The named members of an enumeration type (its static fields and properties of that type), by member name.</summary>
     public static IReadOnlyList<(string Name, Enumeration Value)> Members(Type type) =>

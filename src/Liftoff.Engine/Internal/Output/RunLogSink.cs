@@ -1,6 +1,7 @@
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Formatting.Display;
 using Spectre.Console;
 
 namespace Liftoff.Engine.Internal.Output;
@@ -24,7 +25,7 @@ internal sealed class RunLogSink : ILogEventSink
     {
         var context = BuildContext.Current;
         if (logEvent.Level < Lowest(context.Verbosity)) return;
-        var text = logEvent.RenderMessage();
+        var text = Render(logEvent);
         if (logEvent.Exception is { } exception) text += Environment.NewLine + exception.Message;
 
         if (context.Host.Kind == BuildHostKind.GitHubActions && logEvent.Level >= LogEventLevel.Warning)
@@ -53,6 +54,16 @@ internal sealed class RunLogSink : ILogEventSink
             console.MarkupLine($"[{colour}]{Spectre.Console.Markup.Escape(context.Secrets.Apply(prefix + text))}[/]");
         else
             context.WriteLine(prefix + text);
+    }
+
+    // ":l" writes string values as they are, without the quotes Serilog's default rendering adds, as NUKE's console shows them.
+    private static readonly MessageTemplateTextFormatter Formatter = new("{Message:l}");
+
+    private static string Render(LogEvent logEvent)
+    {
+        var text = new StringWriter();
+        Formatter.Format(logEvent, text);
+        return text.ToString();
     }
 
     private static LogEventLevel Lowest(Verbosity verbosity) => verbosity switch

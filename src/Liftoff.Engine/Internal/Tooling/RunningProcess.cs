@@ -80,7 +80,10 @@ internal sealed class RunningProcess : IProcess
         var directory = workingDirectory ?? context.RootDirectory;
         var command = CliWrap.Cli.Wrap(fileName).WithWorkingDirectory(directory).WithValidation(CommandResultValidation.None);
         command = argumentList is not null ? command.WithArguments(argumentList) : command.WithArguments(rawArguments ?? "");
-        if (environment is not null) command = command.WithEnvironmentVariables(environment.ToDictionary(e => e.Key, e => (string?)e.Value));
+        // A child gets the run's environment (an in-process run's own, the process's otherwise), then the call's additions.
+        var variables = context.Environment.ToDictionary(e => e.Key, e => (string?)e.Value);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) variables[name] = value;
+        command = command.WithEnvironmentVariables(variables);
 
         var process = new RunningProcess(fileName, command.Arguments, directory, context.CancellationToken, timeout);
         if (logInvocation ?? true) context.WriteLine($"> {Path.GetFileName(fileName)} {command.Arguments}");
