@@ -116,6 +116,26 @@ public class NukeShapeTests
         Assert.Equal("src", build.Solution.GetProject("Api")!.SolutionFolder!.Name);
     }
 
+    private sealed class ComponentBuild : TestBuild, Engine.Components.IHazSolution, Engine.Components.IHazArtifacts
+    {
+        public Target Show => _ => _.Executes(() =>
+            Ran.Add($"{((Engine.Components.IHazSolution)this).Solution.Name}|{((Engine.Components.IHazArtifacts)this).ArtifactsDirectory.Name}"));
+    }
+
+    [Fact]
+    public async Task NUKEs_components_inject_through_interface_members()
+    {
+        using var root = new TestRoot()
+            .Write(".nuke/parameters.json", """{ "Solution": "App.slnx" }""")
+            .Write("App.slnx", """<Solution><Project Path="a/A.csproj" /></Solution>""");
+        var build = new ComponentBuild();
+
+        var outcome = await InProcess.RunAsync(build, "Show", root: root);
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Equal(["App|output"], build.Ran);
+    }
+
     [Fact]
     public void AbsolutePath_joins_appends_and_does_file_work_as_NUKEs()
     {
