@@ -31,9 +31,9 @@ public static class FunctionUpdatedWaiter
                 new GetFunctionConfigurationRequest { FunctionName = functionName, Qualifier = qualifier }, cancellationToken);
 
             if (configuration.LastUpdateStatus == LastUpdateStatus.Failed)
-                throw new FunctionUpdateFailedException(functionName, configuration.LastUpdateStatusReason, configuration.LastUpdateStatusReasonCode);
+                throw new FunctionUpdateFailedException(functionName, configuration.LastUpdateStatusReason, configuration.LastUpdateStatusReasonCode?.Value);
             if (configuration.State == State.Failed)
-                throw new FunctionUpdateFailedException(functionName, configuration.StateReason, configuration.StateReasonCode);
+                throw new FunctionUpdateFailedException(functionName, configuration.StateReason, configuration.StateReasonCode?.Value);
             // A function never updated since creation reports no LastUpdateStatus on some emulators; its State then decides.
             var updated = configuration.LastUpdateStatus is null || configuration.LastUpdateStatus == LastUpdateStatus.Successful;
             var active = configuration.State is null || configuration.State == State.Active;
