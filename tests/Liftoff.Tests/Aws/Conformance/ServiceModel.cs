@@ -31,12 +31,12 @@ public sealed class ServiceModel(string folder, JsonElement service, JsonElement
 
     public Shape Shape(string name) => new(this, name, service.GetProperty("shapes").GetProperty(name));
 
-    /// <summary>Every shape marked as an error, by the code it is sent with (its name unless the model says otherwise).</summary>
-    public IReadOnlyDictionary<string, Shape> ErrorShapesByCode =>
+    /// <summary>Every shape marked as an error, by the code it is sent with (its name unless the model says otherwise; shapes may share one).</summary>
+    public ILookup<string, Shape> ErrorShapesByCode =>
         service.GetProperty("shapes").EnumerateObject()
             .Where(s => s.Value.TryGetProperty("exception", out var e) && e.GetBoolean())
             .Select(s => Shape(s.Name))
-            .ToDictionary(s => s.ErrorCode, StringComparer.Ordinal);
+            .ToLookup(s => s.ErrorCode, StringComparer.Ordinal);
 
     public JsonElement? Paginator(string operation) =>
         paginators?.GetProperty("pagination").TryGetProperty(operation, out var p) == true ? p : null;
