@@ -85,13 +85,7 @@ public static class PaginatorConformance
 
     private static void AddItem(object response, string path, int call)
     {
-        var owner = path.Contains('.') ? ScriptedClient.GetPath(response, path[..path.LastIndexOf('.')]) : response;
-        if (owner is null)
-        {
-            ScriptedClient.SetPath(response, path[..path.LastIndexOf('.')] + "." + LastSegment(path), null);
-            owner = ScriptedClient.GetPath(response, path[..path.LastIndexOf('.')])!;
-        }
-        var property = ScriptedClient.Property(owner, LastSegment(path));
+        var (owner, property) = ScriptedClient.Reach(response, path);
         var list = (System.Collections.IList)(property.GetValue(owner) ?? Activator.CreateInstance(property.PropertyType)!);
         property.SetValue(owner, list);
         var itemType = property.PropertyType.GetGenericArguments()[0];

@@ -41,17 +41,23 @@ public class ScriptedClient : DispatchProxy
         }
     }
 
-    /// <summary>Sets a dotted path of SDK property names ("Configuration.LastUpdateStatus"), creating objects on the way.</summary>
+    /// <summary>Sets a dotted path of model member names ("Configuration.LastUpdateStatus"), creating objects on the way.</summary>
     public static void SetPath(object target, string path, object? value)
     {
+        var (owner, property) = Reach(target, path);
+        property.SetValue(owner, Converted(value, property.PropertyType));
+    }
+
+    /// <summary>The object holding the last member of <paramref name="path"/> (created on the way as needed), and its property.</summary>
+    public static (object Owner, PropertyInfo Property) Reach(object target, string path)
+    {
         var names = path.Split('.');
-        for (var i = 0; i < names.Length - 1; i++)
+        foreach (var name in names[..^1])
         {
-            var property = Property(target, names[i]);
+            var property = Property(target, name);
             target = property.GetValue(target) ?? Created(property, target);
         }
-        var last = Property(target, names[^1]);
-        last.SetValue(target, Converted(value, last.PropertyType));
+        return (target, Property(target, names[^1]));
     }
 
     public static object? GetPath(object? target, string path)

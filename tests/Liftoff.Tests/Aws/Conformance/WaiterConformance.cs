@@ -45,7 +45,7 @@ public static partial class WaiterConformance
         var expected = acceptor.GetProperty("expected");
         var state = acceptor.GetProperty("state").GetString();
         var described = $"acceptor {matcher} {(acceptor.TryGetProperty("argument", out var a) ? a.GetString() + " " : "")}== {expected} → {state}";
-        if (matcher is not ("path" or "error"))
+        if (matcher is not ("path" or "pathAll" or "pathAny" or "error"))
         {
             report($"{described}: this check cannot script the {matcher} matcher yet; extend WaiterConformance.");
             return;
@@ -65,7 +65,7 @@ public static partial class WaiterConformance
             if (matcher == "error")
                 throw service.Errors.First().Create("scripted", null, ErrorType.Sender, expected.GetString(), "conformance-request", HttpStatusCode.BadRequest);
             var response = Activator.CreateInstance(responseType)!;
-            ScriptedClient.SetPath(response, acceptor.GetProperty("argument").GetString()!, Scalar(expected));
+            SetArgument(response, acceptor.GetProperty("argument").GetString()!, Scalar(expected));
             return response;
         });
         var outcome = await OutcomeAsync(method, client, waiting.Token);
@@ -73,6 +73,25 @@ public static partial class WaiterConformance
             report($"{described}: the waiter polls {called}; the model's waiter polls {operation}.");
         if (outcome != state)
             report($"{described}: the waiter's outcome was {outcome}.");
+    }
+
+    /// <summary>
+    /// Makes the JMESPath argument of a path matcher evaluate to <paramref name="value"/>: a dotted path is
+    /// set; "List[].Field" (pathAll, pathAny) gets a list of one item with that field set.
+    /// </summary>
+    private static void SetArgument(object response, string argument, object? value)
+    {
+        if (argument.Split("[].", 2) is not [var listPath, var itemPath])
+        {
+            ScriptedClient.SetPath(response, argument, value);
+            return;
+        }
+        var (owner, property) = ScriptedClient.Reach(response, listPath);
+        var item = Activator.CreateInstance(property.PropertyType.GetGenericArguments()[0])!;
+        ScriptedClient.SetPath(item, itemPath, value);
+        var list = (System.Collections.IList)Activator.CreateInstance(property.PropertyType)!;
+        list.Add(item);
+        property.SetValue(owner, list);
     }
 
     private static async Task<string> OutcomeAsync(MethodInfo method, object client, CancellationToken cancellationToken)
