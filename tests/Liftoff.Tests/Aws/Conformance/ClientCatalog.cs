@@ -21,6 +21,8 @@ public static class ClientCatalog
 
     public static IEnumerable<CatalogedOperation> Operations => Services.SelectMany(s => s.Operations);
 
+    public static CatalogedService Service(string serviceId) => Services.Single(s => s.Definition.ServiceId == serviceId);
+
     public static CatalogedOperation Operation(string service, string name) =>
         Operations.Single(o => o.Service.ServiceId == service && o.Name == name);
 

@@ -21,6 +21,7 @@ namespace Liftoff.Tests.Aws.Conformance;
 public sealed class ConformanceCheckFailsTests(BotocoreFixture models) : IClassFixture<BotocoreFixture>
 {
     private ServiceModel Lambda => models.Data.For(AmazonLambdaConfig.Definition);
+    private static CatalogedService LambdaClient => ClientCatalog.Service("Lambda");
 
     [ServiceModelFact]
     public void A_misspelt_query_parameter_is_reported_with_the_model_s_name_and_the_sent_one()
@@ -131,23 +132,19 @@ public sealed class ConformanceCheckFailsTests(BotocoreFixture models) : IClassF
     [ServiceModelFact]
     public async Task A_paginator_that_does_not_pass_the_token_on_is_reported()
     {
-        var lambda = ClientCatalog.Services.Single(s => s.Definition.ServiceId == "Lambda");
-
-        Assert.Empty(await PaginatorConformance.CheckAsync(lambda, Lambda));
+        Assert.Empty(await PaginatorConformance.CheckAsync(LambdaClient, Lambda));
         Assert.Equal(
             ["Lambda ListVersionsByFunction paginator: the second request's Marker was ''; the model says the first response's NextMarker ('conformance-page-2') goes there."],
-            await PaginatorConformance.CheckAsync(lambda, Lambda, client => new ForgetfulPaginators((IAmazonLambda)client)));
+            await PaginatorConformance.CheckAsync(LambdaClient, Lambda, client => new ForgetfulPaginators((IAmazonLambda)client)));
     }
 
     [ServiceModelFact]
     public async Task A_waiter_that_takes_Failed_for_done_is_reported()
     {
-        var lambda = ClientCatalog.Services.Single(s => s.Definition.ServiceId == "Lambda");
-
-        Assert.Empty(await WaiterConformance.CheckAsync(lambda, Lambda));
+        Assert.Empty(await WaiterConformance.CheckAsync(LambdaClient, Lambda));
         Assert.Equal(
             ["Lambda WaitUntilFunctionUpdatedAsync: acceptor path LastUpdateStatus == Failed → failure: the waiter's outcome was success."],
-            await WaiterConformance.CheckAsync(lambda, Lambda, [typeof(ConformanceCheckFailsTests).GetMethod(nameof(WaitUntilFunctionUpdatedAsync))!]));
+            await WaiterConformance.CheckAsync(LambdaClient, Lambda, [typeof(ConformanceCheckFailsTests).GetMethod(nameof(WaitUntilFunctionUpdatedAsync))!]));
     }
 
     /// <summary>A waiter that stops at any status but InProgress, Failed included.</summary>

@@ -15,8 +15,6 @@ namespace Liftoff.Tests.Aws.Conformance;
 /// </summary>
 public sealed class ModelSerializer(OperationModel operation, string protocol)
 {
-    private string ServiceId => operation.Service.ServiceId;
-
     public WireRequest Serialize(object request)
     {
         var input = operation.Input ?? throw new InvalidOperationException($"{operation.Name} has no input shape.");
@@ -35,7 +33,7 @@ public sealed class ModelSerializer(OperationModel operation, string protocol)
         {
             switch (member.Location)
             {
-                case "uri": wire.Labels[member.WireName] = Scalar(member, value, "header"); break;
+                case "uri": wire.Labels[member.WireName] = Scalar(member, value, "uri"); break;
                 case "querystring": AddQuery(wire, member, value); break;
                 case "header": wire.Headers[member.WireName] = Scalar(member, value, "header"); break;
                 case "headers":
@@ -168,9 +166,14 @@ public sealed class ModelSerializer(OperationModel operation, string protocol)
         {
             foreach (var (child, childValue) in SetMembers(value, shape))
             {
-                if (child.XmlAttribute) element.SetAttributeValue(child.WireName, Scalar(child, childValue, "xml"));
-                else if (child.Target is { IsList: true, Flattened: true }) element.Add(((IList)childValue).Cast<object>().Select(i => XmlOf(child.Target.Item, i, xmlNamespace).WithName(ns + (child.Target.Item.LocationName ?? child.WireName))));
-                else element.Add(XmlOf(child, childValue, xmlNamespace));
+                if (child.XmlAttribute)
+                    element.SetAttributeValue(child.WireName, Scalar(child, childValue, "xml"));
+                else if (child.Target is { IsList: true, Flattened: true } list)
+                    // A flattened list repeats its items in place, named by the item's locationName or the member's.
+                    element.Add(((IList)childValue).Cast<object>()
+                        .Select(i => XmlOf(list.Item, i, xmlNamespace).WithName(ns + (list.Item.LocationName ?? child.WireName))));
+                else
+                    element.Add(XmlOf(child, childValue, xmlNamespace));
             }
         }
         else if (shape.IsList)

@@ -21,6 +21,11 @@ public static class RequestConformance
             return findings;
         }
         var operationModel = model.Operation(operation.Name);
+        if (operationModel.Input is null)
+        {
+            Report("the model's operation has no input shape, which this check does not handle.");
+            return findings;
+        }
         var filler = new RequestFiller(model.ServiceId);
         var request = (AmazonWebServiceRequest)filler.Fill(operation.Request);
         IRequest marshalled;

@@ -50,7 +50,7 @@ public sealed class ServiceModelConformanceTests(BotocoreFixture models) : IClas
     [MemberData(nameof(Services))]
     public void The_client_matches_the_service_metadata_and_its_errors_are_model_error_shapes(string service)
     {
-        var cataloged = Service(service);
+        var cataloged = ClientCatalog.Service(service);
         AssertConforms(ServiceConformance.Check(cataloged, models.Data.For(cataloged.Definition)));
     }
 
@@ -58,7 +58,7 @@ public sealed class ServiceModelConformanceTests(BotocoreFixture models) : IClas
     [MemberData(nameof(Services))]
     public async Task Paginators_pass_the_model_s_tokens_and_yield_its_result_keys(string service)
     {
-        var cataloged = Service(service);
+        var cataloged = ClientCatalog.Service(service);
         AssertConforms(await PaginatorConformance.CheckAsync(cataloged, models.Data.For(cataloged.Definition)));
     }
 
@@ -66,7 +66,7 @@ public sealed class ServiceModelConformanceTests(BotocoreFixture models) : IClas
     [MemberData(nameof(Services))]
     public async Task Waiters_end_as_the_model_s_acceptors_say(string service)
     {
-        var cataloged = Service(service);
+        var cataloged = ClientCatalog.Service(service);
         AssertConforms(await WaiterConformance.CheckAsync(cataloged, models.Data.For(cataloged.Definition)));
     }
 
@@ -88,8 +88,6 @@ public sealed class ServiceModelConformanceTests(BotocoreFixture models) : IClas
         // The waiter the rollout relies on is found by the scan that the waiter check runs on.
         Assert.Contains(ClientCatalog.Services.SelectMany(WaiterConformance.WaitersOf), m => m.Name == "WaitUntilFunctionUpdatedAsync");
     }
-
-    private static CatalogedService Service(string serviceId) => ClientCatalog.Services.Single(s => s.Definition.ServiceId == serviceId);
 
     private static void AssertConforms(IReadOnlyList<string> findings) =>
         Assert.True(findings.Count == 0, $"{findings.Count} difference(s) from the AWS service model:\n  " + string.Join("\n  ", findings));
