@@ -28,8 +28,9 @@ public static class SdkNames
     /// <summary>Properties the SDK adds by hand beside the generated ones (its partial classes); not model members.</summary>
     private static readonly Dictionary<(string Service, string Type, string Property), string> AddedProperties = new()
     {
-        // AWSSDK.Lambda's InvokeRequest.Payload: the payload as a string, stored in PayloadStream.
+        // AWSSDK.Lambda's InvokeRequest.Payload and .ClientContext: string views of PayloadStream and ClientContextBase64.
         [("Lambda", "InvokeRequest", "Payload")] = "PayloadStream",
+        [("Lambda", "InvokeRequest", "ClientContext")] = "ClientContextBase64",
     };
 
     public static string Request(string operation) => operation + "Request";

@@ -93,7 +93,7 @@ internal static class LambdaOperations
             .Header("X-Amz-Invocation-Type", r.InvocationType?.Value)
             .Header("X-Amz-Log-Type", r.LogType?.Value)
             .Header("X-Amz-Client-Context", r.ClientContextBase64)
-            .RawBody(r.PayloadStream?.ToArray() ?? System.Text.Encoding.UTF8.GetBytes(r.Payload ?? ""), "application/json"),
+            .RawBody(r.PayloadStream?.ToArray() ?? [], "application/json"),
         new JsonResponseReader<InvokeResponse>(LambdaErrors.Instance, (stream, http) =>
         {
             var payload = new MemoryStream();
