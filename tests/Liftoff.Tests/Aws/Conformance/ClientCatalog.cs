@@ -40,6 +40,7 @@ public static class ClientCatalog
                 .Concat(t.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
                     .Where(p => IsCatalogued(p.PropertyType)).Select(p => (Owner: t, Value: p.GetValue(null)))))
             .Where(x => x.Value is not null)
+            .DistinctBy(x => x.Value)
             .ToList();
 
         var orphans = statics.Where(x => OwningService(services, x.Owner.Namespace) is null).Select(x => x.Owner.FullName).Distinct().ToList();

@@ -73,8 +73,9 @@ public sealed class ServiceModelConformanceTests(BotocoreFixture models) : IClas
     [Fact]
     public void The_catalog_finds_every_thin_client_with_its_operations_paginators_and_waiters()
     {
-        var thinClients = typeof(Liftoff.Aws.AwsClients).GetProperties()
-            .Select(p => p.PropertyType).Where(t => t.IsInterface && t.Assembly == ClientCatalog.Liftoff && t.Name.StartsWith("IAmazon", StringComparison.Ordinal)).ToList();
+        var thinClients = typeof(Liftoff.Aws.AwsClients).GetProperties().Select(p => p.PropertyType)
+            .Where(t => t.IsInterface && t.Assembly == ClientCatalog.Liftoff && t.Name.StartsWith("IAmazon", StringComparison.Ordinal))
+            .ToList();
 
         Assert.NotEmpty(thinClients);
         foreach (var client in thinClients)
