@@ -1,7 +1,13 @@
+using Liftoff.Building;
 using Liftoff.Engine;
 
 namespace Liftoff.Components;
 
+/// <summary>
+/// <c>./build.sh Compile [--project X]</c>: builds every selected function into its staging folder
+/// (.nuke/temp/staging/{project}/{function}) and each front end, then lints every template with cfn-lint.
+/// Reads projects/*/project.yaml and the templates; needs no --env, since one build serves every environment.
+/// </summary>
 public interface ICompile : IHazEnvironment
 {
     Target Compile => _ => _
@@ -10,7 +16,7 @@ public interface ICompile : IHazEnvironment
         .Description("Builds the selected projects (--project) and lints their templates")
         .Executes(async ct =>
         {
-            ProjectStages.Validate(this);
-            await ProjectStages.CompileAsync(this, ct);
+            if (!HasProjects) return;
+            await new CompileRun(RootDirectory, Console).RunAsync(ProjectBuilds, ct);
         });
 }

@@ -1,6 +1,6 @@
 using Liftoff.Deploying;
 using Liftoff.Deploying.Locking;
-using Liftoff.Deploying.Requests;
+using Liftoff.Aws.Requests;
 using Liftoff.Engine;
 using Liftoff.Packaging;
 using Liftoff.Releases;
@@ -42,7 +42,7 @@ public interface IDeploy : IUpload, ISmokeTest, IHazForce
                         : $"[yellow]{Markup.Escape(project.Project)}: removed the deployment lock held by {Markup.Escape(holder.Describe())}[/]");
                 }
 
-            using var gates = DeployGates.Create();
+            using var gates = RequestBudgets.Create();
             var run = new DeployRun(AwsClientsFor, gates, Console, ReleaseActor.For(Host),
                 await GitRevision.ReadAsync(RootDirectory, ct), RootDirectory);
             await run.RunAsync(projects, await ArtifactManifest.LoadAsync(RootDirectory, ct),

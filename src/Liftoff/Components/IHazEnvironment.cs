@@ -23,6 +23,9 @@ public interface IHazEnvironment : ILiftoffBuild
     /// <summary>The selected projects resolved for --env; an absent or unknown --env lists the valid ones.</summary>
     IReadOnlyList<ProjectEnvironment> ProjectEnvironments => Cached(() => Configuration.Resolve(Env ?? "", Project));
 
+    /// <summary>A repository without environments.yaml (a library of components only) has no projects to build, package or test.</summary>
+    bool HasProjects => File.Exists(Path.Combine(RootDirectory, ConfigurationLoader.EnvironmentsFileName));
+
     /// <summary>The selected projects' builds, the same for every environment (Compile and Test need no --env).</summary>
     IReadOnlyList<ProjectBuild> ProjectBuilds => Cached(() => Configuration.Builds(Project));
 }

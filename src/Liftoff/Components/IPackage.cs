@@ -1,9 +1,13 @@
-using Liftoff.Configuration;
 using Liftoff.Engine;
 using Liftoff.Packaging;
 
 namespace Liftoff.Components;
 
+/// <summary>
+/// <c>./build.sh Package [--project X] [--force]</c>: turns what Compile staged into deterministic ZIPs in
+/// artifacts/, each loaded in its runtime before it counts, plus the front ends' asset manifests, all recorded
+/// in artifacts/manifest.json; unchanged inputs are "up to date". Reads the staging folders and project.yaml.
+/// </summary>
 public interface IPackage : ICompile, IHazForce
 {
     Target Package => _ => _
@@ -11,7 +15,7 @@ public interface IPackage : ICompile, IHazForce
         .DependsOn(Compile)
         .Executes(async ct =>
         {
-            if (!File.Exists(Path.Combine(RootDirectory, ConfigurationLoader.EnvironmentsFileName))) return; // no projects here
+            if (!HasProjects) return;
             var settings = PackagingSettings.FromEnvironment();
             await new PackageRun(RootDirectory, settings, new HandlerVerifier())
                 .RunAsync(PackageInputs.From(Configuration, Project), Force, Console, ct);

@@ -2,6 +2,11 @@ using Liftoff.Engine;
 
 namespace Liftoff.Components;
 
+/// <summary>
+/// <c>./build.sh SmokeTest --env X</c>: checks the deployed release with each project's smoke checks
+/// (smokeChecks in project.yaml), against the release the ledger says is live. Triggered by Deploy.
+/// Not built yet: skipped when only triggered, failing when named.
+/// </summary>
 public interface ISmokeTest : IInvalidateCdn
 {
     Target SmokeTest => _ => _

@@ -4,6 +4,11 @@ using Spectre.Console;
 
 namespace Liftoff.Components;
 
+/// <summary>
+/// <c>./build.sh Test</c>: builds the repository's .NET solution and runs its tests, then every selected
+/// project's unit tests (the test command in project.yaml), and ends the build with the closing line
+/// <c>tests: N passed, M failed, K skipped</c> that CI reads. Reads Solution.sln and projects/*/project.yaml.
+/// </summary>
 public interface ITest : ICompile
 {
     /// <summary>The counts of every test runner in this build; the build's last line reports them.</summary>
@@ -15,14 +20,6 @@ public interface ITest : ICompile
         .Executes(async ct =>
         {
             OnBuildFinished(console => console.WriteLine(TestTally.Counts.ToString()));
-            var solution = new DotNetSolution(RootDirectory, new ConsoleLineWriter(Console));
-            if (solution.Exists)
-            {
-                await solution.BuildAsync(ct);
-                TestTally.Add(await solution.TestAsync(ct));
-            }
-            await ProjectStages.TestAsync(this, TestTally, ct);
-            if (TestTally.Counts.Failed > 0)
-                throw new InvalidOperationException($"{TestTally.Counts.Failed} test(s) failed; their names and messages are above.");
+            await new TestRun(RootDirectory, Console, TestTally).RunAsync(HasProjects ? ProjectBuilds : [], ct);
         });
 }

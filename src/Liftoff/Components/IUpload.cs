@@ -1,9 +1,14 @@
-using Liftoff.Deploying.Upload;
+using Liftoff.Uploading;
 using Liftoff.Engine;
 using Liftoff.Packaging;
 
 namespace Liftoff.Components;
 
+/// <summary>
+/// <c>./build.sh Upload --env X [--project Y]</c>: creates the environment's artifact bucket when missing
+/// (versioned, encrypted, private, with a lifecycle rule) and uploads each packaged function once, under its
+/// content-addressed key. Reads artifacts/manifest.json and the environment in environments.yaml.
+/// </summary>
 public interface IUpload : IPackage, IHazAws, ILocalAws
 {
     Target Upload => _ => _

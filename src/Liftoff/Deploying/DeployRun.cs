@@ -1,6 +1,6 @@
 using Liftoff.Aws;
 using Liftoff.Configuration;
-using Liftoff.Deploying.Requests;
+using Liftoff.Aws.Requests;
 using Liftoff.Packaging;
 using Liftoff.Releases;
 using Spectre.Console;
@@ -15,7 +15,7 @@ namespace Liftoff.Deploying;
 /// </summary>
 public sealed class DeployRun(
     Func<ProjectEnvironment, AwsClients> clientsFor,
-    DeployGates gates,
+    RequestBudgets gates,
     IAnsiConsole console,
     ReleaseActor actor,
     GitRevision? git,

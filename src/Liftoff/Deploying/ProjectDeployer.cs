@@ -3,9 +3,9 @@ using Liftoff.Configuration;
 using Liftoff.Deploying.Code;
 using Liftoff.Deploying.FrontEnd;
 using Liftoff.Deploying.Locking;
-using Liftoff.Deploying.Requests;
+using Liftoff.Aws.Requests;
 using Liftoff.Deploying.Stacks;
-using Liftoff.Deploying.Upload;
+using Liftoff.Uploading;
 using Liftoff.Packaging;
 using Liftoff.Releases;
 using Spectre.Console;
@@ -19,7 +19,7 @@ namespace Liftoff.Deploying;
 /// </summary>
 public sealed class ProjectDeployer(
     AwsClients clients,
-    DeployGates gates,
+    RequestBudgets gates,
     IAnsiConsole console,
     ReleaseActor actor,
     GitRevision? git,

@@ -1,5 +1,5 @@
 using Liftoff.Components;
-using Liftoff.Deploying.Upload;
+using Liftoff.Uploading;
 using Liftoff.Engine;
 using Liftoff.Releases;
 using Liftoff.Tests.Configuration;

@@ -3,7 +3,7 @@ using Amazon.S3.Model;
 using Liftoff.Aws;
 using Liftoff.Deploying;
 using Liftoff.Deploying.Code;
-using Liftoff.Deploying.Requests;
+using Liftoff.Aws.Requests;
 using Liftoff.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -18,7 +18,7 @@ public sealed class CodeRolloutTests : IClassFixture<MotoFixture>, IAsyncLifetim
     private const string Bucket = "rollout-artifacts";
     private readonly AwsCli _cli;
     private readonly AwsClients _clients;
-    private readonly DeployGates _gates = DeployGates.Create();
+    private readonly RequestBudgets _gates = RequestBudgets.Create();
     private readonly DeployTestKit _kit = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero));
 

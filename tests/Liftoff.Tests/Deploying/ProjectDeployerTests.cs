@@ -2,7 +2,7 @@ using Amazon.S3.Model;
 using Liftoff.Aws;
 using Liftoff.Configuration;
 using Liftoff.Deploying;
-using Liftoff.Deploying.Requests;
+using Liftoff.Aws.Requests;
 using Liftoff.Packaging;
 using Liftoff.Releases;
 using Liftoff.Tests.Configuration;
@@ -15,7 +15,7 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
 {
     private readonly AwsCli _cli = new(moto);
     private readonly AwsClients _clients = AwsClients.Create(new AwsConnection(moto.Region, moto.Endpoint, null));
-    private readonly DeployGates _gates = DeployGates.Create();
+    private readonly RequestBudgets _gates = RequestBudgets.Create();
     private readonly DeployTestKit _kit = new();
 
     [Fact]

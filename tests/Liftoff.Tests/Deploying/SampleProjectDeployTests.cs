@@ -3,7 +3,7 @@ using Liftoff.Aws;
 using Liftoff.Configuration;
 using Liftoff.Deploying;
 using Liftoff.Deploying.Code;
-using Liftoff.Deploying.Requests;
+using Liftoff.Aws.Requests;
 using Liftoff.Deploying.Stacks;
 using Liftoff.Tests.Configuration;
 using Liftoff.Tests.Support;
@@ -18,7 +18,7 @@ public sealed class SampleProjectDeployTests(MotoFixture moto) : IClassFixture<M
 {
     private readonly AwsCli _cli = new(moto);
     private readonly AwsClients _clients = AwsClients.Create(new AwsConnection(moto.Region, moto.Endpoint, null));
-    private readonly DeployGates _gates = DeployGates.Create();
+    private readonly RequestBudgets _gates = RequestBudgets.Create();
     private readonly DeployTestKit _kit = new();
 
     [Fact]

@@ -1,7 +1,7 @@
 using Liftoff.Aws;
 using Liftoff.Deploying;
 using Liftoff.Deploying.Stacks;
-using Liftoff.Deploying.Requests;
+using Liftoff.Aws.Requests;
 using Liftoff.Tests.Support;
 
 namespace Liftoff.Tests.Deploying;
@@ -27,7 +27,7 @@ public sealed class StackDeployerTests : IClassFixture<MotoFixture>, IDisposable
     private readonly MotoFixture _moto;
     private readonly AwsCli _cli;
     private readonly AwsClients _clients;
-    private readonly DeployGates _gates = DeployGates.Create();
+    private readonly RequestBudgets _gates = RequestBudgets.Create();
     private readonly DeployTestKit _kit = new();
 
     public StackDeployerTests(MotoFixture moto)

@@ -1,7 +1,7 @@
 using Liftoff.Aws;
 using Liftoff.Deploying;
 using Liftoff.Deploying.Stacks;
-using Liftoff.Deploying.Requests;
+using Liftoff.Aws.Requests;
 using static Liftoff.Tests.Deploying.ScriptedCloudFormation;
 
 namespace Liftoff.Tests.Deploying;
@@ -17,7 +17,7 @@ public sealed class StackFailureTests : IDisposable
     private const string StackId = "arn:aws:cloudformation:us-east-1:123456789012:stack/shop-prod/4f6e2a10-0000-4000-8000-000000000001";
     private readonly ScriptedCloudFormation _stub = new();
     private readonly AwsClients _clients;
-    private readonly DeployGates _gates = DeployGates.Create();
+    private readonly RequestBudgets _gates = RequestBudgets.Create();
     private readonly DeployTestKit _kit = new();
 
     public StackFailureTests()
@@ -125,8 +125,8 @@ public sealed class StackFailureTests : IDisposable
         _stub.On("DescribeStacks", _ => ++throttles <= 7
             ? Error(400, "Throttling", "Rate exceeded")
             : Ok("DescribeStacks", Stack("UPDATE_COMPLETE")));
-        using var gates = new DeployGates(
-            new AwsRequestGate("CloudFormation", ServiceRequestLimit.CloudFormation with { ThrottleBaseDelay = TimeSpan.FromMilliseconds(10) }),
+        using var gates = new RequestBudgets(
+            new RequestBudget("CloudFormation", ServiceRequestLimit.CloudFormation with { ThrottleBaseDelay = TimeSpan.FromMilliseconds(10) }),
             _gates.Lambda, _gates.CloudWatch);
 
         var stack = await new StackDeployer(_clients.CloudFormation, gates.CloudFormation, DeployTestKit.Console()).FindStackAsync("shop-prod", default);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Liftoff.Deploying.Upload;
+using Liftoff.Uploading;
 using Liftoff.Releases;
 using Liftoff.Tests.Support;
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Liftoff.Configuration.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -21,37 +20,4 @@ internal sealed record TemplateResource(string LogicalId, string Type, YamlMappi
 {
     public YamlNode? Property(string name) =>
         Properties?.Children.TryGetValue(new YamlScalarNode(name), out var value) == true ? value : null;
-}
-
-/// <summary>
-/// Evaluates the simple name expressions templates use (a literal, !Sub "${Project}-${Environment}-s3-x",
-/// or { "Fn::Sub": … }) so names can be checked against AWS's limits before anything is deployed.
-/// </summary>
-internal static partial class TemplateNames
-{
-    /// <returns>The name, or null when it depends on something only known in AWS (another resource's attribute).</returns>
-    public static string? Evaluate(YamlNode node, IReadOnlyDictionary<string, string> values)
-    {
-        string? pattern = node switch
-        {
-            YamlScalarNode { Tag.IsEmpty: true } literal => literal.Value,
-            YamlScalarNode scalar when scalar.Tag.Value == "!Sub" => scalar.Value,
-            YamlMappingNode mapping when mapping.Children.Count == 1 &&
-                mapping.Children.TryGetValue(new YamlScalarNode("Fn::Sub"), out var sub) && sub is YamlScalarNode s => s.Value,
-            _ => null,
-        };
-        if (pattern is null) return null;
-        if (node is YamlScalarNode { Tag.IsEmpty: true }) return pattern;
-        var unknown = false;
-        var result = Variable().Replace(pattern, m =>
-        {
-            if (values.TryGetValue(m.Groups[1].Value, out var value)) return value;
-            unknown = true;
-            return m.Value;
-        });
-        return unknown ? null : result;
-    }
-
-    [GeneratedRegex(@"\$\{([A-Za-z0-9:._]+)\}")]
-    private static partial Regex Variable();
 }

@@ -1,12 +1,12 @@
 using Liftoff.Aws.CloudWatch;
 using Liftoff.Aws.CloudWatch.Model;
-using Liftoff.Deploying.Requests;
+using Liftoff.Aws.Requests;
 using Spectre.Console;
 
 namespace Liftoff.Deploying.Code;
 
 /// <summary>The CloudWatch alarms watched during a traffic shift; any of them in ALARM stops the rollout.</summary>
-internal sealed class AlarmWatch(IAmazonCloudWatch cloudWatch, AwsRequestGate gate, IReadOnlyList<string> names, IAnsiConsole console)
+internal sealed class AlarmWatch(IAmazonCloudWatch cloudWatch, RequestBudget gate, IReadOnlyList<string> names, IAnsiConsole console)
 {
     // DescribeAlarms takes at most 100 names per call.
     private const int NamesPerCall = 100;

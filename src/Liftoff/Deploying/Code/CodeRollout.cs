@@ -3,7 +3,7 @@ using Liftoff.Aws.CloudWatch;
 using Liftoff.Aws.CloudWatch.Model;
 using Liftoff.Aws.Lambda;
 using Liftoff.Aws.Lambda.Model;
-using Liftoff.Deploying.Requests;
+using Liftoff.Aws.Requests;
 using Spectre.Console;
 
 namespace Liftoff.Deploying.Code;
@@ -17,7 +17,7 @@ namespace Liftoff.Deploying.Code;
 public sealed partial class CodeRollout(
     IAmazonLambda lambda,
     IAmazonCloudWatch cloudWatch,
-    DeployGates gates,
+    RequestBudgets gates,
     IAnsiConsole console,
     TimeProvider? clock = null)
 {

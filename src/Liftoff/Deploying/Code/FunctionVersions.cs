@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using Liftoff.Aws.Lambda;
 using Liftoff.Aws.Lambda.Model;
-using Liftoff.Deploying.Requests;
+using Liftoff.Aws.Requests;
 using Spectre.Console;
 
 namespace Liftoff.Deploying.Code;
@@ -10,7 +10,7 @@ namespace Liftoff.Deploying.Code;
 /// Makes a function's code equal its artifact and publishes a version of exactly that code:
 /// UpdateFunctionCode from S3 only when CodeSha256 differs, then PublishVersion guarded by the expected CodeSha256.
 /// </summary>
-internal sealed class FunctionVersions(IAmazonLambda lambda, AwsRequestGate gate, IAnsiConsole console, TimeProvider time)
+internal sealed class FunctionVersions(IAmazonLambda lambda, RequestBudget gate, IAnsiConsole console, TimeProvider time)
 {
     // A code update settles in seconds; minutes means Lambda is stuck (or the function is failing to start).
     private static readonly TimeSpan UpdateLimit = TimeSpan.FromMinutes(10);

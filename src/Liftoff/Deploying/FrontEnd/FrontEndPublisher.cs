@@ -1,6 +1,6 @@
 using Amazon.S3;
 using Amazon.S3.Model;
-using Liftoff.Deploying.Storage;
+using Liftoff.Aws.Storage;
 using Liftoff.Releases;
 
 namespace Liftoff.Deploying.FrontEnd;

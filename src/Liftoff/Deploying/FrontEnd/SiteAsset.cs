@@ -1,5 +1,6 @@
 using System.Text;
-using Liftoff.Deploying.Storage;
+using Liftoff.Aws.Storage;
+using Liftoff.Packaging;
 using Liftoff.Releases;
 
 namespace Liftoff.Deploying.FrontEnd;
@@ -13,7 +14,7 @@ public sealed record SiteAsset(string Path, string Sha256Hex, long Size, string 
     public bool IsHtml => ContentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Every file of a project's asset manifest (artifacts/manifest.json), located under the repository root.</summary>
-    public static IReadOnlyList<SiteAsset> From(Packaging.AssetManifest manifest, string rootDirectory)
+    public static IReadOnlyList<SiteAsset> From(AssetManifest manifest, string rootDirectory)
     {
         var folder = manifest.FullSourceDirectory(rootDirectory);
         return manifest.Assets

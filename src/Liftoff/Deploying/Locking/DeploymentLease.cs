@@ -7,7 +7,7 @@ namespace Liftoff.Deploying.Locking;
 public sealed class DeploymentLease : IAsyncDisposable
 {
     private readonly DeploymentLock _lock;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly CancellationTokenSource _lost = new();
     private readonly CancellationTokenSource _stopRenewing = new();
     private readonly Task _renewing;
@@ -40,7 +40,7 @@ public sealed class DeploymentLease : IAsyncDisposable
     /// <summary>Extends the lease by its full length from now; throws <see cref="DeploymentLockLostException"/> if it is no longer ours.</summary>
     public async Task RenewAsync(CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
+        await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
             if (_released || _lost.IsCancellationRequested) throw new DeploymentLockLostException(Project, Environment);
@@ -55,7 +55,7 @@ public sealed class DeploymentLease : IAsyncDisposable
         }
         finally
         {
-            _gate.Release();
+            _oneAtATime.Release();
         }
     }
 
@@ -63,7 +63,7 @@ public sealed class DeploymentLease : IAsyncDisposable
     {
         await _stopRenewing.CancelAsync();
         await _renewing;
-        await _gate.WaitAsync();
+        await _oneAtATime.WaitAsync();
         try
         {
             if (_released || _lost.IsCancellationRequested) return;
@@ -81,7 +81,7 @@ public sealed class DeploymentLease : IAsyncDisposable
         }
         finally
         {
-            _gate.Release();
+            _oneAtATime.Release();
             _stopRenewing.Dispose();
         }
     }

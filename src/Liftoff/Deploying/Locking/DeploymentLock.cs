@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
-using Liftoff.Deploying.Storage;
+using Liftoff.Aws.Storage;
 using Liftoff.Releases;
 
 namespace Liftoff.Deploying.Locking;

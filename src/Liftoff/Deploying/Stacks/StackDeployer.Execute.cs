@@ -1,6 +1,6 @@
 using Liftoff.Aws.CloudFormation;
 using Liftoff.Aws.CloudFormation.Model;
-using Liftoff.Deploying.Requests;
+using Liftoff.Aws.Requests;
 using Spectre.Console;
 
 namespace Liftoff.Deploying.Stacks;

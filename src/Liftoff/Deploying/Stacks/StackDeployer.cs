@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using Liftoff.Aws.CloudFormation;
 using Liftoff.Aws.CloudFormation.Model;
-using Liftoff.Deploying.Requests;
+using Liftoff.Aws.Requests;
 using Spectre.Console;
 
 namespace Liftoff.Deploying.Stacks;
@@ -13,7 +13,7 @@ namespace Liftoff.Deploying.Stacks;
 /// </summary>
 public sealed partial class StackDeployer(
     IAmazonCloudFormation cloudFormation,
-    AwsRequestGate gate,
+    RequestBudget gate,
     IAnsiConsole console,
     TimeProvider? time = null)
 {

@@ -1,6 +1,6 @@
 using Liftoff.Aws.CloudFormation;
 using Liftoff.Aws.CloudFormation.Model;
-using Liftoff.Deploying.Requests;
+using Liftoff.Aws.Requests;
 
 namespace Liftoff.Deploying.Stacks;
 
@@ -9,7 +9,7 @@ namespace Liftoff.Deploying.Stacks;
 /// id, so nothing is shown twice or missed whatever the clocks of this machine and AWS say; pages are
 /// read newest first (DescribeStackEvents' order) only until a known event is reached.
 /// </summary>
-internal sealed class StackEventStream(IAmazonCloudFormation cloudFormation, AwsRequestGate gate, string stack)
+internal sealed class StackEventStream(IAmazonCloudFormation cloudFormation, RequestBudget gate, string stack)
 {
     // A stack's history can be long; never walk more of it than a deploy can have produced.
     private const int MaxPages = 20;

@@ -1,6 +1,6 @@
 using Liftoff.Aws.CloudFormation;
 using Liftoff.Aws.CloudFormation.Model;
-using Liftoff.Deploying.Requests;
+using Liftoff.Aws.Requests;
 
 namespace Liftoff.Deploying.Stacks;
 
@@ -26,7 +26,7 @@ public sealed record StackOutputValues(
             ". Add the output to the template, or fix the name in project.yaml (outputs).");
 
     public static async Task<StackOutputValues> ReadAsync(
-        IAmazonCloudFormation cloudFormation, AwsRequestGate gate, string stackName, CancellationToken cancellationToken)
+        IAmazonCloudFormation cloudFormation, RequestBudget gate, string stackName, CancellationToken cancellationToken)
     {
         var stacks = await gate.SendAsync("DescribeStacks",
             t => cloudFormation.DescribeStacksAsync(new DescribeStacksRequest { StackName = stackName }, t), cancellationToken);

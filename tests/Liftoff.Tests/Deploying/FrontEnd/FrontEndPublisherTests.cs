@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Liftoff.Deploying.FrontEnd;
-using Liftoff.Deploying.Storage;
+using Liftoff.Aws.Storage;
 using Liftoff.Releases;
 using Liftoff.Tests.Support;
 

@@ -1,5 +1,5 @@
 using Liftoff.Deploying.FrontEnd;
-using Liftoff.Deploying.Upload;
+using Liftoff.Uploading;
 using Liftoff.Packaging;
 
 namespace Liftoff.Tests.Deploying.FrontEnd;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Liftoff.Deploying.Locking;
-using Liftoff.Deploying.Upload;
+using Liftoff.Uploading;
 using Liftoff.Releases;
 using Liftoff.Tests.Support;
 

@@ -1,0 +1,65 @@
+using System.Threading.RateLimiting;
+using Polly;
+using Polly.Retry;
+
+namespace Liftoff.Aws.Requests;
+
+/// <summary>
+/// One AWS service's request budget, shared by every project deploying in this run: each operation gets
+/// a token bucket (AWS limits most control-plane APIs per operation), and a throttled call waits and
+/// tries again with growing, jittered delays for as long as it takes — throttling is never a failure.
+/// </summary>
+public sealed class RequestBudget : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly ResiliencePipeline _retry;
+
+    public RequestBudget(string service, ServiceRequestLimit limit, TimeProvider? time = null, Action<string>? onThrottled = null)
+    {
+        Service = service;
+        Limit = limit;
+        _limiter = PartitionedRateLimiter.Create<string, string>(operation =>
+            RateLimitPartition.GetTokenBucketLimiter(operation, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = limit.Burst,
+                TokensPerPeriod = 1,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1 / limit.RequestsPerSecond),
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            }));
+        _retry = new ResiliencePipelineBuilder { TimeProvider = time ?? TimeProvider.System }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(Throttling.IsThrottling),
+                MaxRetryAttempts = limit.MaxThrottleRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = limit.ThrottleBaseDelay,
+                MaxDelay = limit.ThrottleMaxDelay,
+                OnRetry = args =>
+                {
+                    onThrottled?.Invoke($"{service} throttled the request; retry {args.AttemptNumber + 1} in {args.RetryDelay.TotalSeconds:0.0} s");
+                    return default;
+                },
+            })
+            .Build();
+    }
+
+    public string Service { get; }
+    public ServiceRequestLimit Limit { get; }
+
+    /// <summary>Sends one call of <paramref name="operation"/> within the budget, retrying while throttled.</summary>
+    public async Task<T> SendAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        return await _retry.ExecuteAsync(async token =>
+        {
+            using var lease = await _limiter.AcquireAsync(operation, 1, token);
+            if (!lease.IsAcquired)
+                throw new InvalidOperationException($"The {Service} request queue for {operation} is full.");
+            return await call(token);
+        }, cancellationToken);
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}

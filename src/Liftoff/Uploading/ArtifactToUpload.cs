@@ -1,0 +1,26 @@
+using Liftoff.Packaging;
+
+namespace Liftoff.Uploading;
+
+/// <summary>One packaged function: its zip on disk and the sha256 the package step computed for it.</summary>
+public sealed record ArtifactToUpload(string Project, string Function, string Sha256Hex, string FilePath)
+{
+    public string Key => StorageKeys.Artifact(Project, Function, Sha256Hex);
+
+    public static ArtifactToUpload From(Artifact artifact, string rootDirectory) =>
+        new(artifact.Project, artifact.Function, artifact.Sha256Hex, artifact.FullPath(rootDirectory));
+}
+
+public enum UploadOutcome { Uploaded, AlreadyPresent }
+
+/// <summary>What happened to one artifact: its key, whether it was sent, and how many bytes went over the wire.</summary>
+public sealed record UploadedArtifact(
+    string Project,
+    string Function,
+    string Sha256Hex,
+    string Key,
+    UploadOutcome Outcome,
+    long Size,
+    long BytesSent,
+    bool Multipart,
+    TimeSpan Duration);

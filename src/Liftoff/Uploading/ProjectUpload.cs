@@ -1,0 +1,27 @@
+using Amazon.S3;
+using Liftoff.Configuration;
+using Liftoff.Packaging;
+
+namespace Liftoff.Uploading;
+
+/// <summary>One project's artifacts and the artifact bucket of its environment (with a client for the bucket's region).</summary>
+public sealed record ProjectUpload(string Project, string Bucket, string Region, IAmazonS3 S3, IReadOnlyList<ArtifactToUpload> Artifacts)
+{
+    /// <summary>The project's functions as Package left them in the manifest; a function missing there is an error that says what to run.</summary>
+    public static ProjectUpload From(ProjectEnvironment environment, ArtifactManifest manifest, string rootDirectory, IAmazonS3 s3)
+    {
+        var artifacts = environment.Functions.Select(f =>
+            manifest.Find(environment.Project, f.Name) is { } artifact
+                ? ArtifactToUpload.From(artifact, rootDirectory)
+                : throw new InvalidOperationException(
+                    $"{environment.Project}/{f.Name} has no artifact in {ArtifactManifest.RelativePath}. " +
+                    $"Run `./build.sh Package --project {environment.Project}`, then upload again.")).ToList();
+        return new ProjectUpload(environment.Project, environment.ArtifactBucket, environment.Region, s3, artifacts);
+    }
+}
+
+/// <summary>What Upload did for one project: whether its bucket had to be created, and each artifact's outcome.</summary>
+public sealed record ProjectUploadResult(string Project, string Bucket, BucketState BucketState, IReadOnlyList<UploadedArtifact> Uploads)
+{
+    public long BytesSent => Uploads.Sum(u => u.BytesSent);
+}
