@@ -4,25 +4,30 @@ using System.Runtime.CompilerServices;
 using Liftoff.Engine.Internal;
 using Liftoff.Engine.Internal.Output;
 using Liftoff.Engine.Internal.Parameters;
+using Liftoff.Engine.IO;
 using Spectre.Console;
 
 namespace Liftoff.Engine;
 
 /// <summary>
-/// The base of a build class. <c>public static Task&lt;int&gt; Main(string[] args) =&gt; Execute&lt;Build&gt;(args, x =&gt; x.Test);</c>
+/// The base of a build class, NUKE's NukeBuild under Liftoff's name: <c>public static int Main() =&gt; Execute&lt;Build&gt;(x =&gt; x.Compile);</c>.
+/// Partial files by concern: Statics (root, host, verbosity), Events (lifecycle overrides), Targets (the run's targets),
+/// Execute (entry points).
 /// </summary>
-public abstract class LiftoffBuild : ILiftoffBuild
+public abstract partial class LiftoffBuild : ILiftoffBuild
 {
     private readonly ConcurrentDictionary<string, object> _cache = new();
     private ParameterValues? _parameters;
     private IAnsiConsole? _console;
+    private BuildContext? _context;
 
-    public string RootDirectory { get; private set; } = Directory.GetCurrentDirectory();
-    public BuildHost Host { get; private set; } = new(BuildHostKind.Local, null, null);
-    public IReadOnlyCollection<string> InvokedTargets { get; internal set; } = [];
+    AbsolutePath ILiftoffBuild.RootDirectory => RootDirectory;
+    public BuildHost Host => Context.Host;
     public IAnsiConsole Console => _console ?? throw new InvalidOperationException("The console exists once the build runs.");
     public SecretMasker Secrets { get; } = new();
     public TextWriter StandardOutput { get; private set; } = TextWriter.Null;
+
+    internal BuildContext Context => _context ?? BuildContext.Current;
 
     public T? TryGetValue<T>(Expression<Func<T?>> parameter)
     {
@@ -39,66 +44,46 @@ public abstract class LiftoffBuild : ILiftoffBuild
     public T Cached<T>(Func<T> create, [CallerMemberName] string key = "") where T : notnull =>
         (T)_cache.GetOrAdd(typeof(T).FullName + "/" + key, _ => create());
 
-    /// <summary>Runs the build for this process: real arguments, environment, console and Ctrl-C.</summary>
-    public static async Task<int> Execute<T>(string[] args, params Func<T, Target>[] defaultTargets)
-        where T : LiftoffBuild, new()
-    {
-        var build = new T();
-        var environment = ParameterSources.ProcessEnvironment();
-        var stdout = System.Console.Out;
-        var masked = new MaskingWriter(stdout, build.Secrets);
-        System.Console.SetOut(masked);
-        var maskedErrors = new MaskingWriter(System.Console.Error, build.Secrets);
-        System.Console.SetError(maskedErrors);
-
-        using var cancellation = new CancellationTokenSource();
-        System.Console.CancelKeyPress += (_, e) =>
-        {
-            // The first Ctrl-C cancels the running target and lets the summary print; a second one ends the process.
-            if (cancellation.IsCancellationRequested) return;
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-
-        var invocation = new BuildInvocation(args, environment, masked, !System.Console.IsOutputRedirected,
-            FindRootDirectory(Directory.GetCurrentDirectory()))
-        {
-            Error = maskedErrors,
-            IsErrorTerminal = !System.Console.IsErrorRedirected,
-        };
-        var exitCode = await build.RunAsync(invocation, defaultTargets.Select(select => select(build)).ToArray(), cancellation.Token);
-        masked.Complete();
-        maskedErrors.Complete();
-        return exitCode;
-    }
-
     /// <summary>Runs this build in-process with the given invocation (tests use this directly).</summary>
     public async Task<int> RunAsync(BuildInvocation invocation, IReadOnlyList<Target> defaultTargets, CancellationToken cancellationToken)
     {
-        RootDirectory = invocation.RootDirectory;
-        Host = Internal.Hosts.HostDetector.Detect(invocation.Environment);
+        var descriptors = ParameterDiscovery.Discover(GetType());
         var output = Masked(invocation.Out);
         var errors = invocation.Error is null ? null : Masked(invocation.Error);
         StandardOutput = output;
+        // A [MachineOutput] parameter on (--json): stdout holds only what targets write to StandardOutput, and the
+        // build's own output (rules, plan, summary, errors) goes to stderr.
+        _console = errors is not null && MachineOutput.IsRequested(invocation.Arguments, descriptors)
+            ? ConsoleFactory.Create(errors, invocation.IsErrorTerminal, invocation.Environment)
+            : ConsoleFactory.Create(output, invocation.IsTerminal, invocation.Environment);
+        _context = new BuildContext(AbsolutePath.Create(invocation.RootDirectory), invocation.Environment,
+            Internal.Hosts.HostDetector.Detect(invocation.Environment), Secrets)
+        {
+            Console = _console,
+            CancellationToken = cancellationToken,
+        };
+        _context.Enter();
+        RunLogSink.Install();
         try
         {
-            return await new BuildRunner(this, invocation, OpenConsole)
+            return await new BuildRunner(this, invocation, _console, descriptors)
                 .RunAsync(defaultTargets, parameters => _parameters = parameters, cancellationToken);
         }
         finally
         {
-            if (!ReferenceEquals(output, invocation.Out)) ((MaskingWriter)output).Complete();
-            if (errors is not null && !ReferenceEquals(errors, invocation.Error)) ((MaskingWriter)errors).Complete();
+            Complete(output, invocation.Out);
+            if (errors is not null) Complete(errors, invocation.Error!);
         }
-
-        // The engine decides once the parameters are read: its own output goes to stderr while a
-        // [MachineOutput] parameter is on, so stdout holds only what targets write to StandardOutput.
-        IAnsiConsole OpenConsole(bool machineOutput) => _console = machineOutput && errors is not null
-            ? ConsoleFactory.Create(errors, invocation.IsErrorTerminal, invocation.Environment)
-            : ConsoleFactory.Create(output, invocation.IsTerminal, invocation.Environment);
     }
 
+    /// <summary>stdout or stderr with secrets masked; a writer the caller already masks (Execute's) is used as is.</summary>
     private TextWriter Masked(TextWriter writer) => writer as MaskingWriter ?? (TextWriter)new MaskingWriter(writer, Secrets);
+
+    /// <summary>Flushes what a mask of this run's own still holds back (a secret may end in the next write).</summary>
+    private static void Complete(TextWriter masked, TextWriter given)
+    {
+        if (!ReferenceEquals(masked, given)) ((MaskingWriter)masked).Complete();
+    }
 
     /// <summary>The nearest folder upwards holding .nuke, as NUKE finds its root.</summary>
     public static string FindRootDirectory(string start)

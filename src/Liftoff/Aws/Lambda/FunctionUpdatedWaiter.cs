@@ -6,7 +6,10 @@ namespace Liftoff.Aws.Lambda;
 /// <summary>How often and how long <see cref="FunctionUpdatedWaiter"/> polls.</summary>
 public sealed record FunctionWaitOptions
 {
-    /// <summary>The first pause between polls (the AWS CLI's function-updated waiter polls every second); it doubles up to <see cref="MaxPollInterval"/>.</summary>
+    /// <summary>
+    /// The first pause between polls; it doubles up to <see cref="MaxPollInterval"/> (the model's FunctionUpdatedV2
+    /// waiter polls every second, FunctionUpdated every 5 s).
+    /// </summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
     public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(5);
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
@@ -21,9 +24,10 @@ public sealed record FunctionWaitOptions
 }
 
 /// <summary>
-/// Waits until Lambda has applied a code or configuration update, as the official SDKs' function-updated
-/// waiter does: while the function is being created (State Pending) or updated (LastUpdateStatus InProgress),
-/// Lambda rejects PublishVersion and further updates with ResourceConflictException.
+/// Waits until Lambda has applied a code or configuration update, with the acceptors of the model's
+/// FunctionUpdated waiter (LastUpdateStatus Successful: done; Failed: fails; InProgress: waits), which the
+/// conformance test holds it to, and while the function is still being created (State Pending). Meanwhile Lambda
+/// rejects PublishVersion and further updates with ResourceConflictException.
 /// </summary>
 public static class FunctionUpdatedWaiter
 {
@@ -42,9 +46,9 @@ public static class FunctionUpdatedWaiter
                 new GetFunctionConfigurationRequest { FunctionName = functionName, Qualifier = qualifier }, cancellationToken);
 
             if (configuration.LastUpdateStatus == LastUpdateStatus.Failed && !options.BeforeOwnUpdate)
-                throw new FunctionUpdateFailedException(functionName, configuration.LastUpdateStatusReason, configuration.LastUpdateStatusReasonCode);
+                throw new FunctionUpdateFailedException(functionName, configuration.LastUpdateStatusReason, configuration.LastUpdateStatusReasonCode?.Value);
             if (configuration.State == State.Failed)
-                throw new FunctionUpdateFailedException(functionName, configuration.StateReason, configuration.StateReasonCode);
+                throw new FunctionUpdateFailedException(functionName, configuration.StateReason, configuration.StateReasonCode?.Value);
             // Some emulators report no State or LastUpdateStatus for a function never updated: nothing to wait for.
             if (configuration.State != State.Pending && configuration.LastUpdateStatus != LastUpdateStatus.InProgress)
                 return configuration;
