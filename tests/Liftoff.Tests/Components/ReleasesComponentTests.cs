@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Liftoff.Components;
-using Liftoff.Uploading;
 using Liftoff.Engine;
 using Liftoff.Releases;
 using Liftoff.Tests.Configuration;
 using Liftoff.Tests.Support;
+using Liftoff.Uploading;
 
 namespace Liftoff.Tests.Components;
 
@@ -17,14 +17,17 @@ public sealed class ReleasesComponentTests : IClassFixture<MotoFixture>, IDispos
     public ReleasesComponentTests(MotoFixture moto)
     {
         _moto = moto;
-        _repository.Write("environments.yaml", $"""
-            environments:
-              local:
-                region: us-east-1
-                endpointUrl: {moto.Endpoint}
-                artifactBucket: releases-component-{"{env}"}
-            """);
+        UseBucket("releases-component");
     }
+
+    /// <summary>The local environment on this class's moto, with its artifact bucket named {prefix}-local.</summary>
+    private void UseBucket(string prefix) => _repository.Write("environments.yaml", $"""
+        environments:
+          local:
+            region: us-east-1
+            endpointUrl: {_moto.Endpoint}
+            artifactBucket: {prefix}-{"{env}"}
+        """);
 
     public void Dispose() => _repository.Dispose();
 
@@ -52,13 +55,7 @@ public sealed class ReleasesComponentTests : IClassFixture<MotoFixture>, IDispos
     [Fact]
     public async Task Releases_with_json_prints_only_the_releases_as_JSON_on_stdout_and_the_build_on_stderr()
     {
-        _repository.Write("environments.yaml", $"""
-            environments:
-              local:
-                region: us-east-1
-                endpointUrl: {_moto.Endpoint}
-                artifactBucket: releases-json-{"{env}"}
-            """);
+        UseBucket("releases-json");
         using var s3 = MotoS3.Client(_moto);
         await new ArtifactBucket(s3, "releases-json-local", _moto.Region).EnsureAsync(CancellationToken.None);
         var ledger = new ReleaseLedger(s3, "releases-json-local");

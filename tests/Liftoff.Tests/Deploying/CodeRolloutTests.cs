@@ -1,7 +1,7 @@
-using Liftoff.Configuration;
 using System.Text.Json;
 using Amazon.S3.Model;
 using Liftoff.Aws;
+using Liftoff.Configuration;
 using Liftoff.Deploying;
 using Liftoff.Deploying.Code;
 using Liftoff.Tests.Support;

@@ -79,10 +79,8 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
     [Fact]
     public async Task Approval_required_without_approve_in_CI_stops_records_why_and_changes_nothing()
     {
-        var configuration = await ConfigurationLoader.LoadAsync(RepositoryFolders.Root, default);
         // An environment that asks for approval, deployed without a terminal (CI) and without --approve.
-        var environment = configuration.Resolve("dev", ["media-register"]).Single() with { RequiresApproval = true };
-        var manifest = await PackageAndUploadAsync(environment);
+        var (environment, manifest) = await PackagedAsync("media-register", requiresApproval: true);
         var console = DeployTestKit.Console();
 
         var error = await Assert.ThrowsAsync<ApprovalRequiredException>(() => Deployer(console).DeployAsync(
@@ -101,9 +99,7 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
     [Fact]
     public async Task Approval_given_at_the_prompt_executes()
     {
-        var configuration = await ConfigurationLoader.LoadAsync(RepositoryFolders.Root, default);
-        var environment = configuration.Resolve("dev", ["fraud-or-not"]).Single() with { RequiresApproval = true };
-        var manifest = await PackageAndUploadAsync(environment);
+        var (environment, manifest) = await PackagedAsync("fraud-or-not", requiresApproval: true);
         var console = DeployTestKit.Console();
         console.Profile.Capabilities.Interactive = true;
         console.Input.PushTextWithEnter("y");
@@ -120,9 +116,7 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
     [Fact]
     public async Task Force_unlock_removes_a_stale_lock_first_and_says_whose_it_was()
     {
-        var configuration = await ConfigurationLoader.LoadAsync(RepositoryFolders.Root, default);
-        var environment = configuration.Resolve("dev", ["media-register"]).Single();
-        var manifest = await PackageAndUploadAsync(environment);
+        var (environment, manifest) = await PackagedAsync("media-register");
         var locks = new DeploymentLock(_clients.S3, environment.ArtifactBucket, new DeploymentLockOptions { RenewEvery = null });
         // A crashed run's lock: taken and never released.
         _ = await locks.AcquireAsync(environment.Project, environment.Environment, new ReleaseActor("crashed", "ci-runner", 42), default);
@@ -137,6 +131,14 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
 
     private ProjectDeployer Deployer(Spectre.Console.IAnsiConsole console) =>
         new(_clients, console, new ReleaseActor("tester", "test-host", 1), null, RepositoryFolders.Root);
+
+    /// <summary>The project resolved for dev from the repository's configuration, packaged and uploaded.</summary>
+    private async Task<(ProjectEnvironment Environment, ArtifactManifest Manifest)> PackagedAsync(string project, bool requiresApproval = false)
+    {
+        var configuration = await ConfigurationLoader.LoadAsync(RepositoryFolders.Root, default);
+        var environment = configuration.Resolve("dev", [project]).Single() with { RequiresApproval = requiresApproval };
+        return (environment, await PackageAndUploadAsync(environment));
+    }
 
     /// <summary>Stands in for Package and Upload: a zip per function in the artifact bucket, and its manifest entry.</summary>
     private async Task<ArtifactManifest> PackageAndUploadAsync(ProjectEnvironment environment)

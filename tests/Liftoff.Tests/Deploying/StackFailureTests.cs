@@ -1,7 +1,7 @@
 using Liftoff.Aws;
+using Liftoff.Aws.Requests;
 using Liftoff.Deploying;
 using Liftoff.Deploying.Stacks;
-using Liftoff.Aws.Requests;
 using static Liftoff.Tests.Deploying.ScriptedCloudFormation;
 
 namespace Liftoff.Tests.Deploying;
