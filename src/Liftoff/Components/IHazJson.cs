@@ -4,8 +4,8 @@ namespace Liftoff.Components;
 
 /// <summary>
 /// --json: targets that can answer scripts (Releases; later Affected, CiPolicy, Invoke) print JSON on
-/// <see cref="ILiftoffBuild.StandardOutput"/> instead of tables. The parameter is [MachineOutput], so while it
-/// is on the engine writes its own output (target rules, summary) to stderr and stdout stays valid JSON.
+/// <see cref="ILiftoffBuild.StandardOutput"/> instead of tables. The parameter is [MachineOutput]: named on the
+/// command line, it sends the engine's own output (target rules, summary) to stderr, so stdout stays valid JSON.
 /// </summary>
 public interface IHazJson : ILiftoffBuild
 {
