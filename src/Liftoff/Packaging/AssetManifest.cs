@@ -6,6 +6,10 @@ public sealed record AssetManifest(string Project, IReadOnlyList<Asset> Assets, 
 {
     public string FullSourceDirectory(string rootDirectory) =>
         Path.Combine(rootDirectory, SourceDirectory.Replace('/', Path.DirectorySeparatorChar));
+
+    /// <summary>Where the built file of <paramref name="asset"/> lies on disk.</summary>
+    public string LocalFileOf(Asset asset, string rootDirectory) =>
+        Path.Combine(FullSourceDirectory(rootDirectory), asset.Path.Replace('/', Path.DirectorySeparatorChar));
 }
 
 /// <summary>One front-end file.</summary>

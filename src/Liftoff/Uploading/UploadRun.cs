@@ -21,9 +21,24 @@ public sealed class UploadRun(ArtifactUploadOptions? options = null, int maxPara
                     _ => new Lazy<Task<BucketState>>(() => new ArtifactBucket(p.S3, p.Bucket, p.Region).EnsureAsync(ct)));
                 var state = await ensured.Value;
                 var uploads = await new ArtifactUploader(p.S3, options).UploadAsync(p.Bucket, p.Artifacts, ct);
-                results[i] = new ProjectUploadResult(p.Project, p.Bucket, FirstToEnsure(state, p, projects, i), uploads);
+                results[i] = new ProjectUploadResult(p.Project, p.Bucket, FirstToEnsure(state, p, projects, i), uploads)
+                {
+                    Kept = await KeepForRollbackAsync(p, ct),
+                };
             });
         return results;
+    }
+
+    /// <summary>The template and front-end files, kept by content hash so that Rollback can put this release back later.</summary>
+    private static async Task<KeptForRollback> KeepForRollbackAsync(ProjectUpload project, CancellationToken cancellationToken)
+    {
+        var copies = new RollbackCopies(project.S3, project.Bucket);
+        var templateSent = project.TemplatePath is { } path
+            && await copies.KeepTemplateAsync(project.Project, await File.ReadAllTextAsync(path, cancellationToken), cancellationToken);
+        var (sent, already) = project.SiteFiles.Count == 0
+            ? (0, 0)
+            : await copies.KeepSiteFilesAsync(project.Project, project.SiteFiles, cancellationToken);
+        return new KeptForRollback(templateSent, sent, already);
     }
 
     // Only the first project on a new bucket reports it as created; the others found it there.

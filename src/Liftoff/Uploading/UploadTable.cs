@@ -11,10 +11,20 @@ public static class UploadTable
         var title = $"[bold]{Markup.Escape(result.Project)}[/] → s3://{Markup.Escape(result.Bucket)}"
             + (result.BucketState == BucketState.Created ? " [green](bucket created)[/]" : "");
         if (result.Uploads.Count == 0) return new Markup($"{title}: no functions to upload.\n");
-        return Render(title, result.Uploads);
+        var table = Render(title, result.Uploads);
+        return Kept(result.Kept) is { } kept ? table.Caption(kept) : table;
     }
 
-    private static IRenderable Render(string title, IReadOnlyList<UploadedArtifact> uploads)
+    /// <summary>What was kept for Rollback, when anything new was; null when all of it was already there.</summary>
+    private static string? Kept(KeptForRollback kept)
+    {
+        var parts = new List<string>();
+        if (kept.TemplateSent) parts.Add("the template");
+        if (kept.SiteFilesSent > 0) parts.Add($"{kept.SiteFilesSent} front-end file(s) ({kept.SiteFilesAlreadyKept} already kept)");
+        return parts.Count == 0 ? null : $"kept for Rollback: {string.Join(" and ", parts)}";
+    }
+
+    private static Table Render(string title, IReadOnlyList<UploadedArtifact> uploads)
     {
         var table = new Table()
             .Title(title)

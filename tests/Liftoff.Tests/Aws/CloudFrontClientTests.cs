@@ -73,6 +73,26 @@ public sealed class CloudFrontClientTests : IClassFixture<MotoFixture>, IDisposa
     }
 
     [Fact]
+    public async Task ListInvalidations_lists_the_invalidations_the_CLI_created()
+    {
+        var id = await CreateDistributionAsync();
+        var first = (await _cli.JsonAsync("cloudfront", "create-invalidation", "--distribution-id", id, "--paths", "/a.html"))
+            .GetProperty("Invalidation").GetProperty("Id").GetString();
+        var second = (await _cli.JsonAsync("cloudfront", "create-invalidation", "--distribution-id", id, "--paths", "/b/*"))
+            .GetProperty("Invalidation").GetProperty("Id").GetString();
+
+        var ours = await _aws.CloudFront.ListInvalidationsAsync(new ListInvalidationsRequest { DistributionId = id, MaxItems = "100" });
+
+        var theirs = (await _cli.JsonAsync("cloudfront", "list-invalidations", "--distribution-id", id))
+            .GetProperty("InvalidationList").GetProperty("Items").EnumerateArray().Select(i => i.GetProperty("Id").GetString()).ToList();
+        var listed = ours.InvalidationList!.Items;
+        Assert.Equal(theirs, listed.Select(i => i.Id).ToList());
+        Assert.Equal(new[] { first, second }.Order(), listed.Select(i => i.Id).Order());
+        Assert.All(listed, i => Assert.NotNull(i.CreateTime));
+        Assert.All(listed, i => Assert.Equal("completed", i.Status!.ToLowerInvariant()));
+    }
+
+    [Fact]
     public async Task A_missing_distribution_is_a_typed_error_with_code_and_request_id()
     {
         var error = await Assert.ThrowsAsync<NoSuchDistributionException>(() =>

@@ -16,6 +16,9 @@ public class AmazonCloudFrontClient(AWSCredentials credentials, AmazonCloudFront
     public Task<CreateInvalidationResponse> CreateInvalidationAsync(CreateInvalidationRequest request, CancellationToken cancellationToken = default) =>
         ExecuteAsync(CloudFrontOperations.CreateInvalidation, request, cancellationToken);
 
+    public Task<ListInvalidationsResponse> ListInvalidationsAsync(ListInvalidationsRequest request, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(CloudFrontOperations.ListInvalidations, request, cancellationToken);
+
     public Task<GetInvalidationResponse> GetInvalidationAsync(GetInvalidationRequest request, CancellationToken cancellationToken = default) =>
         ExecuteAsync(CloudFrontOperations.GetInvalidation, request, cancellationToken);
 }

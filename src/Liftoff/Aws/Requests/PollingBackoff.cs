@@ -21,6 +21,9 @@ public sealed class PollingBackoff
     public static PollingBackoff ForChangeSet(TimeProvider? time = null) => new(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5), time);
     public static PollingBackoff ForStackEvents(TimeProvider? time = null) => new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), time);
 
+    /// <summary>CloudFront invalidations take minutes; the AWS CLI's waiter polls every 20 s.</summary>
+    public static PollingBackoff ForInvalidation(TimeProvider? time = null) => new(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(20), time);
+
     public TimeSpan Next => _next;
 
     public async Task WaitAsync(CancellationToken cancellationToken)

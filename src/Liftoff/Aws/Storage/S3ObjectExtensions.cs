@@ -35,6 +35,21 @@ internal static class S3ObjectExtensions
         }
     }
 
+    /// <summary>The object's content as UTF-8 text, or null when there is no such object.</summary>
+    public static async Task<string?> ReadTextOrNullAsync(this IAmazonS3 s3, string bucket, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await s3.GetObjectAsync(bucket, key, cancellationToken);
+            using var reader = new StreamReader(response.ResponseStream, System.Text.Encoding.UTF8);
+            return await reader.ReadToEndAsync(cancellationToken);
+        }
+        catch (AmazonS3Exception e) when (e.IsNotFound())
+        {
+            return null;
+        }
+    }
+
     public static bool IsNotFound(this AmazonS3Exception e) =>
         e.StatusCode == HttpStatusCode.NotFound || e.ErrorCode is "NoSuchKey" or "NotFound" or "NoSuchBucket";
 

@@ -15,9 +15,19 @@ public sealed class FrontEndPublisher(IAmazonS3 s3, int maxParallelUploads = 16)
 {
     private const int DeleteBatch = 1000; // DeleteObjects' limit per request
 
-    /// <param name="previous">The asset list of the last successful release, if any: files it lists with the
-    /// same hash and headers, still in the bucket at the same size, are trusted without a HEAD.</param>
+    /// <summary>Plans, then sends the built files from disk (<see cref="LocalSiteFiles"/>) and deletes what the manifest no longer lists.</summary>
+    /// <param name="previous">The asset list of the last successful release, if any (see <see cref="PlanAsync"/>).</param>
     public async Task<FrontEndPublishResult> PublishAsync(
+        string siteBucket, IReadOnlyList<SiteAsset> assets, ReleaseAssets? previous, CancellationToken cancellationToken) =>
+        await ApplyAsync(await PlanAsync(siteBucket, assets, previous, cancellationToken), new LocalSiteFiles(), cancellationToken);
+
+    /// <summary>
+    /// Reads the site bucket and decides, changing nothing: which files to send (new, or with another hash or
+    /// headers) and which objects to delete (not in the manifest).
+    /// </summary>
+    /// <param name="previous">The asset list of the release that is live: files it lists with the same hash and
+    /// headers, still in the bucket at the same size, are trusted without a HEAD.</param>
+    public async Task<SitePublishPlan> PlanAsync(
         string siteBucket, IReadOnlyList<SiteAsset> assets, ReleaseAssets? previous, CancellationToken cancellationToken)
     {
         CheckPaths(assets);
@@ -27,23 +37,29 @@ public sealed class FrontEndPublisher(IAmazonS3 s3, int maxParallelUploads = 16)
         var decisions = new bool[assets.Count];
         await ForEachAsync(Enumerable.Range(0, assets.Count), async (i, ct) =>
             decisions[i] = await NeedsUploadAsync(siteBucket, assets[i], stored, known, ct), cancellationToken);
-        var toSend = assets.Where((_, i) => decisions[i]).ToList();
-
-        // Everything else first, pages last: a visitor never gets HTML that points at files not there yet.
-        await ForEachAsync(toSend.Where(a => !a.IsHtml), (a, ct) => UploadAsync(siteBucket, a, ct), cancellationToken);
-        await ForEachAsync(toSend.Where(a => a.IsHtml), (a, ct) => UploadAsync(siteBucket, a, ct), cancellationToken);
-
         var wanted = assets.Select(a => a.Path).ToHashSet(StringComparer.Ordinal);
-        var deleted = stored.Keys.Where(k => !wanted.Contains(k)).Order(StringComparer.Ordinal).ToList();
-        await DeleteAsync(siteBucket, deleted, cancellationToken);
+        return new SitePublishPlan(
+            siteBucket,
+            assets,
+            assets.Where((_, i) => decisions[i]).OrderBy(a => a.Path, StringComparer.Ordinal).ToList(),
+            stored.Keys.Where(k => !wanted.Contains(k)).Order(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Carries a plan out: sends its files from <paramref name="source"/>, pages last, then deletes.</summary>
+    public async Task<FrontEndPublishResult> ApplyAsync(SitePublishPlan plan, ISiteFileSource source, CancellationToken cancellationToken)
+    {
+        // Everything else first, pages last: a visitor never gets HTML that points at files not there yet.
+        await ForEachAsync(plan.ToSend.Where(a => !a.IsHtml), (a, ct) => source.PutAsync(s3, plan.Bucket, a, ct), cancellationToken);
+        await ForEachAsync(plan.ToSend.Where(a => a.IsHtml), (a, ct) => source.PutAsync(s3, plan.Bucket, a, ct), cancellationToken);
+        await DeleteAsync(plan.Bucket, plan.ToDelete, cancellationToken);
 
         return new FrontEndPublishResult(
-            siteBucket,
-            toSend.Select(a => a.Path).Order(StringComparer.Ordinal).ToList(),
-            deleted,
-            assets.Count - toSend.Count,
-            toSend.Sum(a => a.Size),
-            SiteAsset.ToReleaseAssets(assets));
+            plan.Bucket,
+            plan.ToSend.Select(a => a.Path).ToList(),
+            plan.ToDelete,
+            plan.Assets.Count - plan.ToSend.Count,
+            plan.ToSend.Sum(a => a.Size),
+            SiteAsset.ToReleaseAssets(plan.Assets));
     }
 
     private async Task<bool> NeedsUploadAsync(
@@ -59,30 +75,6 @@ public sealed class FrontEndPublisher(IAmazonS3 s3, int maxParallelUploads = 16)
             || !string.Equals(head.Sha256Hex, asset.Sha256Hex, StringComparison.OrdinalIgnoreCase)
             || head.ContentType != asset.ContentType
             || head.CacheControl != asset.CacheControl;
-    }
-
-    private async Task UploadAsync(string bucket, SiteAsset asset, CancellationToken cancellationToken)
-    {
-        var actual = ContentHash.Hex(await ContentHash.OfFileAsync(asset.LocalFile, cancellationToken));
-        if (!string.Equals(actual, asset.Sha256Hex, StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException(
-                $"{asset.LocalFile} changed after its asset manifest was made (sha256 {actual}, manifest says {asset.Sha256Hex}). " +
-                "Run `./build.sh Package` again, then deploy.");
-
-        var request = new PutObjectRequest
-        {
-            BucketName = bucket,
-            Key = asset.Path,
-            FilePath = asset.LocalFile,
-            ContentType = asset.ContentType,
-            ChecksumSHA256 = ContentHash.Base64FromHex(asset.Sha256Hex),
-            // Site files are small: signing the payload whole costs nothing, where the streaming (aws-chunked)
-            // signature makes the server decode every body in chunks; moto spends most of a PUT doing that.
-            UseChunkEncoding = false,
-        };
-        request.Headers.CacheControl = asset.CacheControl;
-        request.Metadata[S3ObjectExtensions.Sha256Metadata] = asset.Sha256Hex;
-        await s3.PutObjectAsync(request, cancellationToken);
     }
 
     private async Task DeleteAsync(string bucket, IReadOnlyList<string> keys, CancellationToken cancellationToken)

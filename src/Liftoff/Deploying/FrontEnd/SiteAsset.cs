@@ -7,21 +7,22 @@ namespace Liftoff.Deploying.FrontEnd;
 
 /// <summary>
 /// One file of a built front end, as the asset manifest describes it: its path in the site (the S3 key,
-/// forward slashes, no leading slash), content hash, size, headers, and where it lies on disk.
+/// forward slashes, no leading slash), content hash, size, headers, and where it lies on disk (none for a file
+/// of an earlier release, which Rollback copies from what Upload kept).
 /// </summary>
-public sealed record SiteAsset(string Path, string Sha256Hex, long Size, string ContentType, string CacheControl, string LocalFile)
+public sealed record SiteAsset(string Path, string Sha256Hex, long Size, string ContentType, string CacheControl, string? LocalFile = null)
 {
     public bool IsHtml => ContentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Every file of a project's asset manifest (artifacts/manifest.json), located under the repository root.</summary>
-    public static IReadOnlyList<SiteAsset> From(AssetManifest manifest, string rootDirectory)
-    {
-        var folder = manifest.FullSourceDirectory(rootDirectory);
-        return manifest.Assets
-            .Select(a => new SiteAsset(a.Path, a.Sha256Hex, a.Size, a.ContentType, a.CacheControl,
-                System.IO.Path.Combine(folder, a.Path.Replace('/', System.IO.Path.DirectorySeparatorChar))))
+    public static IReadOnlyList<SiteAsset> From(AssetManifest manifest, string rootDirectory) =>
+        manifest.Assets
+            .Select(a => new SiteAsset(a.Path, a.Sha256Hex, a.Size, a.ContentType, a.CacheControl, manifest.LocalFileOf(a, rootDirectory)))
             .ToList();
-    }
+
+    /// <summary>A file as a release recorded it, with no file on disk.</summary>
+    public static SiteAsset From(ReleaseAsset recorded) =>
+        new(recorded.Path, recorded.Sha256Hex, recorded.Size, recorded.ContentType, recorded.CacheControl);
 
     public ReleaseAsset ToReleaseAsset() => new(Path, Sha256Hex, Size, ContentType, CacheControl);
 

@@ -55,6 +55,7 @@ public sealed partial class StackDeployer
         var deployed = (before.Parameters ?? []).Where(p => p.ParameterKey is not null)
             .ToDictionary(p => p.ParameterKey!, p => p.ParameterValue ?? "", StringComparer.Ordinal);
         var changedParameters = deployment.Template.Declared(deployment.Parameters)
+            .Where(p => !deployment.KeepPreviousValues.Contains(p.Key))
             .Where(p => !deployed.TryGetValue(p.Key, out var value) || value != p.Value)
             .Select(p => p.Key)
             .ToList();

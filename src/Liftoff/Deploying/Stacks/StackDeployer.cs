@@ -58,7 +58,7 @@ public sealed partial class StackDeployer(
             ChangeSetName = name,
             // Always say which: without it moto creates a second stack of the same name.
             ChangeSetType = kind == ChangeSetKind.Create ? "CREATE" : "UPDATE",
-            Parameters = deployment.Template.Declared(deployment.Parameters).Select(p => new Parameter { ParameterKey = p.Key, ParameterValue = p.Value }).ToList(),
+            Parameters = deployment.ChangeSetParameters(),
             Tags = deployment.Tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList(),
             Capabilities = deployment.Capabilities.ToList(),
             Description = "Liftoff deploy",

@@ -1,3 +1,5 @@
+using Liftoff.Aws.CloudFormation.Model;
+
 namespace Liftoff.Deploying.Stacks;
 
 /// <summary>What one stack deploy sends: the template, its parameters and tags, and the environment's rules.</summary>
@@ -19,4 +21,20 @@ public sealed record StackDeployment(
     /// refuses without these acknowledgements.
     /// </summary>
     public IReadOnlyList<string> Capabilities { get; init; } = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"];
+
+    /// <summary>
+    /// Parameters sent as UsePreviousValue: the stack keeps the value it has. A rollback sends this for a NoEcho
+    /// parameter, whose value the ledger keeps only as a fingerprint (never as the mask). Not in <see cref="Parameters"/>.
+    /// </summary>
+    public IReadOnlySet<string> KeepPreviousValues { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>What CreateChangeSet sends: the declared parameters with their values, then those kept as they are.</summary>
+    public List<Parameter> ChangeSetParameters() =>
+    [
+        .. Template.Declared(Parameters)
+            .Where(p => !KeepPreviousValues.Contains(p.Key))
+            .Select(p => new Parameter { ParameterKey = p.Key, ParameterValue = p.Value }),
+        .. KeepPreviousValues.Order(StringComparer.Ordinal)
+            .Select(name => new Parameter { ParameterKey = name, UsePreviousValue = true }),
+    ];
 }

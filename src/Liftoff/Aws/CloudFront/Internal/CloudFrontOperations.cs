@@ -37,6 +37,13 @@ internal static class CloudFrontOperations
         Reader((root, _) => new GetInvalidationResponse { Invalidation = Invalidation(root) }),
         r => $"{r.DistributionId}/invalidation/{r.Id}");
 
+    public static readonly AwsOperation<ListInvalidationsRequest, ListInvalidationsResponse> ListInvalidations = new(
+        "ListInvalidations",
+        r => HttpRequests.Rest(r, Service, "GET", "/2020-05-31/distribution/{DistributionId}/invalidation")
+            .PathValue("{DistributionId}", r.DistributionId).Query("Marker", r.Marker).Query("MaxItems", r.MaxItems),
+        Reader((root, _) => new ListInvalidationsResponse { InvalidationList = InvalidationList(root) }),
+        r => r.DistributionId);
+
     private static XElement InvalidationBatchXml(InvalidationBatch batch)
     {
         var items = batch.Paths?.Items ?? [];
@@ -94,6 +101,18 @@ internal static class CloudFrontOperations
                     : null,
             }
             : null,
+    };
+
+    private static InvalidationList InvalidationList(XElement e) => new()
+    {
+        Marker = e.Text("Marker"),
+        NextMarker = e.Text("NextMarker"),
+        MaxItems = e.Int("MaxItems"),
+        IsTruncated = e.Bool("IsTruncated"),
+        Quantity = e.Int("Quantity"),
+        Items = e.Child("Items")?.Elements()
+            .Select(s => new InvalidationSummary { Id = s.Text("Id"), CreateTime = s.Date("CreateTime"), Status = s.Text("Status") })
+            .ToList() ?? [],
     };
 
     private static string? Header(IWebResponseData http, string name) =>

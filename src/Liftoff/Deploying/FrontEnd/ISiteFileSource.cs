@@ -1,0 +1,66 @@
+using Amazon.S3;
+using Amazon.S3.Model;
+using Liftoff.Aws.Storage;
+using Liftoff.Uploading;
+
+namespace Liftoff.Deploying.FrontEnd;
+
+/// <summary>Where a published file's content comes from: the build on disk (Deploy) or the copy kept for Rollback.</summary>
+public interface ISiteFileSource
+{
+    /// <summary>Writes <paramref name="asset"/> to the site bucket under its path, with its content type and cache headers.</summary>
+    Task PutAsync(IAmazonS3 s3, string siteBucket, SiteAsset asset, CancellationToken cancellationToken);
+}
+
+/// <summary>The built files on disk, checked against the manifest's hash before they are sent.</summary>
+public sealed class LocalSiteFiles : ISiteFileSource
+{
+    public async Task PutAsync(IAmazonS3 s3, string siteBucket, SiteAsset asset, CancellationToken cancellationToken)
+    {
+        var file = asset.LocalFile ?? throw new InvalidOperationException($"{asset.Path} has no built file on disk to publish.");
+        var actual = ContentHash.Hex(await ContentHash.OfFileAsync(file, cancellationToken));
+        if (!string.Equals(actual, asset.Sha256Hex, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException(
+                $"{file} changed after its asset manifest was made (sha256 {actual}, manifest says {asset.Sha256Hex}). " +
+                "Run `./build.sh Package` again, then deploy.");
+
+        var request = new PutObjectRequest
+        {
+            BucketName = siteBucket,
+            Key = asset.Path,
+            FilePath = file,
+            ContentType = asset.ContentType,
+            ChecksumSHA256 = ContentHash.Base64FromHex(asset.Sha256Hex),
+            // Site files are small: signing the payload whole costs nothing, where the streaming (aws-chunked)
+            // signature makes the server decode every body in chunks; moto spends most of a PUT doing that.
+            UseChunkEncoding = false,
+        };
+        request.Headers.CacheControl = asset.CacheControl;
+        request.Metadata[S3ObjectExtensions.Sha256Metadata] = asset.Sha256Hex;
+        await s3.PutObjectAsync(request, cancellationToken);
+    }
+}
+
+/// <summary>
+/// The copies Upload kept in the artifact bucket by content hash (<see cref="RollbackCopies"/>), copied inside S3
+/// (no bytes through this machine) with the headers the release recorded.
+/// </summary>
+public sealed class KeptSiteFiles(string artifactBucket, string project) : ISiteFileSource
+{
+    public async Task PutAsync(IAmazonS3 s3, string siteBucket, SiteAsset asset, CancellationToken cancellationToken)
+    {
+        var request = new CopyObjectRequest
+        {
+            SourceBucket = artifactBucket,
+            SourceKey = RollbackCopies.SiteFileKey(project, asset.Sha256Hex),
+            DestinationBucket = siteBucket,
+            DestinationKey = asset.Path,
+            ContentType = asset.ContentType,
+            // REPLACE: the copy takes the headers given here, not the kept object's.
+            MetadataDirective = S3MetadataDirective.REPLACE,
+        };
+        request.Headers.CacheControl = asset.CacheControl;
+        request.Metadata[S3ObjectExtensions.Sha256Metadata] = asset.Sha256Hex;
+        await s3.CopyObjectAsync(request, cancellationToken);
+    }
+}

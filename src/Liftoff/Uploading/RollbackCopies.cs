@@ -1,0 +1,96 @@
+using System.Text;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Liftoff.Aws.Storage;
+
+namespace Liftoff.Uploading;
+
+/// <summary>
+/// What Rollback needs to put an old release back, kept in the artifact bucket by content hash: every template
+/// and every front-end file a release may name (<c>kept/templates/{project}/{sha256}.yaml</c>,
+/// <c>kept/site/{project}/{sha256}</c>). They never expire, like the artifacts, because release records name them;
+/// equal content is stored once, so keeping them costs a listing and the files no earlier release had.
+/// </summary>
+public sealed class RollbackCopies(IAmazonS3 s3, string bucket, int maxParallelUploads = 16)
+{
+    public static string TemplateKey(string project, string sha256Hex) => $"kept/templates/{project}/{sha256Hex}.yaml";
+
+    public static string SiteFileKey(string project, string sha256Hex) => $"kept/site/{project}/{sha256Hex}";
+
+    private static string SiteFilePrefix(string project) => $"kept/site/{project}/";
+
+    /// <summary>Keeps the template's text; true when it was sent, false when the same text was already kept.</summary>
+    public async Task<bool> KeepTemplateAsync(string project, string templateBody, CancellationToken cancellationToken)
+    {
+        var bytes = Encoding.UTF8.GetBytes(templateBody);
+        var sha256Hex = ContentHash.Hex(ContentHash.Of(bytes));
+        var key = TemplateKey(project, sha256Hex);
+        if (await s3.HeadOrNullAsync(bucket, key, cancellationToken) is not null) return false;
+        var request = new PutObjectRequest
+        {
+            BucketName = bucket,
+            Key = key,
+            InputStream = new MemoryStream(bytes),
+            ContentType = "application/x-yaml",
+            ChecksumSHA256 = ContentHash.Base64FromHex(sha256Hex),
+        };
+        request.Metadata[S3ObjectExtensions.Sha256Metadata] = sha256Hex;
+        await s3.PutObjectAsync(request, cancellationToken);
+        return true;
+    }
+
+    /// <summary>The kept template with this hash, or null when none was kept (records from before templates were kept).</summary>
+    public Task<string?> ReadTemplateAsync(string project, string sha256Hex, CancellationToken cancellationToken) =>
+        s3.ReadTextOrNullAsync(bucket, TemplateKey(project, sha256Hex), cancellationToken);
+
+    /// <summary>Keeps each file whose content is not kept yet; returns how many were sent and how many were there.</summary>
+    public async Task<(int Sent, int AlreadyKept)> KeepSiteFilesAsync(
+        string project, IReadOnlyList<SiteFileToKeep> files, CancellationToken cancellationToken)
+    {
+        var kept = await KeptSiteFilesAsync(project, cancellationToken);
+        var missing = files.Where(f => !kept.Contains(f.Sha256Hex)).DistinctBy(f => f.Sha256Hex).ToList();
+        await Parallel.ForEachAsync(missing,
+            new ParallelOptions { MaxDegreeOfParallelism = maxParallelUploads, CancellationToken = cancellationToken },
+            async (file, ct) => await KeepAsync(project, file, ct));
+        return (missing.Count, files.Count - missing.Count);
+    }
+
+    /// <summary>The content hashes of the project's kept front-end files.</summary>
+    public async Task<IReadOnlySet<string>> KeptSiteFilesAsync(string project, CancellationToken cancellationToken)
+    {
+        var prefix = SiteFilePrefix(project);
+        var hashes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = prefix };
+        do
+        {
+            var page = await s3.ListObjectsV2Async(request, cancellationToken);
+            foreach (var o in page.S3Objects ?? []) hashes.Add(o.Key[prefix.Length..]);
+            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+        } while (request.ContinuationToken is not null);
+        return hashes;
+    }
+
+    private async Task KeepAsync(string project, SiteFileToKeep file, CancellationToken cancellationToken)
+    {
+        var actual = ContentHash.Hex(await ContentHash.OfFileAsync(file.LocalFile, cancellationToken));
+        if (!string.Equals(actual, file.Sha256Hex, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException(
+                $"{file.LocalFile} changed after its asset manifest was made (sha256 {actual}, manifest says {file.Sha256Hex}). " +
+                "Run `./build.sh Package` again, then upload.");
+        var request = new PutObjectRequest
+        {
+            BucketName = bucket,
+            Key = SiteFileKey(project, file.Sha256Hex),
+            FilePath = file.LocalFile,
+            ContentType = "application/octet-stream",
+            ChecksumSHA256 = ContentHash.Base64FromHex(file.Sha256Hex),
+            // Small files: a whole-payload signature is cheaper for the server than aws-chunked (see FrontEndPublisher).
+            UseChunkEncoding = false,
+        };
+        request.Metadata[S3ObjectExtensions.Sha256Metadata] = file.Sha256Hex;
+        await s3.PutObjectAsync(request, cancellationToken);
+    }
+}
+
+/// <summary>One built front-end file to keep: its content hash and where it lies on disk.</summary>
+public sealed record SiteFileToKeep(string Sha256Hex, string LocalFile);
