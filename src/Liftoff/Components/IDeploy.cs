@@ -12,14 +12,8 @@ namespace Liftoff.Components;
 /// artifacts/manifest.json (what Upload stored), the environment and projects' configuration, and the
 /// release ledger (what is live).
 /// </summary>
-public interface IDeploy : IUpload, ISmokeTest, IHazForce
+public interface IDeploy : IUpload, ISmokeTest, IHazForce, IHazApproval
 {
-    [Parameter("Deploy: execute change sets in environments that need approval without asking")]
-    bool Approve => TryGetValue(() => Approve);
-
-    [Parameter("Deploy: show the change sets and the planned rollout, then delete the change sets; nothing changes")]
-    bool DryRun => TryGetValue(() => DryRun);
-
     [Parameter("Deploy: remove a stale deployment lock of the selected projects first (a crashed run's lock also expires by itself)")]
     bool ForceUnlock => TryGetValue(() => ForceUnlock);
 

@@ -1,16 +1,20 @@
+using Liftoff.Deploying.Cdn;
 using Liftoff.Engine;
 
 namespace Liftoff.Components;
 
 /// <summary>
-/// <c>./build.sh InvalidateCdn --env X</c>: invalidates in CloudFront the front-end paths the last release
-/// changed (the release record's changed and deleted paths; the distribution from the stack's outputs).
-/// Triggered by SmokeTest. Not built yet: skipped when only triggered, failing when named.
+/// <c>./build.sh InvalidateCdn --env X [--project Y] [--wait]</c>: invalidates in CloudFront what the live release
+/// changed or deleted in the front end (its record's paths), collapsed into wildcard prefixes over the project's
+/// limit, within CloudFront's limits on paths in progress; the invalidation id goes into the release record. The
+/// distribution comes from the stack (outputs.distributionId); a local AWS without one is skipped, saying so.
+/// Triggered by SmokeTest; a release already invalidated is left alone unless --force.
 /// </summary>
-public interface IInvalidateCdn : ILiftoffBuild
+public interface IInvalidateCdn : IHazAws, ILocalAws, IHazForce, IHazCdnWait
 {
     Target InvalidateCdn => _ => _
-        .Description("Invalidates the CloudFront paths the last release changed")
-        .OnlyWhenDynamic(() => NotBuiltYet.RunOnlyWhenInvoked(this, nameof(InvalidateCdn)))
-        .Executes(() => NotBuiltYet.Fail(nameof(InvalidateCdn)));
+        .Description("Invalidates in CloudFront the paths the live release changed (--wait follows it)")
+        .DependsOn<ILocalAws>(x => x.LocalAws)
+        .Requires(() => Env)
+        .Executes(async ct => await new InvalidateCdnRun(AwsClientsFor, Console).RunAsync(ProjectEnvironments, CdnOptions, Force, ct));
 }

@@ -34,4 +34,9 @@ public sealed record ProjectEnvironment
     public required IReadOnlyList<SmokeCheck> SmokeChecks { get; init; }
     public required Rollout Rollout { get; init; }
     public required IReadOnlyList<string> Alarms { get; init; }
+
+    public const int DefaultInvalidationPathLimit = 15;
+
+    /// <summary>Over this many changed paths, InvalidateCdn collapses them into wildcard prefixes (project.yaml, else environments.yaml).</summary>
+    public int InvalidationPathLimit { get; init; } = DefaultInvalidationPathLimit;
 }

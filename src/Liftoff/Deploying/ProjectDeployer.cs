@@ -3,6 +3,7 @@ using Liftoff.Configuration;
 using Liftoff.Deploying.Code;
 using Liftoff.Deploying.FrontEnd;
 using Liftoff.Deploying.Locking;
+using Liftoff.Deploying.RollingBack;
 using Liftoff.Deploying.Stacks;
 using Liftoff.Packaging;
 using Liftoff.Releases;
@@ -52,10 +53,37 @@ public sealed class ProjectDeployer(
             var recorded = await record.CompleteAsync(token);
             return Result(deployment, ProjectDeployOutcome.Deployed, reasons, stack, rolled, published, recorded);
         }
+        catch (RolloutFailedException alarm) when (live is not null)
+        {
+            await RollBackAfterAlarmAsync(deployment, live, record, alarm, token);
+            throw;
+        }
         catch (Exception e)
         {
             await record.FailAsync(e);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Roll back: an alarm stopped the rollout and sent the traffic back. The rest of the release before it (the stack's
+    /// template and parameters; the front end was not published yet) comes back the way Rollback does it, under this
+    /// deploy's lock, recorded as a rollback naming that release; this deploy's record is marked rolled back.
+    /// </summary>
+    private async Task RollBackAfterAlarmAsync(
+        ProjectDeployment deployment, Release live, ReleaseRecorder record, RolloutFailedException alarm, CancellationToken cancellationToken)
+    {
+        var stopped = record.Release with { FunctionVersions = deployment.VersionsByFunction(alarm.Result) };
+        try
+        {
+            await new ReleaseRollback(clients, console, actor, clock)
+                .RestoreAsync(deployment.Environment, stopped, live, alarm.Message, RollbackOptions.Automatic(console), cancellationToken);
+        }
+        catch (Exception e)
+        {
+            // The traffic is back on the previous versions whatever happened to the rest: the record says both.
+            await new ReleaseLedger(clients.S3, deployment.Environment.ArtifactBucket, clock)
+                .MarkRolledBackAsync(stopped, $"{alarm.Message} Restoring the rest of release {live.Id} failed: {e.Message}", CancellationToken.None);
         }
     }
 

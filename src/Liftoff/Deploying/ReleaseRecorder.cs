@@ -4,10 +4,11 @@ using Liftoff.Releases;
 namespace Liftoff.Deploying;
 
 /// <summary>
-/// The ledger record of one deploy while it runs: each phase's timing and results are added as it ends, and the
-/// record is finished whatever happens — succeeded, rolled back by an alarm, or failed (Ctrl-C included).
+/// The ledger record of one deploy or rollback while it runs: each phase's timing and results are added as it ends,
+/// and the record is finished whatever happens — succeeded, rolled back by an alarm, or failed (Ctrl-C included).
 /// </summary>
-internal sealed class ReleaseRecorder(ReleaseLedger ledger, Release started, ProjectDeployment deployment, TimeProvider clock)
+/// <param name="deployment">The deploy recorded, whose versions an alarm's rollback records; null for a rollback's own record.</param>
+internal sealed class ReleaseRecorder(ReleaseLedger ledger, Release started, ProjectDeployment? deployment, TimeProvider clock)
 {
     public Release Release { get; private set; } = started;
 
@@ -30,7 +31,7 @@ internal sealed class ReleaseRecorder(ReleaseLedger ledger, Release started, Pro
     /// </summary>
     public async Task FailAsync(Exception error)
     {
-        if (error is RolloutFailedException rolledBack)
+        if (error is RolloutFailedException rolledBack && deployment is not null)
             await ledger.MarkRolledBackAsync(
                 Release with { FunctionVersions = deployment.VersionsByFunction(rolledBack.Result) }, rolledBack.Message, CancellationToken.None);
         else

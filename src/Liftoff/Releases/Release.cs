@@ -33,6 +33,8 @@ public sealed record Release
     public ReleaseAssets? Assets { get; init; }
     public IReadOnlyList<string> ChangedPaths { get; init; } = [];
     public IReadOnlyList<string> DeletedPaths { get; init; } = [];
+    /// <summary>The CDN invalidation of <see cref="ChangedPaths"/> and <see cref="DeletedPaths"/>, once InvalidateCdn (or Rollback) made it.</summary>
+    public ReleaseInvalidation? Invalidation { get; init; }
 
     /// <summary>For a rollback: the release whose state it restored.</summary>
     public string? RestoredReleaseId { get; init; }
@@ -59,3 +61,6 @@ public sealed record ReleaseAssets(string ManifestSha256, IReadOnlyList<ReleaseA
 public sealed record ReleaseAsset(string Path, string Sha256Hex, long Size, string ContentType, string CacheControl);
 
 public sealed record ReleasePhase(string Name, DateTimeOffset StartedAt, long DurationMs);
+
+/// <summary>A CloudFront invalidation made for a release: the distribution, the invalidation's id and the paths it covers.</summary>
+public sealed record ReleaseInvalidation(string DistributionId, string Id, IReadOnlyList<string> Paths, DateTimeOffset CreatedAt, string Status);

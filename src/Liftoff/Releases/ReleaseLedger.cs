@@ -65,6 +65,14 @@ public sealed class ReleaseLedger(IAmazonS3 s3, string bucket, TimeProvider? clo
         return rolledBack;
     }
 
+    /// <summary>Records the CDN invalidation made for a release, leaving everything else as it is.</summary>
+    public async Task<Release> RecordInvalidationAsync(Release release, ReleaseInvalidation invalidation, CancellationToken cancellationToken)
+    {
+        var invalidated = release with { Invalidation = invalidation };
+        await PutAsync(invalidated, ifNoneMatch: false, cancellationToken);
+        return invalidated;
+    }
+
     public async Task<Release?> GetAsync(string project, string environment, string id, CancellationToken cancellationToken)
     {
         try
@@ -93,8 +101,13 @@ public sealed class ReleaseLedger(IAmazonS3 s3, string bucket, TimeProvider? clo
     /// The newest successful release started before <paramref name="olderThan"/> (any when null):
     /// Rollback asks for the one before what is live.
     /// </summary>
+    public Task<Release?> LastSuccessfulAsync(
+        string project, string environment, Release? olderThan, CancellationToken cancellationToken) =>
+        LastSuccessfulAsync(project, environment, olderThan, _ => true, cancellationToken);
+
+    /// <summary>The newest successful release started before <paramref name="olderThan"/> that <paramref name="accept"/> takes.</summary>
     public async Task<Release?> LastSuccessfulAsync(
-        string project, string environment, Release? olderThan, CancellationToken cancellationToken)
+        string project, string environment, Release? olderThan, Func<Release, bool> accept, CancellationToken cancellationToken)
     {
         var keys = await NewestKeysFirstAsync(project, environment, cancellationToken);
         if (olderThan is not null)
@@ -108,9 +121,35 @@ public sealed class ReleaseLedger(IAmazonS3 s3, string bucket, TimeProvider? clo
         foreach (var page in keys.Chunk(ReadParallelism))
         {
             var found = Newest(await ReadManyAsync(page, cancellationToken))
-                .FirstOrDefault(r => r.Status == ReleaseStatus.Succeeded && (olderThan is null || r.StartedAt < olderThan.StartedAt));
+                .FirstOrDefault(r => r.Status == ReleaseStatus.Succeeded && (olderThan is null || r.StartedAt < olderThan.StartedAt) && accept(r));
             if (found is not null) return found;
         }
+        return null;
+    }
+
+    /// <summary>
+    /// Where a release id is recorded in this bucket, whatever its project or environment (null when nowhere):
+    /// so that an id given for the wrong project or environment gets an answer that says whose it is.
+    /// </summary>
+    public async Task<(string Project, string Environment)?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = "releases/" };
+        do
+        {
+            ListObjectsV2Response page;
+            try
+            {
+                page = await s3.ListObjectsV2Async(request, cancellationToken);
+            }
+            catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucket")
+            {
+                return null;
+            }
+            foreach (var o in page.S3Objects ?? [])
+                if (o.Key.Split('/') is ["releases", var project, var environment, var file] && file == $"{id}.json")
+                    return (project, environment);
+            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+        } while (request.ContinuationToken is not null);
         return null;
     }
 

@@ -31,6 +31,10 @@ public sealed record EnvironmentDefinition
     [Description("Whether stacks get CloudFormation termination protection.")]
     public bool? TerminationProtection { get; init; }
 
+    [Range(1, 3000), DefaultValue(ProjectEnvironment.DefaultInvalidationPathLimit)]
+    [Description("InvalidateCdn: over this many changed paths, the paths are collapsed into wildcard prefixes (CloudFront bills per path; a wildcard counts as one). A project may set its own.")]
+    public int? InvalidationPathLimit { get; init; }
+
     [Description("Default rollout of new function versions (all-at-once when absent).")]
     public RolloutDefinition? Rollout { get; init; }
 

@@ -33,6 +33,10 @@ public sealed record ProjectDefinition
     [Description("HTTP checks against the deployed API.")]
     public IReadOnlyList<SmokeCheckDefinition>? SmokeChecks { get; init; }
 
+    [Range(1, 3000)]
+    [Description("InvalidateCdn: over this many changed paths, collapse them into wildcard prefixes; the environment's (default 15) when absent.")]
+    public int? InvalidationPathLimit { get; init; }
+
     [Description("Rollout for this project; the environment's when absent.")]
     public RolloutDefinition? Rollout { get; init; }
 

@@ -61,6 +61,7 @@ internal sealed partial class ProjectResolver(
             Outputs = outputs,
             SmokeChecks = (definition.SmokeChecks ?? []).Select(ToSmokeCheck).ToList(),
             Rollout = rollout,
+            InvalidationPathLimit = definition.InvalidationPathLimit ?? env.Definition.InvalidationPathLimit ?? ProjectEnvironment.DefaultInvalidationPathLimit,
             Alarms = (definition.Alarms ?? []).Select((alarm, i) =>
                 Substitute(alarm, values, $"alarms[{i}]", map.Where(definition.Alarms!, i.ToString()))).ToList(),
         };

@@ -1,0 +1,179 @@
+using Liftoff.Aws;
+using Liftoff.Configuration;
+using Liftoff.Deploying.Cdn;
+using Liftoff.Deploying.Code;
+using Liftoff.Deploying.FrontEnd;
+using Liftoff.Deploying.Locking;
+using Liftoff.Deploying.Stacks;
+using Liftoff.Releases;
+using Spectre.Console;
+
+namespace Liftoff.Deploying.RollingBack;
+
+/// <summary>
+/// Takes one project in one environment back to an earlier release, as the ledger recorded it, phase by phase: under
+/// Deploy's lock, find what is live and what to return to; plan every part without changing anything (each alias, the
+/// stack's change set, the site's files); show it; approve where the environment asks (Deploy's rules); then move the
+/// aliases (instant: the recorded versions, no build), restore the stack where it differs, put the front end back
+/// from the kept copies, invalidate the CDN for exactly the paths that changed, and record a release of kind rollback
+/// naming the release it restored; the release it replaced is marked rolled back. Rollback, a failed smoke test and a
+/// canary alarm during Deploy all take this path.
+/// </summary>
+public sealed class ReleaseRollback(AwsClients clients, IAnsiConsole console, ReleaseActor actor, TimeProvider? clock = null)
+{
+    private readonly StackDeployer _stacks = new(clients.CloudFormation, console, clock);
+    private readonly AliasRestore _aliases = new(clients.Lambda, console);
+    private readonly SiteRestore _site = new(clients);
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    /// <summary>Rolls the project back to <paramref name="target"/>; the outcome says whether it did, only showed (dry run), or found it live already.</summary>
+    /// <exception cref="RollbackException">Nothing to return to, an unknown release or one of another project or environment, a template or files not kept: nothing was changed.</exception>
+    public async Task<RollbackResult> RollBackAsync(
+        ProjectEnvironment environment, RollbackTarget target, string reason, RollbackOptions options, CancellationToken cancellationToken)
+    {
+        if (options.DryRun)
+        {
+            var (live, to) = await RestorePoints.FindAsync(Ledger(environment), environment, target, cancellationToken);
+            return await RestoreAsync(environment, live, to, reason, options, cancellationToken);
+        }
+        return await WhileLockedAsync(environment, async token =>
+        {
+            var (live, to) = await RestorePoints.FindAsync(Ledger(environment), environment, target, token);
+            return await RestoreAsync(environment, live, to, reason, options, token);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// For SmokeTest: the release before <paramref name="failed"/>, which must still be live, comes back with no
+    /// approval asked (the deploy was approved). Returns the rollback's own record.
+    /// </summary>
+    public Task<Release> RestorePreviousAsync(ProjectEnvironment environment, Release failed, string reason, CancellationToken cancellationToken) =>
+        WhileLockedAsync(environment, async token =>
+        {
+            var (live, to) = await RestorePoints.FindAsync(Ledger(environment), environment, RollbackTarget.Previous, token);
+            if (live.Id != failed.Id)
+                throw new RollbackException($"Release {failed.Id} of {environment.Project} is no longer live ({live.Id} is), so it was not rolled back.");
+            var result = await RestoreAsync(environment, live, to, reason, RollbackOptions.Automatic(console), token);
+            return result.Record ?? throw new RollbackException($"Release {to.Id} is live already; nothing was rolled back.");
+        }, cancellationToken);
+
+    /// <summary>
+    /// Replaces <paramref name="replaced"/> (the live release, or a deploy an alarm stopped) with <paramref name="target"/>'s
+    /// state. The caller holds the deployment lock (or runs a dry run, which changes nothing).
+    /// </summary>
+    internal async Task<RollbackResult> RestoreAsync(
+        ProjectEnvironment environment, Release replaced, Release target, string reason, RollbackOptions options, CancellationToken cancellationToken)
+    {
+        var result = new RollbackResult(environment.Project, environment.Environment, RollbackOutcome.AlreadyLive, replaced, target);
+        if (RestorePoints.StateOf(target) == RestorePoints.StateOf(replaced))
+        {
+            console.MarkupLine($"[green]{Markup.Escape(environment.Project)}: release {Markup.Escape(target.Id)} is what is live already; nothing to roll back.[/]");
+            return result;
+        }
+        console.MarkupLine($"{Markup.Escape(environment.Project)}: rolling back to {Markup.Escape(target.Id)} ({Markup.Escape(reason)})");
+        var plan = await PlanAsync(environment, replaced, target, cancellationToken);
+        try
+        {
+            plan.Write(console, _stacks);
+            if (options.DryRun)
+            {
+                await DiscardAsync(plan, CancellationToken.None);
+                console.MarkupLine($"[grey]{Markup.Escape(environment.Project)}: dry run; nothing was changed.[/]");
+                return result with { Outcome = RollbackOutcome.DryRun, Aliases = plan.Aliases };
+            }
+            if (plan.ChangesAnything && environment.RequiresApproval)
+                await options.Approval.EnsureApprovedAsync(environment.StackName, environment.Environment, cancellationToken);
+        }
+        catch (Exception)
+        {
+            await DiscardAsync(plan, CancellationToken.None);
+            throw;
+        }
+        return await ExecuteAsync(plan, reason, options, result with { Outcome = RollbackOutcome.RolledBack, Aliases = plan.Aliases }, cancellationToken);
+    }
+
+    /// <summary>Plan: every part read and decided, nothing changed; a change set already made is deleted if a later part fails.</summary>
+    private async Task<RollbackPlan> PlanAsync(ProjectEnvironment environment, Release replaced, Release target, CancellationToken cancellationToken)
+    {
+        var aliases = await _aliases.PlanAsync(environment, target, cancellationToken);
+        var stack = await new StackRestore(clients, _stacks).PlanAsync(environment, replaced, target, cancellationToken);
+        try
+        {
+            var site = await _site.PlanAsync(environment, replaced, target, cancellationToken);
+            return new RollbackPlan(environment, replaced, target, aliases, stack, site);
+        }
+        catch (Exception)
+        {
+            if (stack is not null) await _stacks.DiscardAsync(stack.ChangeSet, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Move the aliases, restore the stack, publish again what is gone, put the front end back, invalidate; recorded as it goes.</summary>
+    private async Task<RollbackResult> ExecuteAsync(RollbackPlan plan, string reason, RollbackOptions options, RollbackResult result, CancellationToken cancellationToken)
+    {
+        var (environment, target) = (plan.Environment, plan.Target);
+        var ledger = Ledger(environment);
+        var record = new ReleaseRecorder(ledger, await ledger.StartAsync(Draft(plan), cancellationToken), null, _clock);
+        try
+        {
+            await record.PhaseAsync("aliases", () => _aliases.MoveAsync(plan.Aliases, cancellationToken));
+            var stack = plan.Stack is null ? null
+                : await record.PhaseAsync("stack", () => _stacks.ExecuteOrDiscardAsync(plan.Stack.ChangeSet, dryRun: false, cancellationToken));
+            if (plan.Aliases.Any(a => !a.VersionExists))
+                await record.PhaseAsync("publish again",
+                    () => _aliases.RepublishAsync(environment, target, plan.Aliases, new CodeRollout(clients.Lambda, clients.CloudWatch, console, clock), cancellationToken),
+                    (release, versions) => release with { FunctionVersions = release.FunctionVersions.Concat(versions).GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.Last().Value) });
+            var site = plan.Site is null ? null
+                : await record.PhaseAsync("front end", () => _site.ApplyAsync(environment, plan.Site, cancellationToken),
+                    (release, published) => release with { ChangedPaths = published.ChangedPaths, DeletedPaths = published.DeletedPaths });
+            var cdn = site is null ? null
+                : await record.PhaseAsync("cdn", () => new ProjectCdn(clients, console, clock).InvalidateAsync(
+                        environment, [.. site.ChangedPaths, .. site.DeletedPaths], target.Assets?.Files.Select(f => f.Path) ?? [], options.Cdn, cancellationToken),
+                    (release, outcome) => release with { Invalidation = outcome.Invalidation });
+            var recorded = await record.CompleteAsync(cancellationToken);
+            await ledger.MarkRolledBackAsync(plan.Live, $"rolled back by {recorded.Id} to {target.Id}: {reason}", cancellationToken);
+            console.MarkupLine($"[green]{Markup.Escape(environment.Project)}: release {Markup.Escape(target.Id)} is live again (rollback {Markup.Escape(recorded.Id)})[/]");
+            return result with { Stack = stack, FrontEnd = site, Cdn = cdn, Record = recorded };
+        }
+        catch (Exception e)
+        {
+            await record.FailAsync(e);
+            var done = string.Join(", ", record.Release.Phases.Select(p => p.Name));
+            console.MarkupLine($"[red]{Markup.Escape(environment.Project)}: the rollback to {Markup.Escape(target.Id)} stopped " +
+                               $"({(done.Length == 0 ? "nothing was changed" : $"done before it stopped: {Markup.Escape(done)}")}). " +
+                               "Run Rollback again once the cause is fixed.[/]");
+            throw;
+        }
+    }
+
+    /// <summary>The rollback's record: the restored release's state (with what the stack holds now) and who rolled back.</summary>
+    private Release Draft(RollbackPlan plan) => new()
+    {
+        Kind = ReleaseKind.Rollback,
+        Project = plan.Environment.Project,
+        Environment = plan.Environment.Environment,
+        Git = plan.Target.Git,
+        Actor = actor,
+        Artifacts = plan.Target.Artifacts,
+        FunctionVersions = plan.Target.FunctionVersions,
+        StackParameters = plan.Stack?.RecordedParameters ?? plan.Target.StackParameters,
+        TemplateSha256 = plan.Target.TemplateSha256,
+        Assets = plan.Target.Assets,
+        RestoredReleaseId = plan.Target.Id,
+    };
+
+    private Task DiscardAsync(RollbackPlan plan, CancellationToken cancellationToken) =>
+        plan.Stack is null ? Task.CompletedTask : _stacks.DiscardAsync(plan.Stack.ChangeSet, cancellationToken);
+
+    /// <summary>Deploy's lock: one deploy or rollback at a time per project and environment; a lost lease cancels this one.</summary>
+    private async Task<T> WhileLockedAsync<T>(ProjectEnvironment environment, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var lease = await new DeploymentLock(clients.S3, environment.ArtifactBucket, clock: clock)
+            .AcquireAsync(environment.Project, environment.Environment, actor, cancellationToken);
+        using var lockHeld = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        return await work(lockHeld.Token);
+    }
+
+    private ReleaseLedger Ledger(ProjectEnvironment environment) => new(clients.S3, environment.ArtifactBucket, clock);
+}

@@ -1,0 +1,39 @@
+using Liftoff.Aws;
+using Liftoff.Configuration;
+using Liftoff.Deploying.FrontEnd;
+using Liftoff.Deploying.Stacks;
+using Liftoff.Releases;
+using Liftoff.Uploading;
+
+namespace Liftoff.Deploying.RollingBack;
+
+/// <summary>
+/// Puts a release's front end back in the site bucket: the files that differ copied from the copies Upload kept by hash
+/// (inside S3, with the headers the release recorded), pages last, and the files that release did not have deleted.
+/// </summary>
+internal sealed class SiteRestore(AwsClients clients)
+{
+    /// <summary>What would change in the site bucket (nothing changed yet); null when the front end is already as recorded.</summary>
+    public async Task<SitePublishPlan?> PlanAsync(ProjectEnvironment environment, Release live, Release target, CancellationToken cancellationToken)
+    {
+        if (target.Assets?.ManifestSha256 == live.Assets?.ManifestSha256 || environment.Outputs.SiteBucket is not { } site) return null;
+        var outputs = await StackOutputValues.ReadAsync(clients.CloudFormation, environment.StackName, cancellationToken);
+        var bucket = outputs.Find(site.OutputName, site.LogicalId) ?? throw new RollbackException(
+            $"Stack {environment.StackName} has no output {site.OutputName} and no resource {site.LogicalId}, so the front end of " +
+            $"release {target.Id} has nowhere to go. Fix outputs.siteBucket in project.yaml. Nothing was changed.");
+        var assets = target.Assets?.Files.Select(SiteAsset.From).ToList() ?? [];
+        var plan = await new FrontEndPublisher(clients.S3).PlanAsync(bucket, assets, live.Assets, cancellationToken);
+
+        var kept = await new RollbackCopies(clients.S3, environment.ArtifactBucket).KeptSiteFilesAsync(environment.Project, cancellationToken);
+        var missing = plan.ToSend.Where(a => !kept.Contains(a.Sha256Hex)).Select(a => a.Path).ToList();
+        if (missing.Count > 0)
+            throw new RollbackException(
+                $"{missing.Count} front-end file(s) of release {target.Id} were not kept for Rollback ({string.Join(", ", missing.Take(5))}" +
+                $"{(missing.Count > 5 ? ", ..." : "")}): the release was uploaded before Upload kept front-end files. Nothing was changed. " +
+                $"Deploy that release's commit instead{(target.Git is { } git ? $" (git checkout {git.ShortCommit})" : "")}.");
+        return plan;
+    }
+
+    public Task<FrontEndPublishResult> ApplyAsync(ProjectEnvironment environment, SitePublishPlan plan, CancellationToken cancellationToken) =>
+        new FrontEndPublisher(clients.S3).ApplyAsync(plan, new KeptSiteFiles(environment.ArtifactBucket, environment.Project), cancellationToken);
+}
