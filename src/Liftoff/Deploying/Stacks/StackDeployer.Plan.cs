@@ -22,7 +22,9 @@ public sealed partial class StackDeployer
             if (status == "FAILED")
             {
                 if (NoChanges.IsNoChangesReason(described.StatusReason))
-                    return new(deployment, kind, stackId, name, [], HasChanges: false);
+                    return StaleNoChanges(deployment, before) is { } note
+                        ? new(deployment, kind, stackId, name, [], HasChanges: true, Note: note)
+                        : new(deployment, kind, stackId, name, [], HasChanges: false);
                 var plan = new ChangeSetPlan(deployment, kind, stackId, name, [], HasChanges: false);
                 await DiscardAsync(plan, cancellationToken);
                 throw new DeployException(
@@ -68,6 +70,27 @@ public sealed partial class StackDeployer
         if (changedParameters.Count > 0) what.Add($"parameters {string.Join(", ", changedParameters)}");
         if (templateChanged) what.Add("template (outputs or metadata)");
         return new(deployment, kind, stackId, name, [], HasChanges: true, Note: $"changes {string.Join(" and ", what)}");
+    }
+
+    /// <summary>
+    /// AWS fails a change set as "didn't contain changes" only when nothing differs from what the stack has now. moto
+    /// compares with the parameters the stack was created with, so going back to those (a rollback, a revert) reads
+    /// as no change there while the stack holds others; moto executes such a change set all the same. Plain values
+    /// are compared: NoEcho ones (which AWS shows as ****) and those kept as they are cannot tell.
+    /// </summary>
+    private static string? StaleNoChanges(StackDeployment deployment, Stack? before)
+    {
+        if (before is null) return null;
+        var deployed = (before.Parameters ?? []).Where(p => p.ParameterKey is not null)
+            .ToDictionary(p => p.ParameterKey!, p => p.ParameterValue ?? "", StringComparer.Ordinal);
+        var secret = deployment.Template.NoEchoParameters() ?? deployment.Parameters.Keys.ToHashSet(StringComparer.Ordinal);
+        var changed = deployment.Template.Declared(deployment.Parameters)
+            .Where(p => !deployment.KeepPreviousValues.Contains(p.Key) && !secret.Contains(p.Key))
+            .Where(p => deployed.TryGetValue(p.Key, out var value) && value != p.Value)
+            .Select(p => p.Key)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return changed.Count == 0 ? null : $"changes parameters {string.Join(", ", changed)}";
     }
 
     private static string Normalize(string? template) => (template ?? "").Replace("\r\n", "\n").Trim();

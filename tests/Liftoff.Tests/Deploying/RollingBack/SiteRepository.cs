@@ -1,0 +1,149 @@
+using Liftoff.Components;
+using Liftoff.Engine;
+using Liftoff.Tests.Configuration;
+using Liftoff.Tests.Support;
+
+namespace Liftoff.Tests.Deploying.RollingBack;
+
+/// <summary>
+/// A repository of small projects for the local environment on a test's moto, each a node function and a front end
+/// of plain files (its build command does nothing: the test writes the built files), behind a CloudFront distribution
+/// the test creates through CloudFront's API. moto creates no distribution from a template and keeps no outputs for a
+/// stack made through a change set, so the template carries the distribution's id as the physical id of a log group,
+/// which is where Liftoff looks when an output is missing (outputs.distributionId's resource), as it would on AWS.
+/// </summary>
+internal sealed class SiteRepository : IDisposable
+{
+    private const string Template = """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Parameters:
+          Project: { Type: String }
+          Environment: { Type: String }
+          ArtifactBucket: { Type: String }
+          ApiCodeKey: { Type: String }
+          DistributionId: { Type: String }
+        Resources:
+          ApiFunctionRole:
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Principal: { Service: lambda.amazonaws.com }
+                    Action: sts:AssumeRole
+          ApiFunction:
+            Type: AWS::Lambda::Function
+            Properties:
+              FunctionName: !Sub "${Project}-${Environment}-lambda-api"
+              Runtime: nodejs22.x
+              Handler: index.handler
+              Role: !GetAtt ApiFunctionRole.Arn
+              Code: { S3Bucket: !Ref ArtifactBucket, S3Key: !Ref ApiCodeKey }
+          SiteBucket:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketName: !Sub "${Project}-${Environment}-s3-site"
+          DistributionIdHolder:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              LogGroupName: !Ref DistributionId
+              RetentionInDays: 7
+        Outputs:
+          SiteBucketName: { Value: !Ref SiteBucket }
+          DistributionId: { Value: !Ref DistributionId }
+        """;
+
+    private readonly TempRepository _repository = new();
+
+    public SiteRepository(string endpoint, string bucket)
+    {
+        Bucket = bucket;
+        _repository.Write("environments.yaml", $"""
+            environments:
+              local:
+                region: us-east-1
+                endpointUrl: {endpoint}
+                artifactBucket: {bucket}
+            """);
+    }
+
+    public string Root => _repository.Root;
+    public string Bucket { get; }
+
+    /// <summary>
+    /// Adds a project whose site is <paramref name="files"/> (path → content) and whose handler answers <paramref name="version"/>;
+    /// <paramref name="more"/> is added to its project.yaml as written.
+    /// </summary>
+    public SiteRepository Project(string name, string distributionId, string version, IReadOnlyDictionary<string, string> files, string more = "")
+    {
+        _repository.Write($"projects/{name}/project.yaml", $"""
+            template: template.yaml
+            stackParameters:
+              DistributionId: {distributionId}
+            functions:
+              api:
+                runtime: nodejs22.x
+                handler: index.handler
+                source: functions/api
+            frontEnd:
+              source: web
+              build: "true"
+              output: web/dist
+            outputs:
+              siteBucket: {"{"} output: SiteBucketName, resource: SiteBucket {"}"}
+              distributionId: {"{"} output: DistributionId, resource: DistributionIdHolder {"}"}
+            """ + "\n" + more);
+        _repository.Write($"projects/{name}/template.yaml", Template);
+        return Release(name, version, files);
+    }
+
+    /// <summary>The project's template with <paramref name="line"/> added at its top (a new template, the same resources).</summary>
+    public SiteRepository ChangeTemplate(string name, string line)
+    {
+        _repository.Write($"projects/{name}/template.yaml", Template.Replace("AWSTemplateFormatVersion", line + "\nAWSTemplateFormatVersion"));
+        return this;
+    }
+
+    /// <summary>The next version of a project: its handler, and its built site replaced by <paramref name="files"/>.</summary>
+    public SiteRepository Release(string name, string version, IReadOnlyDictionary<string, string> files)
+    {
+        _repository.Write($"projects/{name}/functions/api/index.js",
+            $"exports.handler = async () => ({{ statusCode: 200, body: '{version}' }});\n");
+        var dist = Path.Combine(Root, "projects", name, "web", "dist");
+        if (Directory.Exists(dist)) Directory.Delete(dist, recursive: true);
+        foreach (var (path, content) in files) _repository.Write($"projects/{name}/web/dist/{path}", content);
+        return this;
+    }
+
+    public Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => InProcessBuild.RunAsync<ReleaseBuild>(Root, arguments);
+
+    public void Dispose() => _repository.Dispose();
+
+    internal sealed class ReleaseBuild : LiftoffBuild, IDeploy, IRollback, IReleases, IInvalidateCdn;
+}
+
+/// <summary>
+/// One moto and one <see cref="SiteRepository"/> for a test class: each test adds its own project and names it with
+/// --project, so the template is linted once (cfn-lint's cache is per repository) and stacks never collide.
+/// </summary>
+public sealed class SiteFixture : IAsyncLifetime
+{
+    private SiteRepository? _repository;
+
+    public MotoFixture Moto { get; } = new();
+
+    internal SiteRepository Repository => _repository ?? throw new InvalidOperationException("The fixture is not started.");
+
+    public async Task InitializeAsync()
+    {
+        await Moto.InitializeAsync();
+        _repository = new SiteRepository(Moto.Endpoint, MotoS3.UniqueBucket("rollback"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _repository?.Dispose();
+        await Moto.DisposeAsync();
+    }
+}
