@@ -15,6 +15,9 @@ public interface ILiftoffBuild
 
     BuildHost Host { get; }
 
+    /// <summary>An environment variable of this run, or null when unset or empty (an in-process run sees only the ones it was given).</summary>
+    string? GetVariable(string name);
+
     /// <summary>The targets named on the command line (or the default ones), as NUKE's InvokedTargets.</summary>
     IReadOnlyCollection<string> InvokedTargets { get; }
 

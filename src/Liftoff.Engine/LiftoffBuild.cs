@@ -22,6 +22,9 @@ public abstract class LiftoffBuild : ILiftoffBuild
     public IReadOnlyCollection<string> InvokedTargets { get; internal set; } = [];
     public IAnsiConsole Console => _console ?? throw new InvalidOperationException("The console exists once the build runs.");
     public SecretMasker Secrets { get; } = new();
+    private IReadOnlyDictionary<string, string> _variables = new Dictionary<string, string>();
+
+    public string? GetVariable(string name) => _variables.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 
     public T? TryGetValue<T>(Expression<Func<T?>> parameter)
     {
@@ -76,6 +79,7 @@ public abstract class LiftoffBuild : ILiftoffBuild
     {
         RootDirectory = invocation.RootDirectory;
         Host = Internal.Hosts.HostDetector.Detect(invocation.Environment);
+        _variables = invocation.Environment;
         var own = invocation.Out as MaskingWriter is null ? new MaskingWriter(invocation.Out, Secrets) : null;
         _console = ConsoleFactory.Create(own ?? invocation.Out, invocation.IsTerminal, invocation.Environment);
         try
