@@ -4,11 +4,8 @@ using Liftoff.Releases;
 namespace Liftoff.Components;
 
 /// <summary><c>./build.sh Releases --env X [--project Y] [--json]</c>: what was released where, by whom, and how it ended.</summary>
-public interface IReleases : IHazAws, ILocalAws
+public interface IReleases : IHazAws, ILocalAws, IHazJson
 {
-    [Parameter("Releases: print JSON on stdout (the build's own output goes to stderr)")]
-    bool Json => TryGetValue(() => Json);
-
     [Parameter("Releases: how many releases to show per project (default 20)")]
     int? Last => TryGetValue(() => Last);
 
