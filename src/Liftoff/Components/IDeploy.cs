@@ -1,4 +1,7 @@
+using Liftoff.Ci.GitHub;
+using Liftoff.Configuration;
 using Liftoff.Deploying;
+using Liftoff.Deploying.Stacks;
 using Liftoff.Deploying.Locking;
 using Liftoff.Aws.Requests;
 using Liftoff.Engine;
@@ -13,7 +16,7 @@ namespace Liftoff.Components;
 /// each recorded in the release ledger. Safe by default: approval where the environment asks for it, a
 /// dry run that changes nothing, and one deploy at a time per project and environment.
 /// </summary>
-public interface IDeploy : IUpload, ISmokeTest, IHazForce
+public interface IDeploy : IUpload, ISmokeTest, IHazForce, IHazGitHub
 {
     [Parameter("Deploy: execute change sets in environments that need approval without asking")]
     bool Approve => TryGetValue(() => Approve);
@@ -43,9 +46,20 @@ public interface IDeploy : IUpload, ISmokeTest, IHazForce
                 }
 
             using var gates = RequestBudgets.Create();
-            var run = new DeployRun(AwsClientsFor, gates, Console, ReleaseActor.For(Host),
-                await GitRevision.ReadAsync(RootDirectory, ct), RootDirectory);
-            await run.RunAsync(projects, await ArtifactManifest.LoadAsync(RootDirectory, ct),
-                new DeployOptions(DryRun, Force), ApprovalGate.ForHost(Console, Approve, Host.IsCi), ct);
+            // CodeBuild behind CodePipeline has no .git: the commit is the one the CI service names.
+            var git = await GitRevision.ReadAsync(RootDirectory, ct) ?? GitRevision.FromCi(Host.Commit);
+            var run = new DeployRun(AwsClientsFor, gates, Console, ReleaseActor.For(Host), git, RootDirectory);
+            var manifest = await ArtifactManifest.LoadAsync(RootDirectory, ct);
+            var report = new GitHubDeployReport(GitHub is { Sha: null } github ? github with { Sha = git?.Commit } : GitHub,
+                Console, Host.Kind == BuildHostKind.GitHubActions, (project, token) => ApiUrlAsync(project, gates, token));
+            await report.RunAsync(projects, "deploy", DryRun, () => run.RunAsync(projects, manifest,
+                new DeployOptions(DryRun, Force), ApprovalGate.ForHost(Console, Approve, Host.IsCi), ct), ct);
         });
+
+    /// <summary>The project's API URL (project.yaml outputs.apiUrl) as the stack reports it, for the GitHub environment.</summary>
+    private async Task<string?> ApiUrlAsync(ProjectEnvironment project, RequestBudgets gates, CancellationToken cancellationToken) =>
+        project.Outputs.ApiUrl is { } api
+            ? (await StackOutputValues.ReadAsync(AwsClientsFor(project).CloudFormation, gates.CloudFormation, project.StackName, cancellationToken))
+                .Find(api.OutputName)
+            : null;
 }

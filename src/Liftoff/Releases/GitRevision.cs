@@ -27,6 +27,9 @@ public sealed record GitRevision(string Commit, string? Branch, bool Dirty = fal
         return new GitRevision(commit, branch, Dirty: !string.IsNullOrEmpty(status));
     }
 
+    /// <summary>The commit a CI service names when the checkout has no .git (CodeBuild behind CodePipeline), else null.</summary>
+    public static GitRevision? FromCi(string? commit) => string.IsNullOrEmpty(commit) ? null : new GitRevision(commit, null);
+
     private static async Task<string?> GitAsync(string directory, string[] arguments, CancellationToken cancellationToken)
     {
         try
