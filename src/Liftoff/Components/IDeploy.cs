@@ -16,11 +16,8 @@ namespace Liftoff.Components;
 /// each recorded in the release ledger. Safe by default: approval where the environment asks for it, a
 /// dry run that changes nothing, and one deploy at a time per project and environment.
 /// </summary>
-public interface IDeploy : IUpload, ISmokeTest, IHazForce, IHazGitHub
+public interface IDeploy : IUpload, ISmokeTest, IHazForce, IHazGitHub, IHazApproval
 {
-    [Parameter("Deploy: execute change sets in environments that need approval without asking")]
-    bool Approve => TryGetValue(() => Approve);
-
     [Parameter("Deploy: show the change sets and the planned rollout, then delete the change sets; nothing changes")]
     bool DryRun => TryGetValue(() => DryRun);
 
