@@ -20,7 +20,7 @@ public interface ICiPolicy : IHazEnvironment, IHazJson, IHazGitHub
         .Requires(() => Env)
         .Executes(async ct =>
         {
-            var repository = GitHubRepository ?? GetVariable("GITHUB_REPOSITORY") ?? await GitRemote.GitHubRepositoryAsync(RootDirectory, ct)
+            var repository = GitHubRepository ?? EnvironmentInfo.GetVariable("GITHUB_REPOSITORY") ?? await GitRemote.GitHubRepositoryAsync(RootDirectory, ct)
                 ?? throw new InvalidOperationException(
                     "No GitHub repository known for the trust policy: pass --github-repository owner/name (the origin remote is not on GitHub).");
             var previewed = CiDeclarations.Of(GetType()).Previews.Any(p => p.Environment == Env);

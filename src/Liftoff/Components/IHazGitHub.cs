@@ -10,11 +10,11 @@ namespace Liftoff.Components;
 /// </summary>
 public interface IHazGitHub : ILiftoffBuild
 {
-    [Parameter("GitHub token for deployments and the pull-request comment (in GitHub Actions: GITHUB_TOKEN)", Name = "GithubToken")]
+    [Parameter("GitHub token for deployments and the pull-request comment (in GitHub Actions: GITHUB_TOKEN)")]
     [Secret]
     string? GitHubToken => TryGetValue(() => GitHubToken);
 
-    [Parameter("GitHub repository as owner/name (in GitHub Actions: GITHUB_REPOSITORY)", Name = "GithubRepository")]
+    [Parameter("GitHub repository as owner/name (in GitHub Actions: GITHUB_REPOSITORY)")]
     string? GitHubRepository => TryGetValue(() => GitHubRepository);
 
     [Parameter("Pull request number for the deploy preview comment (in GitHub Actions: from the event)")]
@@ -23,15 +23,15 @@ public interface IHazGitHub : ILiftoffBuild
     /// <summary>Null when no token or no repository is known. The token is masked in all output from here on.</summary>
     GitHubContext? GitHub => Cached(() =>
     {
-        var token = GitHubToken ?? GetVariable("GITHUB_TOKEN");
+        var token = GitHubToken ?? EnvironmentInfo.GetVariable("GITHUB_TOKEN");
         Secrets.Add(token);
         return new Known(GitHubContext.Create(
-            GitHubRepository ?? GetVariable("GITHUB_REPOSITORY"),
+            GitHubRepository ?? EnvironmentInfo.GetVariable("GITHUB_REPOSITORY"),
             token,
-            GetVariable("GITHUB_API_URL"),
-            Host.Commit ?? GetVariable("GITHUB_SHA"),
+            EnvironmentInfo.GetVariable("GITHUB_API_URL"),
+            Host.Commit ?? EnvironmentInfo.GetVariable("GITHUB_SHA"),
             Host.RunUrl,
-            PullRequest ?? GitHubContext.PullRequestOf(GetVariable)));
+            PullRequest ?? GitHubContext.PullRequestOf(EnvironmentInfo.GetVariable)));
     }).Context;
 
     /// <summary>Cached keeps non-null values: "no GitHub" is an answer worth keeping too.</summary>

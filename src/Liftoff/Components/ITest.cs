@@ -23,7 +23,7 @@ public interface ITest : ICompile
             OnBuildFinished(console =>
             {
                 console.WriteLine(TestTally.Counts.ToString());
-                JobSummary.AppendLine(GetVariable("GITHUB_STEP_SUMMARY"), $"**{TestTally.Counts}**");
+                JobSummary.AppendLine(EnvironmentInfo.GetVariable("GITHUB_STEP_SUMMARY"), $"**{TestTally.Counts}**");
             });
             await new TestRun(RootDirectory, Console, TestTally).RunAsync(HasProjects ? ProjectBuilds : [], ct);
         });
