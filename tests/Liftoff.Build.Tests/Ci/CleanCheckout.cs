@@ -1,3 +1,5 @@
+using CliWrap.Buffered;
+
 namespace Liftoff.Build.Tests.Ci;
 
 /// <summary>
@@ -11,7 +13,7 @@ internal sealed class CleanCheckout : IDisposable
     public static CleanCheckout Copy()
     {
         var checkout = new CleanCheckout();
-        foreach (var file in new[] { "environments.yaml", "buildspec.yml" })
+        foreach (var file in new[] { "environments.yaml", "buildspec.yml", ".gitignore" })
             File.Copy(Path.Combine(Repository.Root, file), Path.Combine(checkout.Root, file));
         foreach (var folder in new[] { "projects", ".github", ".nuke" })
             CopyTree(Path.Combine(Repository.Root, folder), Path.Combine(checkout.Root, folder));
@@ -20,9 +22,25 @@ internal sealed class CleanCheckout : IDisposable
 
     private CleanCheckout() => Directory.CreateDirectory(Root);
 
-    /// <summary>Every file's path and text, to compare before and after.</summary>
-    public string Snapshot() => string.Join("\n", Directory.GetFiles(Root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-        .Select(f => Path.GetRelativePath(Root, f) + "\n" + File.ReadAllText(f)));
+    /// <summary>Makes the copy a git repository with everything committed, as a fresh clone is.</summary>
+    public async Task CommitAsync()
+    {
+        await GitAsync("init", "-q");
+        await GitAsync("add", "-A");
+        await GitAsync("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "--no-gpg-sign", "-m", "checkout");
+    }
+
+    /// <summary>`git status --porcelain`: empty when the working tree is as committed.</summary>
+    public Task<string> StatusAsync() => GitAsync("status", "--porcelain");
+
+    private async Task<string> GitAsync(params string[] arguments)
+    {
+        var result = await CliWrap.Cli.Wrap("git").WithArguments(arguments).WithWorkingDirectory(Root)
+            .WithEnvironmentVariables(e => e.Set("GIT_CONFIG_NOSYSTEM", "1").Set("HOME", Root))
+            .WithValidation(CliWrap.CommandResultValidation.None).ExecuteBufferedAsync();
+        if (result.ExitCode != 0) throw new InvalidOperationException($"git {string.Join(' ', arguments)}: {result.StandardError}");
+        return result.StandardOutput;
+    }
 
     private static void CopyTree(string source, string target)
     {
