@@ -24,13 +24,7 @@ public sealed class SimulatedCiRunTests : IClassFixture<MotoFixture>, IDisposabl
     public SimulatedCiRunTests(MotoFixture moto)
     {
         _moto = moto;
-        _repository.Write("environments.yaml", $"""
-            environments:
-              local:
-                region: us-east-1
-                endpointUrl: {moto.Endpoint}
-                artifactBucket: {_bucket}
-            """);
+        _repository.OnLocalAws(moto.Endpoint, _bucket);
         // The function's role is made by the stack, since moto, like AWS, refuses a role Lambda cannot assume.
         _repository.Write("projects/shop/template.yaml", """
             Parameters:
@@ -128,13 +122,8 @@ public sealed class SimulatedCiRunTests : IClassFixture<MotoFixture>, IDisposabl
     private static Dictionary<string, string> InProcessEnvironment(params (string Name, string Value)[] variables) =>
         variables.ToDictionary(v => v.Name, v => v.Value);
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string commandLine, Dictionary<string, string> environment)
-    {
-        var output = new StringWriter();
-        var invocation = new BuildInvocation(commandLine.Split(' '), environment, output, false, _repository.Root);
-        var exitCode = await new DeployBuild().RunAsync(invocation, [], CancellationToken.None);
-        return (exitCode, output.ToString());
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(string commandLine, Dictionary<string, string> environment) =>
+        ComponentRun.RunAsync<DeployBuild>(_repository.Root, commandLine, environment);
 
     private sealed class DeployBuild : LiftoffBuild, IDeploy;
 }

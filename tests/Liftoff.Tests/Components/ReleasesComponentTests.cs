@@ -16,13 +16,7 @@ public sealed class ReleasesComponentTests : IClassFixture<MotoFixture>, IDispos
     public ReleasesComponentTests(MotoFixture moto)
     {
         _moto = moto;
-        _repository.Write("environments.yaml", $"""
-            environments:
-              local:
-                region: us-east-1
-                endpointUrl: {moto.Endpoint}
-                artifactBucket: releases-component-{"{env}"}
-            """);
+        _repository.OnLocalAws(moto.Endpoint, "releases-component-{env}");
     }
 
     public void Dispose() => _repository.Dispose();
@@ -57,13 +51,8 @@ public sealed class ReleasesComponentTests : IClassFixture<MotoFixture>, IDispos
         Assert.Contains("--env", run.Output);
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string commandLine)
-    {
-        var output = new StringWriter();
-        var invocation = new BuildInvocation(commandLine.Split(' '), new Dictionary<string, string>(), output, false, _repository.Root);
-        var exitCode = await new ReleasesBuild().RunAsync(invocation, [], CancellationToken.None);
-        return (exitCode, output.ToString());
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(string commandLine) =>
+        ComponentRun.RunAsync<ReleasesBuild>(_repository.Root, commandLine);
 
     private sealed class ReleasesBuild : LiftoffBuild, IReleases;
 }

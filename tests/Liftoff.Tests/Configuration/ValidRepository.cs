@@ -52,6 +52,16 @@ internal static class ValidRepository
           ApiUrl: {Value: !Ref Site}
         """;
 
+    /// <summary>Replaces the environments with one, local, on a test's moto with the given artifact bucket.</summary>
+    public static TempRepository OnLocalAws(this TempRepository repository, string endpoint, string artifactBucket) =>
+        repository.Write("environments.yaml", $"""
+            environments:
+              local:
+                region: us-east-1
+                endpointUrl: {endpoint}
+                artifactBucket: {artifactBucket}
+            """);
+
     public static TempRepository Create(string project = "shop")
     {
         return new TempRepository()

@@ -129,13 +129,8 @@ public sealed class PipelineSyncTests : IClassFixture<MotoFixture>, IClassFixtur
         JsonDocument.Parse(action.GetProperty("configuration").GetProperty("EnvironmentVariables").GetString()!).RootElement
             .EnumerateArray().Single(v => v.GetProperty("name").GetString() == "BUILD_ARGUMENTS").GetProperty("value").GetString();
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string commandLine)
-    {
-        var output = new StringWriter();
-        var invocation = new BuildInvocation(commandLine.Split(' '), new Dictionary<string, string>(), output, false, _repository.Root);
-        var exitCode = await new PipelineBuild().RunAsync(invocation, [], CancellationToken.None);
-        return (exitCode, output.ToString());
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(string commandLine) =>
+        ComponentRun.RunAsync<PipelineBuild>(_repository.Root, commandLine);
 
     private sealed class PipelineBuild : LiftoffBuild, IPipeline;
 }
