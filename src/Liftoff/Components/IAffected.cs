@@ -21,7 +21,7 @@ public interface IAffected : IHazEnvironment, IHazJson
             var report = await AffectedProjects.FindAsync(RootDirectory, Base, Configuration, ct);
             if (Json)
             {
-                await System.Console.Out.WriteLineAsync(report.ToJson());
+                await StandardOutput.WriteLineAsync(report.ToJson());
                 return;
             }
             if (report.Note is not null) Console.MarkupLine($"[yellow]{Markup.Escape(report.Note)}[/]");

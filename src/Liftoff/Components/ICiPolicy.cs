@@ -25,7 +25,7 @@ public interface ICiPolicy : IHazEnvironment, IHazJson, IHazGitHub
                     "No GitHub repository known for the trust policy: pass --github-repository owner/name (the origin remote is not on GitHub).");
             var previewed = CiDeclarations.Of(GetType()).Previews.Any(p => p.Environment == Env);
             var report = await CiPolicyReport.CreateAsync(ProjectEnvironments, repository, Branch ?? "main", previewed, ct);
-            if (Json) await System.Console.Out.WriteLineAsync(report.ToJson());
+            if (Json) await StandardOutput.WriteLineAsync(report.ToJson());
             else report.Write(Console);
         });
 }

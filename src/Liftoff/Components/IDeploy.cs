@@ -2,19 +2,18 @@ using Liftoff.Ci.GitHub;
 using Liftoff.Configuration;
 using Liftoff.Deploying;
 using Liftoff.Deploying.Stacks;
-using Liftoff.Deploying.Locking;
-using Liftoff.Aws.Requests;
 using Liftoff.Engine;
 using Liftoff.Packaging;
 using Liftoff.Releases;
-using Spectre.Console;
 
 namespace Liftoff.Components;
 
 /// <summary>
 /// <c>./build.sh Deploy --env X</c>: every selected project's stack, code and front end, projects in parallel,
 /// each recorded in the release ledger. Safe by default: approval where the environment asks for it, a
-/// dry run that changes nothing, and one deploy at a time per project and environment.
+/// dry run that changes nothing, and one deploy at a time per project and environment. Reads
+/// artifacts/manifest.json (what Upload stored), the environment and projects' configuration, and the
+/// release ledger (what is live).
 /// </summary>
 public interface IDeploy : IUpload, ISmokeTest, IHazForce, IHazGitHub, IHazApproval
 {
@@ -32,31 +31,19 @@ public interface IDeploy : IUpload, ISmokeTest, IHazForce, IHazGitHub, IHazAppro
         .Executes(async ct =>
         {
             var projects = ProjectEnvironments;
-            if (ForceUnlock)
-                foreach (var project in projects)
-                {
-                    var holder = await new DeploymentLock(AwsClientsFor(project).S3, project.ArtifactBucket)
-                        .ForceUnlockAsync(project.Project, project.Environment, ct);
-                    Console.MarkupLine(holder is null
-                        ? $"{Markup.Escape(project.Project)}: no deployment lock was held"
-                        : $"[yellow]{Markup.Escape(project.Project)}: removed the deployment lock held by {Markup.Escape(holder.Describe())}[/]");
-                }
-
-            using var gates = RequestBudgets.Create();
             // CodeBuild behind CodePipeline has no .git: the commit is the one the CI service names.
             var git = await GitRevision.ReadAsync(RootDirectory, ct) ?? GitRevision.FromCi(Host.Commit);
-            var run = new DeployRun(AwsClientsFor, gates, Console, ReleaseActor.For(Host), git, RootDirectory);
+            var run = new DeployRun(AwsClientsFor, Console, ReleaseActor.For(Host), git, RootDirectory);
             var manifest = await ArtifactManifest.LoadAsync(RootDirectory, ct);
             var report = new GitHubDeployReport(GitHub is { Sha: null } github ? github with { Sha = git?.Commit } : GitHub,
-                Console, Host.Kind == BuildHostKind.GitHubActions, (project, token) => ApiUrlAsync(project, gates, token));
+                Console, Host.Kind == BuildHostKind.GitHubActions, ApiUrlAsync);
             await report.RunAsync(projects, "deploy", DryRun, () => run.RunAsync(projects, manifest,
-                new DeployOptions(DryRun, Force), ApprovalGate.ForHost(Console, Approve, Host.IsCi), ct), ct);
+                new DeployOptions(DryRun, Force, ForceUnlock), ApprovalGate.ForHost(Console, Approve, Host.IsCi), ct), ct);
         });
 
     /// <summary>The project's API URL (project.yaml outputs.apiUrl) as the stack reports it, for the GitHub environment.</summary>
-    private async Task<string?> ApiUrlAsync(ProjectEnvironment project, RequestBudgets gates, CancellationToken cancellationToken) =>
+    private async Task<string?> ApiUrlAsync(ProjectEnvironment project, CancellationToken cancellationToken) =>
         project.Outputs.ApiUrl is { } api
-            ? (await StackOutputValues.ReadAsync(AwsClientsFor(project).CloudFormation, gates.CloudFormation, project.StackName, cancellationToken))
-                .Find(api.OutputName)
+            ? (await StackOutputValues.ReadAsync(AwsClientsFor(project).CloudFormation, project.StackName, cancellationToken)).Find(api.OutputName)
             : null;
 }

@@ -19,7 +19,7 @@ public interface IReleases : IHazAws, ILocalAws, IHazJson
                 .Select(p => (p.Project, p.Environment, new ReleaseLedger(AwsClientsFor(p).S3, p.ArtifactBucket)))
                 .ToList();
             var histories = await ReleaseReport.ReadAsync(ledgers, Last ?? 20, ct);
-            if (Json) await ReleaseReport.WriteJsonAsync(System.Console.Out, histories, ct);
+            if (Json) await ReleaseReport.WriteJsonAsync(StandardOutput, histories, ct);
             else ReleaseReport.WriteTables(Console, histories);
         });
 }
