@@ -11,6 +11,7 @@ namespace Liftoff.Configuration.Validation;
 internal sealed class ProjectResolver(
     string root,
     ICollection<ConfigurationError> errors,
+    ICollection<ConfigurationError> warnings,
     Func<string, SourceLocation, Task<TemplateInfo?>> readTemplate)
 {
     private readonly RepositoryPaths _paths = new(root, errors);
@@ -63,6 +64,8 @@ internal sealed class ProjectResolver(
         {
             if (definition.Functions is { } declared) CheckUndeclaredParameters(template, parameters, declared.Keys);
             CheckBucketNames(template, TemplateValues(template, parameters, env, stackName));
+            PhysicalNames.Check(template, warnings);
+            AliasInvocations.Check(template, functions.Select(f => f.LogicalId).ToList(), warnings);
         }
 
         var frontEnd = ResolveFrontEnd(projectDirectory, definition.FrontEnd, map);
@@ -113,8 +116,11 @@ internal sealed class ProjectResolver(
 
             var logicalId = function.LogicalId ?? Names.Pascal(name) + "Function";
             if (template is not null)
-                CheckFunctionResource(template, logicalId, functionName, function, map, whereName,
-                    TemplateValues(template, parameters, env, stackName));
+            {
+                var templateValues = TemplateValues(template, parameters, env, stackName);
+                CheckFunctionResource(template, logicalId, functionName, function, map, whereName, templateValues);
+                CheckRuntimeAgrees(template, logicalId, name, function, map, templateValues);
+            }
 
             var variables = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (key, value) in function.Environment ?? new Dictionary<string, string>())
@@ -137,11 +143,17 @@ internal sealed class ProjectResolver(
                 Architecture = build.Architecture,
                 EnvironmentVariables = variables,
                 Include = function.Include ?? ["**/*"],
-                Exclude = function.Exclude ?? FunctionBuilds.DefaultExclude(build.Builder),
+                Exclude = function.Exclude ?? DefaultExclude(build, projectDirectory, definition),
             });
         }
         return functions;
     }
+
+    /// <summary>The builder's exclusions, and when the source is the project folder (source: .), what else lives there.</summary>
+    private static IReadOnlyList<string> DefaultExclude(FunctionBuild build, string projectDirectory, ProjectDefinition definition) =>
+        Path.TrimEndingDirectorySeparator(build.SourceDirectory) == Path.TrimEndingDirectorySeparator(projectDirectory)
+            ? [.. FunctionBuilds.DefaultExclude(build.Builder), .. FunctionBuilds.ProjectFolderExclude(definition, build.Name)]
+            : FunctionBuilds.DefaultExclude(build.Builder);
 
     private void CheckFunctionResource(
         TemplateInfo template, string logicalId, string functionName, FunctionDefinition function, SourceMap map,
@@ -167,6 +179,21 @@ internal sealed class ProjectResolver(
         if (actual is not null && actual != functionName)
             errors.Add(SourceLocation.At(template.File, nameNode.Start).Error(
                 $"'{logicalId}' is named '{actual}' but Liftoff expects '{functionName}' ({{project}}-{{env}}-lambda-{{function}}); use FunctionName: {expected}"));
+    }
+
+    /// <summary>project.yaml and the template are one source of truth: two different runtimes is a mistake in one of them.</summary>
+    private void CheckRuntimeAgrees(
+        TemplateInfo template, string logicalId, string name, FunctionDefinition function, SourceMap map, IReadOnlyDictionary<string, string> templateValues)
+    {
+        if (function.Runtime is null || !System.Text.RegularExpressions.Regex.IsMatch(function.Runtime, FunctionDefinition.RuntimePattern) ||
+            !template.Resources.TryGetValue(logicalId, out var resource) ||
+            resource.Property("Runtime") is not { } node || TemplateNames.Evaluate(node, templateValues) is not { } written ||
+            written == function.Runtime)
+            return;
+        var there = SourceLocation.At(template.File, node.Start);
+        errors.Add(map.Where(function, nameof(function.Runtime)).Error(
+            $"'functions.{name}.runtime' is {function.Runtime} but {there.File}:{there.Line}:{there.Column} gives '{logicalId}' Runtime: {written}; " +
+            "they describe the same function: make them the same"));
     }
 
     private void CheckUndeclaredParameters(TemplateInfo template, Dictionary<string, string> parameters, IEnumerable<string> functionNames)
