@@ -76,12 +76,12 @@ public sealed class ArtifactPackager(string rootDirectory, PackagingSettings set
                 throw new ArtifactTooLargeException(request.Name, summary, settings.Limits);
             inputsHash ??= InputsHash.Combine(request, files, settings, summary.Entries.Select(e => e.ContentHash).ToList());
             var sha256 = await Sha256Async(temp, ct);
-            if (Verifier is not null) await Verifier.VerifyAsync(request, temp, ct);
+            var warnings = Verifier is null ? [] : await Verifier.VerifyAsync(request, temp, ct);
             File.Move(temp, path, overwrite: true);
             var artifact = new Artifact(request.Project, request.Function, request.Runtime, request.Handler,
                 Convert.ToHexStringLower(sha256), Convert.ToBase64String(sha256), summary.ArchiveSize,
                 summary.UncompressedSize, summary.FileCount, inputsHash, relativePath);
-            return new PackageResult(artifact, PackageOutcome.Packaged, clock.Elapsed);
+            return new PackageResult(artifact, PackageOutcome.Packaged, clock.Elapsed) { Warnings = warnings };
         }
         finally
         {
