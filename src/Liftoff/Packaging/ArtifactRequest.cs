@@ -25,6 +25,12 @@ public sealed record ArtifactRequest(
     public string? ProjectDirectory { get; init; }
 
     /// <summary>
+    /// The function's source folder, where Compile links node_modules' packages from; symlinks may point
+    /// into it too. Null: only the staging and project folders.
+    /// </summary>
+    public string? SourceDirectory { get; init; }
+
+    /// <summary>
     /// What the handler check runs under (the function's name, region, memory and environment, as the first
     /// environment resolves them); part of the inputs hash. Null: a plain one named {project}-{function}.
     /// </summary>

@@ -44,7 +44,7 @@ public static class InputsHash
         Append(all, $"{LayoutVersion}\n{ChunkCompressor.ChunkSize}\n{settings.CompressionLevel}\n" +
                     $"{settings.Timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}\n{request.Runtime}\n{request.Handler}\n{files.Count}\n");
         // The handler check's environment: an artifact checked under other inputs is checked again.
-        Append(all, string.Join('\n', HandlerVerifier.EnvironmentOf(request).Inputs) + "\n");
+        Append(all, string.Join('\n', HandlerEnvironment.Of(request).Inputs) + "\n");
         for (var i = 0; i < files.Count; i++)
             Append(all, $"{files[i].Name}\0{Convert.ToString(files[i].UnixMode, 8)}\0{files[i].Length}\0{contents[i]:x32}\n");
         return Convert.ToHexStringLower(all.GetCurrentHash());
@@ -52,7 +52,8 @@ public static class InputsHash
 
     private static void Append(XxHash128 hash, string text) => hash.Append(Encoding.UTF8.GetBytes(text));
 
-    private static UInt128 HashFile(ZipEntrySource file, CancellationToken ct)
+    /// <summary>The XxHash128 of a file's content as it is now, read the way the ZIP writer reads it.</summary>
+    internal static UInt128 HashFile(ZipEntrySource file, CancellationToken ct)
     {
         if (file.Length == 0) return XxHash128.HashToUInt128([]); // never opened: a FIFO would block
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(file.Length, 1 << 20));

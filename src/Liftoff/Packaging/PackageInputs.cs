@@ -19,6 +19,7 @@ public sealed record PackageInputs(IReadOnlyList<ArtifactRequest> Artifacts, IRe
                 new ArtifactRequest(p.Project, f.Name, f.Runtime, f.Handler, f.StagingDirectory, f.Include, f.Exclude)
                 {
                     ProjectDirectory = p.ProjectDirectory,
+                    SourceDirectory = f.SourceDirectory,
                     Environment = new LambdaEnvironment(f.FunctionName, p.Region, f.Runtime, f.Handler, f.MemorySize, f.EnvironmentVariables),
                 }))
             .ToList();

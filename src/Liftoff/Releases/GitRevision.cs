@@ -1,6 +1,8 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
 using CliWrap;
 using CliWrap.Buffered;
-using System.Text.Json.Serialization;
+using Liftoff.Engine.Git;
 
 namespace Liftoff.Releases;
 
@@ -28,45 +30,35 @@ public sealed record GitRevision(string Commit, string? Branch, bool Dirty = fal
     }
 
     /// <summary>
-    /// The checkout's commit and branch, or null outside a git repository. CI checks out a detached HEAD,
-    /// so the branch comes from the CI's variables there (GITHUB_HEAD_REF/GITHUB_REF_NAME, CODEBUILD_WEBHOOK_HEAD_REF).
+    /// The checkout's commit and branch, or null outside a git repository, read by the engine's GitRepository (the
+    /// same code a build's [GitRepository] uses). CI checks out a detached HEAD; the branch then comes from the CI's
+    /// variables (GITHUB_HEAD_REF, GITHUB_REF, CODEBUILD_WEBHOOK_HEAD_REF).
     /// </summary>
     public static async Task<GitRevision?> ReadAsync(
         string repositoryDirectory, CancellationToken cancellationToken, Func<string, string?>? environment = null)
     {
         var env = environment ?? Environment.GetEnvironmentVariable;
-        var commit = await GitAsync(repositoryDirectory, ["rev-parse", "HEAD"], cancellationToken);
-        if (commit is null) return null;
-
-        var branch = await GitAsync(repositoryDirectory, ["rev-parse", "--abbrev-ref", "HEAD"], cancellationToken);
-        if (branch is null or "HEAD")
-            branch = NonEmpty(env("GITHUB_HEAD_REF")) ?? NonEmpty(env("GITHUB_REF_NAME"))
-                ?? NonEmpty(env("CODEBUILD_WEBHOOK_HEAD_REF"))?.Replace("refs/heads/", "");
-        var status = await GitAsync(repositoryDirectory, ["status", "--porcelain", "--untracked-files=no"], cancellationToken);
-        // ls-files names paths relative to the folder it runs in, as ForProject expects; .gitignore'd ones are left out.
-        var untracked = await GitAsync(repositoryDirectory, ["ls-files", "--others", "--exclude-standard", "-z"], cancellationToken);
-        return new GitRevision(commit, branch, Dirty: !string.IsNullOrEmpty(status))
-        {
-            Untracked = (untracked ?? "").Split('\0', StringSplitOptions.RemoveEmptyEntries),
-        };
+        var variables = new[] { "GITHUB_HEAD_REF", "GITHUB_REF", "CODEBUILD_WEBHOOK_HEAD_REF" }
+            .Select(name => (name, value: env(name)))
+            .Where(v => v.value is not null)
+            .ToDictionary(v => v.name, v => v.value!);
+        var repository = await GitRepository.FromLocalDirectoryAsync(repositoryDirectory, cancellationToken, variables);
+        if (repository?.Commit is not { } commit) return null;
+        return new GitRevision(commit, repository.Branch, repository.IsDirty) { Untracked = await UntrackedAsync(repositoryDirectory, cancellationToken) };
     }
 
-    private static async Task<string?> GitAsync(string directory, string[] arguments, CancellationToken cancellationToken)
+    /// <summary>ls-files names paths relative to the folder it runs in, as ForProject expects; .gitignore'd ones are left out.</summary>
+    private static async Task<IReadOnlyList<string>> UntrackedAsync(string directory, CancellationToken cancellationToken)
     {
         try
         {
-            var result = await Cli.Wrap("git")
-                .WithArguments(arguments)
-                .WithWorkingDirectory(directory)
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(cancellationToken);
-            return result.ExitCode == 0 ? result.StandardOutput.Trim() : null;
+            var result = await Cli.Wrap("git").WithArguments(["ls-files", "--others", "--exclude-standard", "-z"])
+                .WithWorkingDirectory(directory).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken);
+            return result.ExitCode == 0 ? result.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries) : [];
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (Win32Exception)
         {
-            return null; // git is not installed: the release is recorded without a commit.
+            return []; // git went missing since the commit was read.
         }
     }
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -3,32 +3,13 @@ using Liftoff.Packaging;
 namespace Liftoff.Tests.Packaging;
 
 /// <summary>Loads packaged handlers in the real node and python3 on this machine.</summary>
-public sealed class VerificationTests : IDisposable
+public sealed class VerificationTests : HandlerStagings
 {
-    private readonly HandlerVerifier _verifier = new(timeout: TimeSpan.FromSeconds(30));
-    private readonly List<Staging> _stagings = [];
-
-    public void Dispose() => _stagings.ForEach(s => s.Dispose());
-
-    private Staging Node(string handler = "index.handler")
-    {
-        var staging = new Staging(runtime: "nodejs22.x", handler: handler);
-        _stagings.Add(staging);
-        return staging;
-    }
-
-    private Staging Python(string handler = "app.lambda_handler")
-    {
-        var staging = new Staging(function: "worker", runtime: "python3.12", handler: handler);
-        _stagings.Add(staging);
-        return staging;
-    }
-
     [Fact]
     public async Task A_commonjs_handler_with_its_dependency_loads()
     {
         var staging = Node().NodeFunction();
-        var result = await staging.PackageOneAsync(verifier: _verifier);
+        var result = await staging.PackageOneAsync(verifier: Verifier);
         Assert.Equal(PackageOutcome.Packaged, result.Outcome);
     }
 
@@ -36,7 +17,7 @@ public sealed class VerificationTests : IDisposable
     public async Task An_es_module_handler_in_index_mjs_loads_through_import()
     {
         var staging = Node().File("index.mjs", "export const handler = async () => ({ statusCode: 200 });\n");
-        var result = await staging.PackageOneAsync(verifier: _verifier);
+        var result = await staging.PackageOneAsync(verifier: Verifier);
         Assert.Equal(PackageOutcome.Packaged, result.Outcome);
     }
 
@@ -45,7 +26,7 @@ public sealed class VerificationTests : IDisposable
     {
         var staging = Node("index.handler").File("dist/index.js", "exports.handler = async () => 1;\n").File("hello.js", "1");
 
-        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: _verifier));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
         Assert.Contains("none of index.js, index.mjs, index.cjs is there", error.Message);
         Assert.Contains("  dist/index.js", error.Message);
@@ -58,7 +39,7 @@ public sealed class VerificationTests : IDisposable
     {
         var staging = Node().File("index.js", "throw new Error('TABLE_NAME is not configured');\nexports.handler = async () => 1;\n");
 
-        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: _verifier));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
         Assert.Contains("Error: TABLE_NAME is not configured", error.Message);
         Assert.Contains("index.js:1", error.RuntimeError);
@@ -72,7 +53,7 @@ public sealed class VerificationTests : IDisposable
         var staging = Node().File("index.js", "const h = require('./tests/helper');\nexports.handler = h;\n")
             .File("tests/helper.js", "module.exports = async () => 1;\n");
 
-        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: _verifier));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
         Assert.Contains("Cannot find module './tests/helper'", error.Message);
     }
@@ -82,7 +63,7 @@ public sealed class VerificationTests : IDisposable
     {
         var staging = Node("index.handler").File("index.js", "exports.handler = 'not a function';\n");
 
-        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: _verifier));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
         Assert.Contains("does not export a function 'handler' (it is string)", error.Message);
     }
@@ -95,7 +76,7 @@ public sealed class VerificationTests : IDisposable
             .File("service/app.py", "import json\nfrom service import util\n\ndef lambda_handler(event, context):\n    return util.ok()\n")
             .File("service/util.py", "def ok():\n    return {'statusCode': 200}\n");
 
-        var result = await staging.PackageOneAsync(verifier: _verifier);
+        var result = await staging.PackageOneAsync(verifier: Verifier);
 
         Assert.Equal(PackageOutcome.Packaged, result.Outcome);
         Assert.DoesNotContain(await staging.EntryNamesAsync(), n => n.Contains("__pycache__"));
@@ -106,7 +87,7 @@ public sealed class VerificationTests : IDisposable
     {
         var staging = Python().File("app.py", "import not_installed_anywhere\n\ndef lambda_handler(event, context):\n    return 1\n");
 
-        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: _verifier));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
         Assert.Contains("ModuleNotFoundError: No module named 'not_installed_anywhere'", error.Message);
         Assert.Contains("Traceback", error.RuntimeError);
@@ -117,7 +98,7 @@ public sealed class VerificationTests : IDisposable
     {
         var staging = Python("app.handler").File("app.py", "def lambda_handler(event, context):\n    return 1\n");
 
-        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: _verifier));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
         Assert.Contains("app has no callable 'handler' (it is NoneType)", error.Message);
     }
@@ -157,7 +138,7 @@ public sealed class VerificationTests : IDisposable
                 return table.meta.region_name
             """);
 
-        var result = await staging.PackageOneAsync(verifier: _verifier);
+        var result = await staging.PackageOneAsync(verifier: Verifier);
 
         Assert.Equal(PackageOutcome.Packaged, result.Outcome);
     }
@@ -214,7 +195,7 @@ public sealed class VerificationTests : IDisposable
             .File("service/__init__.py", "")
             .File("service/accounts.py", "import boto3\n\nME = boto3.client('sts').get_caller_identity()['Account']\n");
 
-        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: _verifier));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
         Assert.Contains("File \"artifacts/shop/worker.zip/app.py\", line 1, in <module>", error.Message);
         Assert.Contains("File \"artifacts/shop/worker.zip/service/accounts.py\", line 3, in <module>", error.Message);
@@ -234,7 +215,7 @@ public sealed class VerificationTests : IDisposable
         var staging = Node().File("index.js", "const db = require('./lib/db');\nexports.handler = async () => db.url;\n")
             .File("lib/db.js", "const url = process.env.DATABASE_URL;\nif (!url) throw new Error('DATABASE_URL is not set');\nmodule.exports = { url };\n");
 
-        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: _verifier));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
         Assert.Contains("Error: DATABASE_URL is not set", error.Message);
         Assert.Contains("artifacts/shop/api.zip/lib/db.js:2:", error.Message);
@@ -249,7 +230,7 @@ public sealed class VerificationTests : IDisposable
     {
         var staging = Python().File("app.py", "import os\nTABLE = os.environ['ORDERS_TABLE']\n\ndef lambda_handler(event, context):\n    return TABLE\n");
 
-        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: _verifier));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
         Assert.Contains("KeyError: 'ORDERS_TABLE'", error.Message);
         Assert.Contains("add it to functions.worker.environment in project.yaml", error.Message);
@@ -267,8 +248,8 @@ public sealed class VerificationTests : IDisposable
         broken.Request = broken.Request with { Runtime = runtime };
         broken.File("app.py", "def lambda_handler(event, context)\n    return 1\n");
 
-        var result = await good.PackageOneAsync(verifier: _verifier);
-        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => broken.PackageOneAsync(verifier: _verifier));
+        var result = await good.PackageOneAsync(verifier: Verifier);
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => broken.PackageOneAsync(verifier: Verifier));
 
         Assert.Equal(
             [$"shop/worker: the local python3 {local} is older than the function's runtime {runtime}; the handler check ran with it " +
@@ -285,7 +266,7 @@ public sealed class VerificationTests : IDisposable
         var staging = Node().NodeFunction();
         staging.Request = staging.Request with { Runtime = $"nodejs{local.Major}.x" };
 
-        var result = await staging.PackageOneAsync(verifier: _verifier);
+        var result = await staging.PackageOneAsync(verifier: Verifier);
 
         Assert.Empty(result.Warnings);
     }
@@ -295,16 +276,16 @@ public sealed class VerificationTests : IDisposable
     {
         var staging = Python().File("app.py", "def lambda_handler(event, context):\n    return 1\n");
         staging.Request = staging.Request with { Environment = WorkerEnvironment() };
-        await staging.PackageOneAsync(verifier: _verifier);
-        var same = await staging.PackageOneAsync(verifier: _verifier);
+        await staging.PackageOneAsync(verifier: Verifier);
+        var same = await staging.PackageOneAsync(verifier: Verifier);
 
         staging.Request = staging.Request with { Environment = WorkerEnvironment() with { Region = "us-west-2" } };
-        var otherRegion = await staging.PackageOneAsync(verifier: _verifier);
+        var otherRegion = await staging.PackageOneAsync(verifier: Verifier);
         staging.Request = staging.Request with
         {
             Environment = WorkerEnvironment() with { Region = "us-west-2", Variables = new Dictionary<string, string> { ["TABLE_NAME"] = "other" } },
         };
-        var otherVariables = await staging.PackageOneAsync(verifier: _verifier);
+        var otherVariables = await staging.PackageOneAsync(verifier: Verifier);
 
         Assert.Equal(PackageOutcome.UpToDate, same.Outcome);
         Assert.Equal(PackageOutcome.Packaged, otherRegion.Outcome);
@@ -316,10 +297,10 @@ public sealed class VerificationTests : IDisposable
     public async Task A_failed_verification_keeps_the_previous_good_artifact_and_manifest()
     {
         var staging = Node().NodeFunction();
-        var good = await staging.PackageOneAsync(verifier: _verifier);
+        var good = await staging.PackageOneAsync(verifier: Verifier);
         staging.File("index.js", "throw new Error('broken');\n");
 
-        await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: _verifier));
+        await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
         var manifest = await ArtifactManifest.LoadAsync(staging.Root.Root, CancellationToken.None);
         Assert.Equal(good.Artifact, manifest.Find("shop", "api"));
