@@ -20,7 +20,7 @@ internal static class FunctionBuilds
     /// What else lives in a project folder and never belongs in a function's zip, left out by default when
     /// a function's source is the project folder itself (source: .): Liftoff's and SAM's files, the
     /// template, tests, sample events, version control, documentation, caches, the front end, the other
-    /// functions' folders. README.md lists them under "Bring an existing project".
+    /// functions' folders. README.md lists them ("What the configuration is held to").
     /// </summary>
     public static IReadOnlyList<string> ProjectFolderExclude(ProjectDefinition project, string function)
     {
