@@ -28,7 +28,9 @@ public static class ConfigurationLoader
     {
         var root = Path.GetFullPath(rootDirectory);
         // cfn-lint's data is found by asking its Python: started first, it runs while the YAML is read.
-        var runtimes = options.Runtimes is { } given ? Task.FromResult(given) : RuntimeLifecycle.FromCfnLintAsync(cancellationToken);
+        var runtimes = options.Runtimes is { } given
+            ? Task.FromResult(given)
+            : RuntimeLifecycle.FromCfnLintAsync(cancellationToken, cacheFile: Path.Combine(root, ".nuke", "temp", "cfn-lint-runtime-lifecycle.txt"));
         var errors = new List<ConfigurationError>();
         var warnings = new List<ConfigurationError>();
         var environments = await LoadEnvironmentsAsync(root, errors, cancellationToken);

@@ -76,6 +76,26 @@ public sealed class RuntimeTests
     }
 
     [Fact]
+    public async Task Where_the_data_is_is_remembered_for_the_same_cfn_lint_and_asked_again_for_another()
+    {
+        using var repository = new TempRepository();
+        var cache = Path.Combine(repository.Root, ".nuke", "temp", "lifecycle.txt");
+
+        var asked = await RuntimeLifecycle.FromCfnLintAsync(CancellationToken.None, cacheFile: cache);
+        var remembered = await File.ReadAllLinesAsync(cache);
+        // The remembered answer is used as it is: point it at a file of our own and it is read.
+        repository.Write("mine.json", Lifecycle);
+        await File.WriteAllLinesAsync(cache, [remembered[0], Path.Combine(repository.Root, "mine.json")]);
+        var fromCache = await RuntimeLifecycle.FromCfnLintAsync(CancellationToken.None, cacheFile: cache);
+        await File.WriteAllLinesAsync(cache, ["another cfn-lint|1|2026-01-01T00:00:00Z|" + RuntimeLifecycle.DataFile, Path.Combine(repository.Root, "mine.json")]);
+        var askedAgain = await RuntimeLifecycle.FromCfnLintAsync(CancellationToken.None, cacheFile: cache);
+
+        Assert.Equal([remembered[0], asked.Source!], remembered);
+        Assert.Equal(Path.Combine(repository.Root, "mine.json"), fromCache.Source);
+        Assert.Equal(asked.Source, askedAgain.Source);
+    }
+
+    [Fact]
     public async Task A_blocked_runtime_is_refused_naming_its_successor()
     {
         using var repository = WithRuntime("nodejs20.x");

@@ -35,9 +35,10 @@ public sealed class RuntimeLifecycle
 
     /// <summary>The lifecycle data of the cfn-lint installed here, or <see cref="Missing"/> saying why there is none.</summary>
     /// <param name="searchPath">Where to look for cfn-lint, as PATH writes it; this process's PATH when null.</param>
-    public static async Task<RuntimeLifecycle> FromCfnLintAsync(CancellationToken cancellationToken, string? searchPath = null)
+    /// <param name="cacheFile">Where to remember where the data is for this cfn-lint; null looks every time.</param>
+    public static async Task<RuntimeLifecycle> FromCfnLintAsync(CancellationToken cancellationToken, string? searchPath = null, string? cacheFile = null)
     {
-        var (path, problem) = await CfnLintData.FindAsync(DataFile, cancellationToken, searchPath);
+        var (path, problem) = await CfnLintData.FindAsync(DataFile, cancellationToken, searchPath, cacheFile);
         return path is null ? Missing(problem!) : await LoadAsync(path, cancellationToken);
     }
 
