@@ -152,24 +152,11 @@ public sealed class TemplateWarningTests
     [Fact]
     public async Task Without_Project_and_Environment_parameters_the_fix_uses_the_stack_name()
     {
-        using var repository = ValidRepository.Create().Write("projects/shop/template.yaml", """
-            Parameters:
-              ArtifactBucket: {Type: String}
-              ApiCodeKey: {Type: String}
-            Resources:
-              ApiFunction:
-                Type: AWS::Lambda::Function
-                Properties:
-                  FunctionName: !Sub "${AWS::StackName}-lambda-api"
-                  Runtime: nodejs22.x
-                  Handler: index.handler
-                  Role: arn:aws:iam::123456789012:role/shop
-                  Code: {S3Bucket: !Ref ArtifactBucket, S3Key: !Ref ApiCodeKey}
-              Weather:
-                Type: AWS::DynamoDB::Table
-                Properties:
-                  TableName: WeatherData
-            """);
+        // The valid template without Project and Environment: names come from the stack's own name.
+        using var repository = ValidRepository.Create().Write("projects/shop/template.yaml", ValidRepository.Template
+            .Replace("  Project: {Type: String}\n  Environment: {Type: String}\n", "")
+            .Replace("${Project}-${Environment}", "${AWS::StackName}")
+            .Replace("Outputs:", "  Weather:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      TableName: WeatherData\nOutputs:"));
 
         var configuration = await ConfigurationLoader.LoadAsync(repository.Root, ValidRepository.Options(), CancellationToken.None);
 
