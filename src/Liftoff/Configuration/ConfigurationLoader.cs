@@ -47,14 +47,16 @@ public static class ConfigurationLoader
         foreach (var directory in projectDirectories)
         {
             var project = Path.GetFileName(directory);
-            var before = errors.Count;
+            var (before, warnedBefore) = (errors.Count, warnings.Count);
             var loaded = await LoadProjectAsync(context, project, directory, cancellationToken);
-            if (errors.Count > before && selected.Count > 0 && !selected.Contains(project))
+            if (selected.Count > 0 && !selected.Contains(project))
             {
-                // Not acted on: its errors are shown, where they are, but block nothing.
-                warnings.AddRange(errors.Skip(before).Select(e => e with { Message = e.Message + $" [project '{project}' is not in --project: not blocking]" }));
-                errors.RemoveRange(before, errors.Count - before);
-                continue;
+                // Not acted on: its warnings are not this build's concern; its errors are shown, where they are, but block nothing.
+                warnings.RemoveRange(warnedBefore, warnings.Count - warnedBefore);
+                var broken = errors.Skip(before).ToList();
+                errors.RemoveRange(before, broken.Count);
+                warnings.AddRange(broken.Select(e => e with { Message = e.Message + $" [project '{project}' is not in --project: not blocking]" }));
+                if (broken.Count > 0) continue;
             }
             if (loaded is null) continue;
             projectEnvironments.AddRange(loaded.Value.Environments);

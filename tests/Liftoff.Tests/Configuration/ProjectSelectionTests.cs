@@ -35,6 +35,20 @@ public sealed class ProjectSelectionTests : IDisposable
     }
 
     [Fact]
+    public async Task Another_projects_warnings_are_not_shown()
+    {
+        _repository.Write("projects/other/project.yaml", ValidRepository.Project)
+            .Write("projects/other/template.yaml", ValidRepository.Template.Replace("Outputs:", "  Table:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: jobs\nOutputs:"));
+
+        var other = await LoadAsync("other");
+        var shop = await LoadAsync("shop");
+
+        Assert.Contains("fixed QueueName 'jobs'", Assert.Single(other.Warnings).Message);
+        Assert.Empty(shop.Warnings);
+        Assert.Equal(["other", "shop"], shop.ProjectNames);
+    }
+
+    [Fact]
     public async Task Without_a_selection_every_projects_errors_block()
     {
         var failure = await Assert.ThrowsAsync<ConfigurationException>(() => LoadAsync());

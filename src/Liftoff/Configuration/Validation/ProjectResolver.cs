@@ -152,7 +152,7 @@ internal sealed class ProjectResolver(
     /// <summary>The builder's exclusions, and when the source is the project folder (source: .), what else lives there.</summary>
     private static IReadOnlyList<string> DefaultExclude(FunctionBuild build, string projectDirectory, ProjectDefinition definition) =>
         Path.TrimEndingDirectorySeparator(build.SourceDirectory) == Path.TrimEndingDirectorySeparator(projectDirectory)
-            ? [.. FunctionBuilds.DefaultExclude(build.Builder), .. FunctionBuilds.ProjectFolderExclude(definition, build.Name)]
+            ? FunctionBuilds.DefaultExclude(build.Builder).Union(FunctionBuilds.ProjectFolderExclude(definition, build.Name)).ToList()
             : FunctionBuilds.DefaultExclude(build.Builder);
 
     private void CheckFunctionResource(
