@@ -14,11 +14,9 @@ internal static partial class LoadFailureHint
     public static string For(string error, ArtifactRequest request, LambdaEnvironment environment, LocalRuntime local, LambdaRuntime? runtime)
     {
         // Whatever the error, a local runtime older than Lambda's may be part of it.
-        var older = runtime is not null && local.IsOlderThan(runtime)
-            ? $" The local {local} is older than {runtime.Id}: install {Language(runtime)} {runtime.VersionText} to check with what Lambda runs."
-            : "";
-        var hint = Hint(error, request, environment, runtime, older.Length > 0);
-        return hint.EndsWith('.') ? hint + older : hint + "." + older;
+        var older = local.OlderThan(runtime);
+        var hint = Hint(error, request, environment, runtime, older is not null);
+        return older is null ? hint : $"{hint} Also, {older}.";
     }
 
     private static string Hint(string error, ArtifactRequest request, LambdaEnvironment environment, LambdaRuntime? runtime, bool older)
@@ -57,8 +55,6 @@ internal static partial class LoadFailureHint
         var first = Path.Combine(request.StagingDirectory, module.Split('.', '/')[0]);
         return Directory.Exists(first) || File.Exists(first + ".py");
     }
-
-    private static string Language(LambdaRuntime runtime) => runtime.Language == RuntimeLanguage.Node ? "Node.js" : "Python";
 
     // botocore: "NoRegionError: You must specify a region."; AWS SDK for JavaScript v3: "Error: Region is missing".
     [GeneratedRegex(@"Region is missing|Missing region in config")]

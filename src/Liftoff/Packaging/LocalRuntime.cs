@@ -12,6 +12,12 @@ public sealed record LocalRuntime(string Program, string Executable, Version Ver
     /// <summary>"node 20.20.2", "python3 3.11.7".</summary>
     public override string ToString() => $"{Program} {Version}";
 
+    /// <summary>Says so when this is older than what the Lambda runtime runs; null when it is not.</summary>
+    public string? OlderThan(LambdaRuntime? runtime) =>
+        runtime is not null && IsOlderThan(runtime)
+            ? $"the local {this} is older than the function's runtime {runtime.Id}; the handler check ran with it (install {runtime.Product} to check with what Lambda runs)"
+            : null;
+
     /// <summary>Older than what the Lambda runtime runs (node 20 for nodejs24.x, python3 3.11 for python3.14).</summary>
     public bool IsOlderThan(LambdaRuntime runtime) =>
         runtime.Language == RuntimeLanguage.Node ? Version.Major < runtime.Version.Major : new Version(Version.Major, Version.Minor) < runtime.Version;

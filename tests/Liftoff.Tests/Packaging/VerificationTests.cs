@@ -256,7 +256,7 @@ public sealed class VerificationTests : HandlerStagings
              $"(install Python 3.{local.Minor + 1} to check with what Lambda runs)"],
             result.Warnings);
         Assert.Contains("SyntaxError", error.Message);
-        Assert.Contains($"The local python3 {local} is older than {runtime}", error.Message);
+        Assert.Contains($"Also, the local python3 {local} is older than the function's runtime {runtime}", error.Message);
     }
 
     [Fact]

@@ -24,7 +24,8 @@ public sealed partial record LambdaRuntime(string Id, RuntimeLanguage Language, 
     /// <summary>Node's major version (22) or Python's major.minor (3.13), as people write them.</summary>
     public string VersionText => Language == RuntimeLanguage.Node ? Version.Major.ToString() : $"{Version.Major}.{Version.Minor}";
 
-    public string LocalProgram => Language == RuntimeLanguage.Node ? "node" : "python3";
+    /// <summary>"Node.js 24", "Python 3.14": what to install to run it locally.</summary>
+    public string Product => (Language == RuntimeLanguage.Node ? "Node.js " : "Python ") + VersionText;
 
     [GeneratedRegex(@"^(?<language>nodejs|python)(?<version>\d+(\.\d+)?)(\.x)?$")]
     private static partial Regex Shape();
