@@ -2,12 +2,9 @@ using Liftoff.Engine;
 
 namespace Liftoff.Components;
 
-/// <summary>--approve and --dry-run: how the stages that change a live environment (Deploy, Rollback) are let through.</summary>
+/// <summary>--approve: a person's yes given up front, for Deploy's change sets, a Rollback, and a pipeline's manual approval.</summary>
 public interface IHazApproval : ILiftoffBuild
 {
-    [Parameter("Deploy, Rollback: execute changes in environments that need approval without asking")]
+    [Parameter("Deploy, Rollback: execute changes in environments that need approval without asking; PipelineApprove: approve the pending approval")]
     bool Approve => TryGetValue(() => Approve);
-
-    [Parameter("Deploy, Rollback: show what would change (change sets, rollout, files), then discard it; nothing changes")]
-    bool DryRun => TryGetValue(() => DryRun);
 }

@@ -12,7 +12,7 @@ namespace Liftoff.Components;
 /// for exactly those paths; recorded as a release of kind rollback. Deploy's approval rules and lock apply;
 /// --dry-run shows what would change and changes nothing.
 /// </summary>
-public interface IRollback : IHazAws, ILocalAws, IHazApproval, IHazCdnWait
+public interface IRollback : IHazAws, ILocalAws, IHazApproval, IHazDryRun, IHazCdnWait
 {
     [Parameter("Rollback: the release to return to, an id from Releases (default: the release before the live one)")]
     string? To => TryGetValue(() => To);

@@ -58,7 +58,7 @@ public sealed class BrokenConfigurationTests
     public async Task Unknown_key_far_from_any_lists_the_allowed_keys()
     {
         Assert.Equal(
-            [$"{ProjectFile}:1:1: unknown key 'owner'; allowed keys: description, template, stackParameters, functions, frontEnd, outputs, smokeChecks, rollout, alarms, tags, environments"],
+            [$"{ProjectFile}:1:1: unknown key 'owner'; allowed keys: description, template, stackParameters, functions, frontEnd, outputs, smokeChecks, invalidationPathLimit, rollout, alarms, tags, environments"],
             await ErrorsAsync((ProjectFile, "owner: me\n" + ValidRepository.Project)));
     }
 
@@ -80,6 +80,16 @@ public sealed class BrokenConfigurationTests
         Assert.Equal(
             [$"{ProjectFile}:7:17: 'functions.api.memorySize' expects a whole number, found 'big'"],
             await ErrorsAsync((ProjectFile, ValidRepository.Project + "\n    memorySize: big\n")));
+    }
+
+    [Fact]
+    public async Task An_invalidation_path_limit_outside_CloudFronts_range_is_refused_where_it_is_written()
+    {
+        var errors = await ErrorsAsync((ProjectFile, "invalidationPathLimit: 0\n" + ValidRepository.Project));
+
+        var error = Assert.Single(errors);
+        Assert.StartsWith($"{ProjectFile}:1:24: 'invalidationPathLimit'", error);
+        Assert.Contains("3000", error);
     }
 
     [Fact]
@@ -116,11 +126,12 @@ public sealed class BrokenConfigurationTests
     }
 
     [Fact]
-    public async Task Unknown_runtime_lists_the_supported_ones()
+    public async Task Blocked_runtime_names_its_successor()
     {
         Assert.Equal(
-            [$"{ProjectFile}:4:14: 'functions.api.runtime' is 'nodejs18.x', which is not supported; allowed: nodejs20.x, nodejs22.x, python3.12, python3.13 (did you mean 'nodejs20.x'?)"],
-            await ErrorsAsync((ProjectFile, ValidRepository.Project.Replace("nodejs22.x", "nodejs18.x"))));
+            [$"{ProjectFile}:4:14: 'functions.api.runtime': AWS no longer lets functions be created on nodejs18.x (blocked since 2026-06-01); use nodejs24.x"],
+            await ErrorsAsync((ProjectFile, ValidRepository.Project.Replace("nodejs22.x", "nodejs18.x")),
+                ("projects/shop/template.yaml", ValidRepository.Template.Replace("nodejs22.x", "nodejs18.x"))));
     }
 
     [Fact]
