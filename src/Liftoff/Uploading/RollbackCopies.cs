@@ -26,16 +26,7 @@ public sealed class RollbackCopies(IAmazonS3 s3, string bucket, int maxParallelU
         var sha256Hex = ContentHash.Hex(ContentHash.Of(bytes));
         var key = TemplateKey(project, sha256Hex);
         if (await s3.HeadOrNullAsync(bucket, key, cancellationToken) is not null) return false;
-        var request = new PutObjectRequest
-        {
-            BucketName = bucket,
-            Key = key,
-            InputStream = new MemoryStream(bytes),
-            ContentType = "application/x-yaml",
-            ChecksumSHA256 = ContentHash.Base64FromHex(sha256Hex),
-        };
-        request.Metadata[S3ObjectExtensions.Sha256Metadata] = sha256Hex;
-        await s3.PutObjectAsync(request, cancellationToken);
+        await s3.PutByHashAsync(bucket, key, sha256Hex, "application/x-yaml", cancellationToken, content: bytes);
         return true;
     }
 
@@ -72,23 +63,9 @@ public sealed class RollbackCopies(IAmazonS3 s3, string bucket, int maxParallelU
 
     private async Task KeepAsync(string project, SiteFileToKeep file, CancellationToken cancellationToken)
     {
-        var actual = ContentHash.Hex(await ContentHash.OfFileAsync(file.LocalFile, cancellationToken));
-        if (!string.Equals(actual, file.Sha256Hex, StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException(
-                $"{file.LocalFile} changed after its asset manifest was made (sha256 {actual}, manifest says {file.Sha256Hex}). " +
-                "Run `./build.sh Package` again, then upload.");
-        var request = new PutObjectRequest
-        {
-            BucketName = bucket,
-            Key = SiteFileKey(project, file.Sha256Hex),
-            FilePath = file.LocalFile,
-            ContentType = "application/octet-stream",
-            ChecksumSHA256 = ContentHash.Base64FromHex(file.Sha256Hex),
-            // Small files: a whole-payload signature is cheaper for the server than aws-chunked (see FrontEndPublisher).
-            UseChunkEncoding = false,
-        };
-        request.Metadata[S3ObjectExtensions.Sha256Metadata] = file.Sha256Hex;
-        await s3.PutObjectAsync(request, cancellationToken);
+        await ContentHash.VerifyBuiltFileAsync(file.LocalFile, file.Sha256Hex, cancellationToken);
+        await s3.PutByHashAsync(bucket, SiteFileKey(project, file.Sha256Hex), file.Sha256Hex, "application/octet-stream",
+            cancellationToken, file: file.LocalFile);
     }
 }
 

@@ -25,18 +25,7 @@ public sealed class TemplateUploader(IAmazonS3 s3, string bucket, string region,
         var key = KeyFor(project, sha256Hex);
         var existing = await s3.HeadOrNullAsync(bucket, key, cancellationToken);
         if (existing is null || existing.Sha256Hex != sha256Hex)
-        {
-            var request = new PutObjectRequest
-            {
-                BucketName = bucket,
-                Key = key,
-                InputStream = new MemoryStream(bytes),
-                ContentType = "application/x-yaml",
-                ChecksumSHA256 = ContentHash.Base64FromHex(sha256Hex),
-            };
-            request.Metadata[S3ObjectExtensions.Sha256Metadata] = sha256Hex;
-            await s3.PutObjectAsync(request, cancellationToken);
-        }
+            await s3.PutByHashAsync(bucket, key, sha256Hex, "application/x-yaml", cancellationToken, content: bytes);
         return new TemplateSource(sha256Hex, bytes.Length, null, TemplateUrl(bucket, key, region, endpointUrl), key);
     }
 

@@ -35,6 +35,31 @@ internal static class S3ObjectExtensions
         }
     }
 
+    /// <summary>
+    /// Stores content under a key that names its hash: S3 checks the SHA-256 on arrival, and the hash is kept as
+    /// x-amz-meta-sha256 so that "already there" is one HEAD.
+    /// </summary>
+    public static async Task PutByHashAsync(
+        this IAmazonS3 s3, string bucket, string key, string sha256Hex, string contentType, CancellationToken cancellationToken,
+        byte[]? content = null, string? file = null, string? cacheControl = null)
+    {
+        var request = new PutObjectRequest
+        {
+            BucketName = bucket,
+            Key = key,
+            ContentType = contentType,
+            ChecksumSHA256 = ContentHash.Base64FromHex(sha256Hex),
+            // Small objects: signing the payload whole costs nothing, where the streaming (aws-chunked) signature
+            // makes the server decode every body in chunks; moto spends most of a PUT doing that.
+            UseChunkEncoding = false,
+        };
+        if (content is not null) request.InputStream = new MemoryStream(content);
+        else request.FilePath = file ?? throw new ArgumentException("Give the content or the file to store.");
+        if (cacheControl is not null) request.Headers.CacheControl = cacheControl;
+        request.Metadata[Sha256Metadata] = sha256Hex;
+        await s3.PutObjectAsync(request, cancellationToken);
+    }
+
     /// <summary>The object's content as UTF-8 text, or null when there is no such object.</summary>
     public static async Task<string?> ReadTextOrNullAsync(this IAmazonS3 s3, string bucket, string key, CancellationToken cancellationToken)
     {

@@ -18,26 +18,9 @@ public sealed class LocalSiteFiles : ISiteFileSource
     public async Task PutAsync(IAmazonS3 s3, string siteBucket, SiteAsset asset, CancellationToken cancellationToken)
     {
         var file = asset.LocalFile ?? throw new InvalidOperationException($"{asset.Path} has no built file on disk to publish.");
-        var actual = ContentHash.Hex(await ContentHash.OfFileAsync(file, cancellationToken));
-        if (!string.Equals(actual, asset.Sha256Hex, StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException(
-                $"{file} changed after its asset manifest was made (sha256 {actual}, manifest says {asset.Sha256Hex}). " +
-                "Run `./build.sh Package` again, then deploy.");
-
-        var request = new PutObjectRequest
-        {
-            BucketName = siteBucket,
-            Key = asset.Path,
-            FilePath = file,
-            ContentType = asset.ContentType,
-            ChecksumSHA256 = ContentHash.Base64FromHex(asset.Sha256Hex),
-            // Site files are small: signing the payload whole costs nothing, where the streaming (aws-chunked)
-            // signature makes the server decode every body in chunks; moto spends most of a PUT doing that.
-            UseChunkEncoding = false,
-        };
-        request.Headers.CacheControl = asset.CacheControl;
-        request.Metadata[S3ObjectExtensions.Sha256Metadata] = asset.Sha256Hex;
-        await s3.PutObjectAsync(request, cancellationToken);
+        await ContentHash.VerifyBuiltFileAsync(file, asset.Sha256Hex, cancellationToken);
+        await s3.PutByHashAsync(siteBucket, asset.Path, asset.Sha256Hex, asset.ContentType, cancellationToken,
+            file: file, cacheControl: asset.CacheControl);
     }
 }
 

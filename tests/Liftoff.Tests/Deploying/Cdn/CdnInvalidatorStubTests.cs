@@ -37,7 +37,7 @@ public sealed class CdnInvalidatorStubTests : IDisposable
 
         Assert.Contains("1 invalidation(s) with 0 file path(s) and 15 wildcard path(s) in progress", error.Message);
         Assert.Contains("aws cloudfront list-invalidations", error.Message);
-        Assert.Empty(_aws.Server.LogEntries.Where(e => e.RequestMessage.Method == "POST"));
+        Assert.DoesNotContain(_aws.Server.LogEntries, e => e.RequestMessage.Method == "POST");
     }
 
     [Fact]
