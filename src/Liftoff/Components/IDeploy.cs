@@ -37,10 +37,4 @@ public interface IDeploy : IUpload, ISmokeTest, IHazForce, IHazGitHub, IHazAppro
             await report.RunAsync(projects, "deploy", DryRun, () => run.RunAsync(projects, manifest,
                 new DeployOptions(DryRun, Force, ForceUnlock), ApprovalGate.ForHost(Console, Approve, Host.IsCi), ct), ct);
         });
-
-    /// <summary>The project's API URL (project.yaml outputs.apiUrl) as the stack reports it, for the GitHub environment.</summary>
-    private async Task<string?> ApiUrlAsync(ProjectEnvironment project, CancellationToken cancellationToken) =>
-        project.Outputs.ApiUrl is { } api
-            ? (await StackOutputValues.ReadAsync(AwsClientsFor(project).CloudFormation, project.StackName, cancellationToken)).Find(api.OutputName)
-            : null;
 }

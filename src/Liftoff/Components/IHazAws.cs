@@ -1,5 +1,6 @@
 using Liftoff.Aws;
 using Liftoff.Configuration;
+using Liftoff.Deploying.Stacks;
 using Liftoff.Engine;
 
 namespace Liftoff.Components;
@@ -23,4 +24,10 @@ public interface IHazAws : IHazEnvironment
         OnBuildFinished(_ => clients.Dispose());
         return clients;
     }, $"{nameof(AwsClientsFor)}:{environment.Region}:{environment.EndpointUrl}");
+
+    /// <summary>The project's API URL (project.yaml outputs.apiUrl) as the stack reports it: the environment's URL on GitHub.</summary>
+    async Task<string?> ApiUrlAsync(ProjectEnvironment project, CancellationToken cancellationToken) =>
+        project.Outputs.ApiUrl is { } api
+            ? (await StackOutputValues.ReadAsync(AwsClientsFor(project).CloudFormation, project.StackName, cancellationToken)).Find(api.OutputName)
+            : null;
 }

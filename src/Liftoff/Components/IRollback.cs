@@ -1,3 +1,4 @@
+using Liftoff.Ci.GitHub;
 using Liftoff.Deploying;
 using Liftoff.Deploying.RollingBack;
 using Liftoff.Engine;
@@ -12,7 +13,7 @@ namespace Liftoff.Components;
 /// for exactly those paths; recorded as a release of kind rollback. Deploy's approval rules and lock apply;
 /// --dry-run shows what would change and changes nothing.
 /// </summary>
-public interface IRollback : IHazAws, ILocalAws, IHazApproval, IHazDryRun, IHazCdnWait
+public interface IRollback : IHazAws, ILocalAws, IHazApproval, IHazDryRun, IHazCdnWait, IHazGitHub
 {
     [Parameter("Rollback: the release to return to, an id from Releases (default: the release before the live one)")]
     string? To => TryGetValue(() => To);
@@ -27,9 +28,13 @@ public interface IRollback : IHazAws, ILocalAws, IHazApproval, IHazDryRun, IHazC
         .Requires(() => Project)
         .Executes(async ct =>
         {
-            var actor = ReleaseActor.For(Host);
+            var (projects, actor) = (ProjectEnvironments, ReleaseActor.For(Host));
             var options = new RollbackOptions(ApprovalGate.ForHost(Console, Approve, Host.IsCi)) { DryRun = DryRun, Cdn = CdnOptions };
-            await new RollbackRun(AwsClientsFor, Console, actor)
-                .RunAsync(ProjectEnvironments, RollbackTarget.Parse(To), Reason ?? $"asked for by {actor.Display}", options, ct);
+            var run = new RollbackRun(AwsClientsFor, Console, actor);
+            // Reported to GitHub as Deploy is: a deployment per project, with how it ended.
+            await new GitHubDeployReport(GitHub, Console, Host.Kind == BuildHostKind.GitHubActions, ApiUrlAsync)
+                .RunAsync(projects, "rollback", DryRun, async () =>
+                    (await run.RunAsync(projects, RollbackTarget.Parse(To), Reason ?? $"asked for by {actor.Display}", options, ct))
+                    .Select(r => r.ToDeployResult()).ToList(), ct);
         });
 }

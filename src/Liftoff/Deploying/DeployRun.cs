@@ -69,8 +69,9 @@ public sealed class DeployRun(
 }
 
 /// <summary>One or more projects failed to deploy; each one's reason was printed as it happened.</summary>
-public sealed class DeployRunFailedException(IReadOnlyList<string> projects, IReadOnlyList<Exception> errors)
-    : DeployException($"Deploy failed for {string.Join(", ", projects)}: " + string.Join(" | ", errors.Select(e => e.Message)),
+/// <param name="step">What failed: Deploy, or Rollback (which reports the same way).</param>
+public sealed class DeployRunFailedException(IReadOnlyList<string> projects, IReadOnlyList<Exception> errors, string step = "Deploy")
+    : DeployException($"{step} failed for {string.Join(", ", projects)}: " + string.Join(" | ", errors.Select(e => e.Message)),
         errors.Count == 1 ? errors[0] : new AggregateException(errors))
 {
     public IReadOnlyList<string> Projects { get; } = projects;

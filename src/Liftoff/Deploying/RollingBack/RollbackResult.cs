@@ -24,4 +24,15 @@ public sealed record RollbackResult(string Project, string Environment, Rollback
     public CdnOutcome? Cdn { get; init; }
     /// <summary>The rollback's own release record (kind rollback, naming <see cref="Target"/>).</summary>
     public Release? Record { get; init; }
+
+    /// <summary>As a deploy's result, for what reports on both alike (GitHub deployments).</summary>
+    public ProjectDeployResult ToDeployResult() => new(
+        Project, Environment,
+        Outcome switch
+        {
+            RollbackOutcome.DryRun => ProjectDeployOutcome.DryRun,
+            RollbackOutcome.AlreadyLive => ProjectDeployOutcome.UpToDate,
+            _ => ProjectDeployOutcome.Deployed,
+        },
+        [$"rollback to {Target.Id}"], Stack, FrontEnd: FrontEnd, Release: Record ?? Target);
 }

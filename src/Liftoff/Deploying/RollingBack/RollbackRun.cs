@@ -38,10 +38,13 @@ public sealed class RollbackRun(
                 }
             });
         console.Write(Summary(projects, results, failures));
-        var failed = projects.Where((_, i) => failures[i] is not null).Select(p => p.Project).ToList();
-        if (failed.Count > 0)
-            throw new DeployException($"Rollback failed for {string.Join(", ", failed)}: " +
-                                      string.Join(" | ", failures.Where(f => f is not null).Select(f => f!.Message)));
+        if (failures.Any(f => f is not null))
+            throw new DeployRunFailedException(
+                projects.Where((_, i) => failures[i] is not null).Select(p => p.Project).ToList(),
+                failures.OfType<Exception>().ToList(), "Rollback")
+            {
+                Succeeded = results.OfType<RollbackResult>().Select(r => r.ToDeployResult()).ToList(),
+            };
         return results.Select(r => r!).ToList();
     }
 
