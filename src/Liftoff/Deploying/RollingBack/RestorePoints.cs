@@ -36,7 +36,11 @@ internal static class RestorePoints
         await ledger.LastSuccessfulAsync(environment.Project, environment.Environment, live, r => StateOf(r) != StateOf(live), cancellationToken)
         ?? throw new RollbackException(
             $"{environment.Project} in {environment.Environment} has no successful release before the live one ({live.Id}), " +
-            $"so there is nothing to roll back to. {ListThem(environment)} Nothing was changed.");
+            "so there is nothing to roll back to. " +
+            (live.Kind == ReleaseKind.Rollback
+                ? $"The live release is itself a rollback to {live.RestoredReleaseId}; to bring back a release that was rolled back, name it with --to. "
+                : "") +
+            $"{ListThem(environment)} Nothing was changed.");
 
     private static async Task<RollbackException> UnknownAsync(
         ReleaseLedger ledger, ProjectEnvironment environment, string id, CancellationToken cancellationToken) =>

@@ -56,6 +56,30 @@ public sealed class RollbackTests(SiteFixture fixture) : IClassFixture<SiteFixtu
     }
 
     [Fact]
+    public async Task Rollback_to_names_a_release_and_brings_back_one_that_was_rolled_back()
+    {
+        _repository.Project("forth", await CreateDistributionAsync(), "v1", V1Site);
+        await DeployAsync("forth");
+        var v2Site = new Dictionary<string, string>(V1Site) { ["app.js"] = "console.log('v2');" };
+        _repository.Release("forth", "v2", v2Site);
+        await DeployAsync("forth");
+        var v2 = (await ReleasesAsync("forth"))[0];
+        var v2Alias = await AliasVersionAsync("forth");
+        var back = await _repository.RunAsync("Rollback", "--env", "local", "--project", "forth");
+        var again = await _repository.RunAsync("Rollback", "--env", "local", "--project", "forth");
+
+        var (exitCode, output) = await _repository.RunAsync("Rollback", "--env", "local", "--project", "forth", "--to", v2.Id);
+
+        Assert.True(back.ExitCode == 0, back.Output);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("is itself a rollback", again.Output);
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(v2Alias, await AliasVersionAsync("forth"));
+        Assert.Equal(Sorted(v2Site), await SiteFilesAsync("forth"));
+        Assert.Equal(v2.Id, (await ReleasesAsync("forth"))[0].RestoredReleaseId);
+    }
+
+    [Fact]
     public async Task A_front_end_change_of_two_files_invalidates_exactly_those_two_paths()
     {
         var distribution = await CreateDistributionAsync();
