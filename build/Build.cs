@@ -5,7 +5,7 @@ namespace Liftoff.Build;
 
 /// <summary>Liftoff's own pipeline, composed from the reusable stages in src/Liftoff/Components.</summary>
 internal sealed class Build : LiftoffBuild,
-    ICompile, ITest, IPackage, IUpload, IDeploy, ISmokeTest, IInvalidateCdn, IRollback, ILocalAws, IHazAws, IReleases
+    ICompile, ITest, IPackage, IUpload, IDeploy, ISmokeTest, IInvalidateCdn, IRollback, ILocalAws, IHazAws, IReleases, IInvoke
 {
     public static Task<int> Main(string[] args) => Execute<Build>(args, x => ((ICompile)x).Compile);
 }

@@ -11,7 +11,7 @@ namespace Liftoff.Building;
 /// </summary>
 public sealed class NpmInstall(ToolRunner tools)
 {
-    private const string StampName = ".liftoff-npm-ci.sha256";
+    public const string StampName = ".liftoff-npm-ci.sha256";
 
     /// <returns>True when `npm ci` ran, false when node_modules was up to date.</returns>
     public async Task<bool> EnsureAsync(string prefix, string directory, CancellationToken cancellationToken)
