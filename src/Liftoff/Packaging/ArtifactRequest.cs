@@ -24,5 +24,11 @@ public sealed record ArtifactRequest(
     /// </summary>
     public string? ProjectDirectory { get; init; }
 
+    /// <summary>
+    /// The function's source folder, where Compile links node_modules' packages from; symlinks may point
+    /// into it too. Null: only the staging and project folders.
+    /// </summary>
+    public string? SourceDirectory { get; init; }
+
     public string Name => $"{Project}/{Function}";
 }
