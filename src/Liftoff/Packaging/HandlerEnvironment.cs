@@ -1,16 +1,20 @@
+using Liftoff.Aws.Local;
+
 namespace Liftoff.Packaging;
 
 /// <summary>
-/// The environment a handler is loaded in for the check: the one place that decides it, so making it
-/// Lambda's (region, the function's own variables, no credentials) is a change here alone.
+/// The environment a handler is loaded in for the check: Lambda's, as <see cref="LambdaEnvironment"/> builds it for
+/// every local run (Invoke and SmokeTest use it too), so the check and a local invocation see the same variables.
 /// </summary>
 internal static class HandlerEnvironment
 {
-    public static IReadOnlyDictionary<string, string?> For(ArtifactRequest request, string taskRoot) => new Dictionary<string, string?>
-    {
-        ["LAMBDA_TASK_ROOT"] = taskRoot,
-        ["AWS_LAMBDA_FUNCTION_NAME"] = $"{request.Project}-{request.Function}",
-        ["AWS_REGION"] = Environment.GetEnvironmentVariable("AWS_REGION") ?? "us-east-1",
-        ["PYTHONDONTWRITEBYTECODE"] = "1",
-    };
+    public static IReadOnlyDictionary<string, string?> For(ArtifactRequest request, string taskRoot) =>
+        new LambdaEnvironment
+        {
+            FunctionName = $"{request.Project}-{request.Function}",
+            Runtime = request.Runtime,
+            Handler = request.Handler,
+            Region = Environment.GetEnvironmentVariable("AWS_REGION") ?? "us-east-1",
+            TaskRoot = taskRoot,
+        }.ToVariables().ToDictionary(v => v.Key, v => (string?)v.Value);
 }
