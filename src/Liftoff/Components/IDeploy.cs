@@ -45,7 +45,9 @@ public interface IDeploy : IUpload, ISmokeTest, IHazForce
             using var gates = RequestBudgets.Create();
             var run = new DeployRun(AwsClientsFor, gates, Console, ReleaseActor.For(Host),
                 await GitRevision.ReadAsync(RootDirectory, ct), RootDirectory);
-            await run.RunAsync(projects, await ArtifactManifest.LoadAsync(RootDirectory, ct),
+            var results = await run.RunAsync(projects, await ArtifactManifest.LoadAsync(RootDirectory, ct),
                 new DeployOptions(DryRun, Force), ApprovalGate.ForHost(Console, Approve, Host.IsCi), ct);
+            // What SmokeTest, triggered next, checks: the releases this run made (not dry runs, not up-to-date projects).
+            DeployedProjects.AddRange(results.Where(r => r.Outcome == ProjectDeployOutcome.Deployed).Select(r => r.Project));
         });
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
@@ -8,7 +9,8 @@ namespace Liftoff.Invoking;
 /// <summary>What the Invoke target prints: the function reached, its logs, its result or error and the time; or one JSON object.</summary>
 public static class InvocationReport
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Relaxed escaping: a body's quotes print as \" rather than \u0022, as people and jq expect.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Write(IAnsiConsole console, string project, InvokedFunction function, string? releaseId, InvocationResult result)
     {

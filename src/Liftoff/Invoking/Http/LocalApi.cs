@@ -11,8 +11,11 @@ namespace Liftoff.Invoking.Http;
 /// the route's format, and its answer becomes the HTTP response, as API Gateway would make it.
 /// </summary>
 public sealed class LocalApi(DeployedApi api, IReadOnlyDictionary<string, string> functionsByLogicalId, IFunctionInvoker invoker, string stage, TimeProvider? clock = null)
+    : IHttpTarget
 {
     public DeployedApi Api => api;
+
+    public string Description => $"{api.LogicalId} routed on this machine";
 
     /// <summary>The response, and the function's own result when a function ran.</summary>
     public async Task<(ApiResponse Response, InvocationResult? Invocation)> SendAsync(ApiRequest request, CancellationToken cancellationToken)

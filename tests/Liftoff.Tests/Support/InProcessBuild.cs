@@ -1,0 +1,16 @@
+using Liftoff.Engine;
+
+namespace Liftoff.Tests.Support;
+
+/// <summary>Runs a build in-process as ./build.sh would, in a repository root, and keeps what it printed.</summary>
+internal static class InProcessBuild
+{
+    public static async Task<(int ExitCode, string Output)> RunAsync<TBuild>(string root, params string[] arguments)
+        where TBuild : LiftoffBuild, new()
+    {
+        var output = new StringWriter();
+        var invocation = new BuildInvocation(arguments, new Dictionary<string, string>(), output, false, root);
+        var exitCode = await new TBuild().RunAsync(invocation, [], CancellationToken.None);
+        return (exitCode, output.ToString());
+    }
+}
