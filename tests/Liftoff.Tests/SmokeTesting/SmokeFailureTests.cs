@@ -96,6 +96,30 @@ public sealed class SmokeFailureTests(MotoFixture moto) : IClassFixture<MotoFixt
         Assert.Equal(v1.FunctionVersions["api"], live.GetProperty("FunctionVersion").GetString());
     }
 
+    [Fact]
+    public async Task A_release_that_passed_before_is_not_rolled_back_when_a_later_smoke_test_fails()
+    {
+        Projects("till");
+        var (exit, output) = await RunAsync("Deploy", "--env", "local");
+        _repository!.Write("projects/till/project.yaml",
+            File.ReadAllText(Path.Combine(_repository.Root, "projects/till/project.yaml")).Replace("json: { /status: ok }", "json: { /status: degraded }"));
+        var project = await ProjectAsync("till");
+        using var clients = AwsClients.Create(new AwsConnection(project.Region, project.EndpointUrl, null));
+        var restorer = new AliasRestorer(clients);
+        using var http = new HttpClient();
+
+        var result = await new ProjectSmokeTest(clients, new LocalRuntimes(LocalRuntimes.DefaultDirectory, TextWriter.Null), restorer, http)
+            .RunAsync(project, CancellationToken.None);
+
+        Assert.True(exit == 0, output);
+        Assert.False(result.Passed);
+        Assert.Equal("/status is ok, expected degraded", result.FailedCheck!.Failure);
+        Assert.Null(restorer.Restored);
+        Assert.Contains("passed its smoke checks before", result.NotRolledBack);
+        var release = Assert.Single(await ReleasesAsync("till"));
+        Assert.Equal((ReleaseStatus.Succeeded, false), (release.Status, release.SmokeTest!.Passed));
+    }
+
     /// <summary>
     /// Stands in for Rollback's service (issue 9's other half, not on this branch yet): moves each alias back to the
     /// version the previous successful release recorded and records a rollback release naming it.
