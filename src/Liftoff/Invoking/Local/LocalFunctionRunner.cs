@@ -45,7 +45,7 @@ public sealed class LocalFunctionRunner(LocalRuntimes runtimes)
         }
     }
 
-    private sealed record ProcessRun(int? ExitCode, bool TimedOut, bool InitTimedOut, IReadOnlyList<string> Logs, TimeSpan Elapsed, TimeSpan? SinceInvokeStarted);
+    private sealed record ProcessRun(int? ExitCode, bool TimedOut, bool InitTimedOut, IReadOnlyList<string> Logs, TimeSpan? SinceInvokeStarted);
 
     private static async Task<ProcessRun> RunAsync(
         LocalFunction function, string program, string[] arguments, string requestId, CancellationToken cancellationToken)
@@ -77,11 +77,11 @@ public sealed class LocalFunctionRunner(LocalRuntimes runtimes)
         try
         {
             var result = await command.ExecuteAsync(kill.Token);
-            return new ProcessRun(result.ExitCode, false, false, Snapshot(logs), clock.Elapsed, clock.Elapsed - invokeStartedAt);
+            return new ProcessRun(result.ExitCode, false, false, Snapshot(logs), clock.Elapsed - invokeStartedAt);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new ProcessRun(null, true, invokeStartedAt is null, Snapshot(logs), clock.Elapsed, clock.Elapsed - invokeStartedAt);
+            return new ProcessRun(null, true, invokeStartedAt is null, Snapshot(logs), clock.Elapsed - invokeStartedAt);
         }
         catch (Win32Exception e)
         {
