@@ -9,7 +9,7 @@ namespace Liftoff.Components;
 /// release recorded (the zip in the artifact bucket, not the working tree) in a local node or python3 process with
 /// Lambda's environment; elsewhere it calls the function in Lambda through the alias <c>live</c>.
 /// </summary>
-public interface IInvoke : IHazAws, ILocalAws, IHazLocalRuntimes
+public interface IInvoke : IHazAws, ILocalAws, IHazLocalRuntimes, IHazJson
 {
     [Parameter("Invoke: the function to call, by its name in project.yaml (default: the project's only function)")]
     string? Function => TryGetValue(() => Function);
@@ -19,10 +19,6 @@ public interface IInvoke : IHazAws, ILocalAws, IHazLocalRuntimes
 
     [Parameter("Invoke: the event as JSON text")]
     string? EventJson => TryGetValue(() => EventJson);
-
-    // The same --json as Releases (the first declaration names it); the engine sends its own output to stderr then.
-    [Parameter("Print JSON on stdout for scripts (Releases, Invoke); the build's own output goes to stderr")]
-    bool Json => TryGetValue(() => Json);
 
     Target Invoke => _ => _
         .Description("Calls a function with an event: locally for --env local (the released code), else in Lambda (alias live)")
@@ -36,6 +32,6 @@ public interface IInvoke : IHazAws, ILocalAws, IHazLocalRuntimes
                 throw new InvokeException($"Invoke calls one project's function; --project names {projects.Count}: {string.Join(", ", projects.Select(p => p.Project))}.");
             var eventJson = await InvokeEvent.ReadAsync(Event, EventJson, Directory.GetCurrentDirectory(), ct);
             await new InvokeRun(AwsClientsFor, LocalRuntimes, Console)
-                .RunAsync(projects[0], Function, eventJson, Json ? System.Console.Out : null, ct);
+                .RunAsync(projects[0], Function, eventJson, Json ? StandardOutput : null, ct);
         });
 }

@@ -1,11 +1,6 @@
 using System.Text.Json;
-using Liftoff.Aws;
-using Liftoff.Configuration;
-using Liftoff.Invoking;
-using Liftoff.Invoking.Local;
 using Liftoff.Releases;
 using Liftoff.Tests.Support;
-using Spectre.Console.Testing;
 
 namespace Liftoff.Tests.Invoking;
 
@@ -17,22 +12,14 @@ public sealed class SampleInvocationTests(DeployedSamples samples) : IClassFixtu
 {
     private readonly AwsCli _aws = new(samples.Moto);
 
-    /// <summary>Invoke's JSON for one call: what `./build.sh Invoke … --json` prints.</summary>
+    /// <summary>`./build.sh Invoke … --json`: one JSON object on stdout, the build's own output on stderr.</summary>
     private async Task<JsonElement> InvokeJsonAsync(string project, string function, object @event)
     {
-        var environment = await samples.ProjectAsync(project);
-        using var clients = AwsClients.Create(new AwsConnection(environment.Region, environment.EndpointUrl, null));
-        var json = new StringWriter();
-        var run = new InvokeRun(_ => clients, new LocalRuntimes(LocalRuntimes.DefaultDirectory, TextWriter.Null), new TestConsole());
-        try
-        {
-            await run.RunAsync(environment, function, JsonSerializer.Serialize(@event), json, CancellationToken.None);
-        }
-        catch (InvokeException)
-        {
-            // A failed function fails the step; its JSON was written first.
-        }
-        return JsonDocument.Parse(json.ToString()).RootElement.Clone();
+        var (exitCode, stdout, stderr) = await InProcessBuild.RunSplitAsync<DeployedSamples.SampleBuild>(samples.Root,
+            "Invoke", "--env", "local", "--project", project, "--function", function, "--event-json", JsonSerializer.Serialize(@event), "--json");
+        Assert.True(exitCode == 0, stderr + stdout);
+        Assert.Contains("Invoke", stderr);
+        return JsonDocument.Parse(stdout).RootElement.Clone();
     }
 
     private static JsonElement Body(JsonElement invocation) =>
