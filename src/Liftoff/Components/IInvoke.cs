@@ -9,7 +9,7 @@ namespace Liftoff.Components;
 /// release recorded (the zip in the artifact bucket, not the working tree) in a local node or python3 process with
 /// Lambda's environment; elsewhere it calls the function in Lambda through the alias <c>live</c>.
 /// </summary>
-public interface IInvoke : IHazAws, ILocalAws, IHazLocalRuntimes, IHazJson
+public interface IInvoke : IHazAws, ILocalAws, IHazLambdaRuntimes, IHazJson
 {
     [Parameter("Invoke: the function to call, by its name in project.yaml (default: the project's only function)")]
     string? Function => TryGetValue(() => Function);
@@ -31,7 +31,7 @@ public interface IInvoke : IHazAws, ILocalAws, IHazLocalRuntimes, IHazJson
             if (projects.Count != 1)
                 throw new InvokeException($"Invoke calls one project's function; --project names {projects.Count}: {string.Join(", ", projects.Select(p => p.Project))}.");
             var eventJson = await InvokeEvent.ReadAsync(Event, EventJson, Directory.GetCurrentDirectory(), ct);
-            await new InvokeRun(AwsClientsFor, LocalRuntimes, Console)
+            await new InvokeRun(AwsClientsFor, LambdaRuntimes, Console)
                 .RunAsync(projects[0], Function, eventJson, Json ? StandardOutput : null, ct);
         });
 }

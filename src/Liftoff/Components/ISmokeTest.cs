@@ -11,7 +11,7 @@ namespace Liftoff.Components;
 /// into the release record. A fresh release that fails is rolled back (rollbackOnFailure, default true) and the run
 /// fails. Triggered by Deploy, it checks the projects that Deploy released in that run.
 /// </summary>
-public interface ISmokeTest : IInvalidateCdn, IHazAws, ILocalAws, IHazLocalRuntimes
+public interface ISmokeTest : IInvalidateCdn, IHazAws, ILocalAws, IHazLambdaRuntimes
 {
     /// <summary>The projects the Deploy of this run released; a triggered SmokeTest checks only these.</summary>
     List<string> DeployedProjects => Cached(() => new List<string>());
@@ -34,7 +34,7 @@ public interface ISmokeTest : IInvalidateCdn, IHazAws, ILocalAws, IHazLocalRunti
                 return;
             }
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            await new SmokeTestRun(p => new ProjectSmokeTest(AwsClientsFor(p), LocalRuntimes, ReleaseRestorer, http), Console)
+            await new SmokeTestRun(p => new ProjectSmokeTest(AwsClientsFor(p), LambdaRuntimes, ReleaseRestorer, http), Console)
                 .RunAsync(projects, ct);
         });
 }

@@ -12,7 +12,7 @@ public static class FunctionInvokers
     /// <summary>The invoker, and for a local AWS the live release whose code it runs.</summary>
     /// <exception cref="InvokeException">A local AWS without a release of the project: nothing to run yet.</exception>
     public static async Task<(IFunctionInvoker Invoker, Release? Live)> ForAsync(
-        ProjectEnvironment project, AwsClients clients, LocalRuntimes runtimes, CancellationToken cancellationToken, Release? live = null)
+        ProjectEnvironment project, AwsClients clients, LambdaRuntimeCache runtimes, CancellationToken cancellationToken, Release? live = null)
     {
         if (!clients.Connection.IsLocal) return (new LambdaInvoker(clients.Lambda, project), live);
         live ??= await new ReleaseLedger(clients.S3, project.ArtifactBucket)

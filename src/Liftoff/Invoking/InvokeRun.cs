@@ -9,7 +9,7 @@ namespace Liftoff.Invoking;
 /// The Invoke step: one function of one project, called with one event, its answer printed (or written as JSON).
 /// A function that failed or timed out fails the step, so scripts see a non-zero exit.
 /// </summary>
-public sealed class InvokeRun(Func<ProjectEnvironment, AwsClients> clientsFor, LocalRuntimes runtimes, IAnsiConsole console)
+public sealed class InvokeRun(Func<ProjectEnvironment, AwsClients> clientsFor, LambdaRuntimeCache runtimes, IAnsiConsole console)
 {
     public async Task<InvocationResult> RunAsync(
         ProjectEnvironment project, string? function, string eventJson, TextWriter? json, CancellationToken cancellationToken)

@@ -1,20 +1,25 @@
-using Liftoff.Aws.Local;
-
 namespace Liftoff.Packaging;
 
 /// <summary>
-/// The environment a handler is loaded in for the check: Lambda's, as <see cref="LambdaEnvironment"/> builds it for
-/// every local run (Invoke and SmokeTest use it too), so the check and a local invocation see the same variables.
+/// The environment a handler is loaded in for the check: the one place that decides it. Lambda's, as
+/// <see cref="LambdaEnvironment"/> builds it for the function (its name, region, memory and variables;
+/// no credentials, no profile, no ~/.aws), with every other variable of this process removed.
 /// </summary>
 internal static class HandlerEnvironment
 {
-    public static IReadOnlyDictionary<string, string?> For(ArtifactRequest request, string taskRoot) =>
-        new LambdaEnvironment
+    /// <summary>The request's Lambda environment, or a plain one ({project}-{function} in us-east-1) for a request without one.</summary>
+    public static LambdaEnvironment Of(ArtifactRequest request) =>
+        request.Environment ?? new LambdaEnvironment($"{request.Project}-{request.Function}", "us-east-1", request.Runtime, request.Handler,
+            128, new Dictionary<string, string>());
+
+    /// <param name="home">An empty folder for HOME.</param>
+    /// <param name="host">The machine's variables (this process's when null); only what locates programs passes.</param>
+    public static IReadOnlyDictionary<string, string?> For(ArtifactRequest request, string taskRoot, string home, IReadOnlyDictionary<string, string>? host)
+    {
+        var variables = new Dictionary<string, string>(Of(request).For(taskRoot, home, host), StringComparer.Ordinal)
         {
-            FunctionName = $"{request.Project}-{request.Function}",
-            Runtime = request.Runtime,
-            Handler = request.Handler,
-            Region = Environment.GetEnvironmentVariable("AWS_REGION") ?? "us-east-1",
-            TaskRoot = taskRoot,
-        }.ToVariables().ToDictionary(v => v.Key, v => (string?)v.Value);
+            ["PYTHONDONTWRITEBYTECODE"] = "1", // the check loads from the staging folder: leave no __pycache__ there
+        };
+        return LambdaEnvironment.Replacing(variables);
+    }
 }

@@ -14,7 +14,7 @@ namespace Liftoff.SmokeTesting;
 /// <see cref="IReleaseRestorer"/> and its record is marked rolled back with the failed check and its response.
 /// </summary>
 public sealed class ProjectSmokeTest(
-    AwsClients clients, LocalRuntimes runtimes, IReleaseRestorer restorer, HttpClient http, SmokeTestOptions? options = null, TimeProvider? clock = null)
+    AwsClients clients, LambdaRuntimeCache runtimes, IReleaseRestorer restorer, HttpClient http, SmokeTestOptions? options = null, TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 

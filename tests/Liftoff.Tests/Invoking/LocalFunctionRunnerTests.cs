@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Liftoff.Aws.Local;
 using Liftoff.Invoking;
 using Liftoff.Invoking.Local;
+using Liftoff.Packaging;
 using Liftoff.Tests.Packaging;
 
 namespace Liftoff.Tests.Invoking;
@@ -13,25 +13,18 @@ namespace Liftoff.Tests.Invoking;
 public sealed class LocalFunctionRunnerTests : IDisposable
 {
     private readonly TempTree _code = new();
-    private readonly LocalFunctionRunner _runner = new(new LocalRuntimes(LocalRuntimes.DefaultDirectory, TextWriter.Null));
+    private readonly LocalFunctionRunner _runner = new(new LambdaRuntimeCache(LambdaRuntimeCache.DefaultDirectory, TextWriter.Null));
 
     public void Dispose() => _code.Dispose();
 
-    private LocalFunction Function(string runtime, string handler, int timeoutSeconds = 5, Dictionary<string, string>? variables = null) => new(
-        new LambdaEnvironment
-        {
-            FunctionName = "shop-local-lambda-api",
-            Runtime = runtime,
-            Handler = handler,
-            Region = "eu-west-1",
-            TaskRoot = _code.Root,
-            Version = "7",
-            MemorySize = 256,
-            Variables = variables ?? new Dictionary<string, string> { ["TABLE_NAME"] = "shop-local-dynamodb-orders" },
-            EndpointUrl = "http://127.0.0.1:4599",
-        },
-        TimeSpan.FromSeconds(timeoutSeconds),
-        "arn:aws:lambda:eu-west-1:123456789012:function:shop-local-lambda-api:live");
+    private LocalFunction Function(string runtime, string handler, int timeoutSeconds = 5)
+    {
+        var environment = new LambdaEnvironment("shop-local-lambda-api", "eu-west-1", runtime, handler, 256,
+            new Dictionary<string, string> { ["TABLE_NAME"] = "shop-local-dynamodb-orders" }) { Version = "7" };
+        return new LocalFunction(
+            environment with { Session = LocalSession.For(environment, "http://127.0.0.1:4599", LambdaRuntimeCache.DefaultDirectory) },
+            _code.Root, TimeSpan.FromSeconds(timeoutSeconds), "arn:aws:lambda:eu-west-1:123456789012:function:shop-local-lambda-api:live");
+    }
 
     private Task<InvocationResult> InvokeAsync(LocalFunction function, string eventJson = """{"name":"ada"}""") =>
         _runner.InvokeAsync(function, eventJson, CancellationToken.None);
@@ -66,7 +59,7 @@ public sealed class LocalFunctionRunnerTests : IDisposable
         Assert.Equal(_code.Root, env.GetProperty("LAMBDA_TASK_ROOT").GetString());
         Assert.Equal("shop-local-dynamodb-orders", env.GetProperty("TABLE_NAME").GetString());
         Assert.Equal("http://127.0.0.1:4599", env.GetProperty("AWS_ENDPOINT_URL").GetString());
-        Assert.Equal(LambdaEnvironment.LocalAccessKeyId, env.GetProperty("AWS_ACCESS_KEY_ID").GetString());
+        Assert.Equal(LocalSession.AccessKeyId, env.GetProperty("AWS_ACCESS_KEY_ID").GetString());
         Assert.Equal(JsonValueKind.Null, env.GetProperty("HOME_SECRET").ValueKind);
         Assert.Equal("ada", answer.GetProperty("name").GetString());
         Assert.Equal("shop-local-lambda-api", answer.GetProperty("functionName").GetString());

@@ -79,7 +79,7 @@ public sealed class SmokeFailureTests(MotoFixture moto) : IClassFixture<MotoFixt
         var restorer = new AliasRestorer(clients);
         using var http = new HttpClient();
 
-        var result = await new ProjectSmokeTest(clients, new LocalRuntimes(LocalRuntimes.DefaultDirectory, TextWriter.Null), restorer, http)
+        var result = await new ProjectSmokeTest(clients, new LambdaRuntimeCache(LambdaRuntimeCache.DefaultDirectory, TextWriter.Null), restorer, http)
             .RunAsync(project, CancellationToken.None);
 
         Assert.True(firstExit == 0, first);
@@ -108,7 +108,7 @@ public sealed class SmokeFailureTests(MotoFixture moto) : IClassFixture<MotoFixt
         var restorer = new AliasRestorer(clients);
         using var http = new HttpClient();
 
-        var result = await new ProjectSmokeTest(clients, new LocalRuntimes(LocalRuntimes.DefaultDirectory, TextWriter.Null), restorer, http)
+        var result = await new ProjectSmokeTest(clients, new LambdaRuntimeCache(LambdaRuntimeCache.DefaultDirectory, TextWriter.Null), restorer, http)
             .RunAsync(project, CancellationToken.None);
 
         Assert.True(exit == 0, output);

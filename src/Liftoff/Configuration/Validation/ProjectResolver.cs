@@ -11,6 +11,7 @@ namespace Liftoff.Configuration.Validation;
 internal sealed partial class ProjectResolver(
     string root,
     ICollection<ConfigurationError> errors,
+    ICollection<ConfigurationError> warnings,
     Func<string, SourceLocation, Task<TemplateInfo?>> readTemplate)
 {
     private readonly RepositoryPaths _paths = new(root, errors);
@@ -33,6 +34,8 @@ internal sealed partial class ProjectResolver(
         {
             if (definition.Functions is { } declared) CheckUndeclaredParameters(template, parameters, declared.Keys);
             CheckBucketNames(template, TemplateValues(template, parameters, env, stackName));
+            PhysicalNames.Check(template, warnings);
+            AliasInvocations.Check(template, functions.Select(f => f.LogicalId).ToList(), warnings);
         }
         var frontEnd = ResolveFrontEnd(projectDirectory, definition.FrontEnd, map);
         var outputs = ResolveOutputs(definition.Outputs, map, template);
@@ -134,8 +137,11 @@ internal sealed partial class ProjectResolver(
 
             var logicalId = function.LogicalId ?? Names.Pascal(name) + "Function";
             if (template is not null)
-                CheckFunctionResource(template, logicalId, functionName, function, map, whereName,
-                    TemplateValues(template, parameters, env, stackName));
+            {
+                var templateValues = TemplateValues(template, parameters, env, stackName);
+                CheckFunctionResource(template, logicalId, functionName, function, map, whereName, templateValues);
+                CheckRuntimeAgrees(template, logicalId, name, function, map, templateValues);
+            }
 
             var variables = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (key, value) in function.Environment ?? new Dictionary<string, string>())
@@ -158,11 +164,17 @@ internal sealed partial class ProjectResolver(
                 Architecture = build.Architecture,
                 EnvironmentVariables = variables,
                 Include = function.Include ?? ["**/*"],
-                Exclude = function.Exclude ?? FunctionBuilds.DefaultExclude(build.Builder),
+                Exclude = function.Exclude ?? DefaultExclude(build, projectDirectory, definition),
             });
         }
         return functions;
     }
+
+    /// <summary>The builder's exclusions, and when the source is the project folder (source: .), what else lives there.</summary>
+    private static IReadOnlyList<string> DefaultExclude(FunctionBuild build, string projectDirectory, ProjectDefinition definition) =>
+        Path.TrimEndingDirectorySeparator(build.SourceDirectory) == Path.TrimEndingDirectorySeparator(projectDirectory)
+            ? FunctionBuilds.DefaultExclude(build.Builder).Union(FunctionBuilds.ProjectFolderExclude(definition, build.Name)).ToList()
+            : FunctionBuilds.DefaultExclude(build.Builder);
 
     private FrontEnd? ResolveFrontEnd(string projectDirectory, FrontEndDefinition? frontEnd, SourceMap map)
     {

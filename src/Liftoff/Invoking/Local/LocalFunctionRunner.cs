@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CliWrap;
+using Liftoff.Configuration.Runtimes;
 using Liftoff.Packaging;
 
 namespace Liftoff.Invoking.Local;
@@ -14,27 +15,28 @@ namespace Liftoff.Invoking.Local;
 /// the error out as Lambda reports them. Init may take up to Lambda's 10 seconds; from the moment the handler
 /// is called, the function's own timeout applies and past it the process (and anything it started) is killed.
 /// </summary>
-public sealed class LocalFunctionRunner(LocalRuntimes runtimes)
+public sealed class LocalFunctionRunner(LambdaRuntimeCache runtimes)
 {
     /// <summary>Lambda's limit for a function's init phase (loading its code) on demand.</summary>
     public static readonly TimeSpan InitLimit = TimeSpan.FromSeconds(10);
 
     public async Task<InvocationResult> InvokeAsync(LocalFunction function, string eventJson, CancellationToken cancellationToken)
     {
-        var kind = HandlerReference.RuntimeOf(function.Environment.Runtime);
-        if (kind == HandlerRuntime.Other)
-            throw new InvokeException(
+        var runtime = LambdaRuntime.Parse(function.Environment.Runtime)
+            ?? throw new InvokeException(
                 $"{function.Environment.FunctionName} runs on {function.Environment.Runtime}, which Liftoff cannot run on this machine (only nodejs and python runtimes).");
-        var (program, script) = await runtimes.ProgramForAsync(kind, cancellationToken);
+        var (local, script) = await runtimes.ResolveAsync(runtime.Language, cancellationToken);
+        var program = local.Executable;
 
         var requestId = Guid.NewGuid().ToString();
         var work = Directory.CreateTempSubdirectory("liftoff-invoke-").FullName;
         try
         {
+            var home = Directory.CreateDirectory(Path.Combine(work, "home")).FullName;
             var eventFile = Path.Combine(work, "event.json");
             var resultFile = Path.Combine(work, "result.json");
             await File.WriteAllTextAsync(eventFile, eventJson, cancellationToken);
-            var run = await RunAsync(function, program,
+            var run = await RunAsync(function, home, program,
                 [script, eventFile, resultFile, requestId, ((long)function.Timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture), function.InvokedArn],
                 requestId, cancellationToken);
             return await ResultAsync(function, run, resultFile, requestId, cancellationToken);
@@ -48,7 +50,7 @@ public sealed class LocalFunctionRunner(LocalRuntimes runtimes)
     private sealed record ProcessRun(int? ExitCode, bool TimedOut, bool InitTimedOut, IReadOnlyList<string> Logs, TimeSpan? SinceInvokeStarted);
 
     private static async Task<ProcessRun> RunAsync(
-        LocalFunction function, string program, string[] arguments, string requestId, CancellationToken cancellationToken)
+        LocalFunction function, string home, string program, string[] arguments, string requestId, CancellationToken cancellationToken)
     {
         var marker = $"LIFTOFF-INVOKE-START {requestId}";
         var logs = new List<string>();
@@ -69,8 +71,8 @@ public sealed class LocalFunctionRunner(LocalRuntimes runtimes)
 
         var command = Cli.Wrap(program)
             .WithArguments(arguments)
-            .WithWorkingDirectory(function.Environment.TaskRoot)
-            .WithEnvironmentVariables(OnlyLambdas(function))
+            .WithWorkingDirectory(function.TaskRoot)
+            .WithEnvironmentVariables(OnlyLambdas(function, home))
             .WithStandardOutputPipe(PipeTarget.ToDelegate(Line, Encoding.UTF8))
             .WithStandardErrorPipe(PipeTarget.ToDelegate(Line, Encoding.UTF8))
             .WithValidation(CommandResultValidation.None);
@@ -130,14 +132,15 @@ public sealed class LocalFunctionRunner(LocalRuntimes runtimes)
     }
 
     /// <summary>Lambda's variables, and every other variable of this process removed from the child's.</summary>
-    private static IReadOnlyDictionary<string, string?> OnlyLambdas(LocalFunction function)
+    private static IReadOnlyDictionary<string, string?> OnlyLambdas(LocalFunction function, string home)
     {
-        var variables = function.Environment.ToVariables();
-        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>())
-            if (!variables.ContainsKey(name)) environment[name] = null;
-        foreach (var (name, value) in variables) environment[name] = value;
-        return environment;
+        var variables = new Dictionary<string, string>(function.Environment.For(function.TaskRoot, home), StringComparer.Ordinal)
+        {
+            // Logs reach Liftoff as they are written, also from a process killed at its timeout; no __pycache__ in the code folder.
+            ["PYTHONUNBUFFERED"] = "1",
+            ["PYTHONDONTWRITEBYTECODE"] = "1",
+        };
+        return LambdaEnvironment.Replacing(variables);
     }
 
     private static TimeSpan? Milliseconds(JsonElement root, string name) =>

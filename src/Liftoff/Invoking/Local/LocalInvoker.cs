@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Liftoff.Aws;
 using Liftoff.Aws.Lambda.Model;
-using Liftoff.Aws.Local;
 using Liftoff.Configuration;
+using Liftoff.Configuration.Runtimes;
 using Liftoff.Packaging;
 using Liftoff.Releases;
 
@@ -14,7 +14,7 @@ namespace Liftoff.Invoking.Local;
 /// memory, timeout, environment) are the released version's configuration read back from Lambda, and the
 /// SDKs inside the function reach the local AWS through AWS_ENDPOINT_URL.
 /// </summary>
-public sealed class LocalInvoker(AwsClients clients, ProjectEnvironment project, Release live, LocalRuntimes runtimes) : IFunctionInvoker
+public sealed class LocalInvoker(AwsClients clients, ProjectEnvironment project, Release live, LambdaRuntimeCache runtimes) : IFunctionInvoker
 {
     private readonly LocalFunctionRunner _runner = new(runtimes);
     private readonly ConcurrentDictionary<string, Lazy<Task<Prepared>>> _prepared = new(StringComparer.Ordinal);
@@ -58,24 +58,19 @@ public sealed class LocalInvoker(AwsClients clients, ProjectEnvironment project,
 
         var taskRoot = await new ReleasedCode(clients.S3, project.ArtifactBucket, runtimes.CodeDirectory).ExtractAsync(artifact, cancellationToken);
         var runtime = deployed.Runtime?.Value ?? declared.Runtime;
-        var environment = new LambdaEnvironment
+        var environment = new LambdaEnvironment(declared.FunctionName, project.Region, runtime, deployed.Handler ?? declared.Handler,
+            deployed.MemorySize ?? declared.MemorySize, deployed.Environment?.Variables ?? new Dictionary<string, string>())
         {
-            FunctionName = declared.FunctionName,
-            Runtime = runtime,
-            Handler = deployed.Handler ?? declared.Handler,
-            Region = project.Region,
-            TaskRoot = taskRoot,
             Version = deployed.Version ?? qualifier,
-            MemorySize = deployed.MemorySize ?? declared.MemorySize,
-            Variables = deployed.Environment?.Variables ?? new Dictionary<string, string>(),
-            EndpointUrl = project.EndpointUrl,
-            RuntimeDirectory = runtimes.Directory,
         };
+        environment = environment with { Session = LocalSession.For(environment, project.EndpointUrl, runtimes.Directory) };
         var timeout = TimeSpan.FromSeconds(deployed.Timeout ?? declared.Timeout);
-        var local = new LocalFunction(environment, timeout, InvokedArn(deployed.FunctionArn, declared.FunctionName));
-        var program = await runtimes.ResolveAsync(HandlerReference.RuntimeOf(runtime), cancellationToken);
+        var local = new LocalFunction(environment, taskRoot, timeout, InvokedArn(deployed.FunctionArn, declared.FunctionName));
+        var lambdaRuntime = LambdaRuntime.Parse(runtime)
+            ?? throw new InvokeException($"{declared.FunctionName} runs on {runtime}, which Liftoff cannot run on this machine (only nodejs and python runtimes).");
+        var (program, _) = await runtimes.ResolveAsync(lambdaRuntime.Language, cancellationToken);
         var description = new InvokedFunction(function, declared.FunctionName, environment.Version,
-            $"local {Path.GetFileNameWithoutExtension(program.Path)} {program.Version}", Note(runtime, program, deployed, artifact));
+            $"local {program}", Note(lambdaRuntime, program, deployed, artifact));
         return new Prepared(local, description);
     }
 
@@ -88,17 +83,12 @@ public sealed class LocalInvoker(AwsClients clients, ProjectEnvironment project,
     }
 
     /// <summary>What differs from Lambda here, said once: an older local runtime, or code that is not what the release recorded.</summary>
-    private static string? Note(string runtime, LocalProgram program, GetFunctionConfigurationResponse deployed, ReleaseArtifact artifact)
+    private static string? Note(LambdaRuntime runtime, LocalRuntime program, GetFunctionConfigurationResponse deployed, ReleaseArtifact artifact)
     {
         var notes = new List<string>();
-        var wanted = new string(runtime.SkipWhile(c => !char.IsDigit(c)).TakeWhile(c => char.IsDigit(c) || c == '.').ToArray()).TrimEnd('.');
-        if (Version.TryParse(Pad(wanted), out var want) && Version.TryParse(Pad(program.Version), out var have) &&
-            (have.Major < want.Major || (have.Major == want.Major && have.Minor < want.Minor && runtime.StartsWith("python", StringComparison.Ordinal))))
-            notes.Add($"{runtime} runs on the local {program.Version}, which is older");
+        if (program.IsOlderThan(runtime)) notes.Add($"the local {program} is older than the function's runtime {runtime.Id}");
         if (deployed.CodeSha256 is { } sha && !string.Equals(sha, Aws.Storage.ContentHash.Base64FromHex(artifact.Sha256Hex), StringComparison.Ordinal))
             notes.Add("the function's code in Lambda differs from the release's package (changed outside Liftoff?); running the release's");
         return notes.Count == 0 ? null : string.Join("; ", notes);
     }
-
-    private static string Pad(string version) => version.Contains('.') ? version : version + ".0";
 }

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Liftoff.Aws.Local;
 using Liftoff.Invoking;
 using Liftoff.Invoking.Http;
 using Liftoff.Invoking.Local;
+using Liftoff.Packaging;
 using Liftoff.Tests.Packaging;
 
 namespace Liftoff.Tests.Invoking.Http;
@@ -20,15 +20,15 @@ public sealed class LocalApiTests : IDisposable
     /// <summary>Runs the code folder's index.handler for every function: a real process per request.</summary>
     private sealed class CodeFolderInvoker(string root) : IFunctionInvoker
     {
-        private readonly LocalFunctionRunner _runner = new(new LocalRuntimes(LocalRuntimes.DefaultDirectory, TextWriter.Null));
+        private readonly LocalFunctionRunner _runner = new(new LambdaRuntimeCache(LambdaRuntimeCache.DefaultDirectory, TextWriter.Null));
 
         public Task<InvokedFunction> DescribeAsync(string function, CancellationToken cancellationToken) =>
             Task.FromResult(new InvokedFunction(function, function, "1", "local"));
 
         public Task<InvocationResult> InvokeAsync(string function, string eventJson, CancellationToken cancellationToken) =>
             _runner.InvokeAsync(new LocalFunction(
-                new LambdaEnvironment { FunctionName = function, Runtime = "nodejs22.x", Handler = "index.handler", Region = "us-east-1", TaskRoot = root },
-                TimeSpan.FromSeconds(5), $"arn:aws:lambda:us-east-1:123456789012:function:{function}:live"), eventJson, cancellationToken);
+                new LambdaEnvironment(function, "us-east-1", "nodejs22.x", "index.handler", 128, new Dictionary<string, string>()),
+                root, TimeSpan.FromSeconds(5), $"arn:aws:lambda:us-east-1:123456789012:function:{function}:live"), eventJson, cancellationToken);
     }
 
     private LocalApi Api(string template, string stage) =>

@@ -8,7 +8,7 @@ namespace Liftoff.Components;
 /// node and python3 standing in for Lambda's runtimes, to run released code on this machine for a local AWS
 /// (Invoke, SmokeTest). Its per-user cache holds the SDK that Lambda's Node.js runtime provides and the code folders.
 /// </summary>
-public interface IHazLocalRuntimes : ILiftoffBuild
+public interface IHazLambdaRuntimes : ILiftoffBuild
 {
-    LocalRuntimes LocalRuntimes => Cached(() => new LocalRuntimes(Liftoff.Invoking.Local.LocalRuntimes.DefaultDirectory, new ConsoleLineWriter(Console)));
+    LambdaRuntimeCache LambdaRuntimes => Cached(() => new LambdaRuntimeCache(LambdaRuntimeCache.DefaultDirectory, new ConsoleLineWriter(Console)));
 }
