@@ -24,7 +24,7 @@ public sealed class DeployedSamples : IAsyncLifetime
     /// <summary>Deploy, SmokeTest and Invoke with Releases, as Build composes them.</summary>
     public sealed class SampleBuild : LiftoffBuild, IDeploy, IInvoke, IReleases;
 
-    public Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => InProcessBuild.RunAsync<SampleBuild>(Root, arguments);
+    public Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => ComponentRun.RunAsync<SampleBuild>(Root, arguments);
 
     public async Task<ProjectEnvironment> ProjectAsync(string project) =>
         (await ConfigurationLoader.LoadAsync(Root, CancellationToken.None)).Resolve("local", [project]).Single();

@@ -15,7 +15,7 @@ public sealed class SampleInvocationTests(DeployedSamples samples) : IClassFixtu
     /// <summary>`./build.sh Invoke … --json`: one JSON object on stdout, the build's own output on stderr.</summary>
     private async Task<JsonElement> InvokeJsonAsync(string project, string function, object @event)
     {
-        var (exitCode, stdout, stderr) = await InProcessBuild.RunSplitAsync<DeployedSamples.SampleBuild>(samples.Root,
+        var (exitCode, stdout, stderr) = await ComponentRun.RunSplitAsync<DeployedSamples.SampleBuild>(samples.Root,
             "Invoke", "--env", "local", "--project", project, "--function", function, "--event-json", JsonSerializer.Serialize(@event), "--json");
         Assert.True(exitCode == 0, stderr + stdout);
         Assert.Contains("Invoke", stderr);

@@ -26,7 +26,7 @@ public sealed class SmokeFailureTests(MotoFixture moto) : IClassFixture<MotoFixt
     public void Dispose() => _repository?.Dispose();
 
     private Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) =>
-        InProcessBuild.RunAsync<DeployedSamples.SampleBuild>(_repository!.Root, arguments);
+        ComponentRun.RunAsync<DeployedSamples.SampleBuild>(_repository!.Root, arguments);
 
     private async Task<ProjectEnvironment> ProjectAsync(string project) =>
         (await ConfigurationLoader.LoadAsync(_repository!.Root, CancellationToken.None)).Resolve("local", [project]).Single();

@@ -93,14 +93,7 @@ internal static class SmokeRepository
 
     public static TempRepository Create(string endpoint, string bucket, params string[] projects)
     {
-        var repository = new TempRepository();
-        repository.Write("environments.yaml", $"""
-            environments:
-              local:
-                region: us-east-1
-                endpointUrl: {endpoint}
-                artifactBucket: {bucket}
-            """);
+        var repository = new TempRepository().OnLocalAws(endpoint, bucket);
         foreach (var project in projects)
         {
             repository.Write($"projects/{project}/project.yaml", Project);

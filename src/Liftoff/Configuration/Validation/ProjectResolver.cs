@@ -57,6 +57,7 @@ internal sealed partial class ProjectResolver(
             TerminationProtection = env.Definition.TerminationProtection ?? false,
             Tags = Tags(definition, map, env, values),
             CiRoleArn = env.Definition.CiRoleArn,
+            Pipeline = PipelineSettings.From(env.Name, env.Definition.Pipeline),
             StackName = stackName,
             TemplatePath = templatePath,
             StackParameters = parameters,

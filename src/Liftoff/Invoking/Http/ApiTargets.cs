@@ -1,6 +1,6 @@
 using Liftoff.Aws;
-using Liftoff.Aws.CloudFormation.Model;
 using Liftoff.Configuration;
+using Liftoff.Deploying.Stacks;
 using Liftoff.Releases;
 
 namespace Liftoff.Invoking.Http;
@@ -21,8 +21,7 @@ public static class ApiTargets
         }
         var output = project.Outputs.ApiUrl?.OutputName
             ?? throw new InvokeException($"{project.Project} has http smoke checks but no API URL: set outputs.apiUrl in project.yaml to the stack output that holds it.");
-        var stacks = await clients.CloudFormation.DescribeStacksAsync(new DescribeStacksRequest { StackName = project.StackName }, cancellationToken);
-        var value = stacks.Stacks.FirstOrDefault()?.Outputs.FirstOrDefault(o => o.OutputKey == output)?.OutputValue;
+        var value = (await StackOutputValues.ReadAsync(clients.CloudFormation, project.StackName, cancellationToken)).Find(output);
         if (value is null || !Uri.TryCreate(value, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
             throw new InvokeException($"Stack {project.StackName} has no output {output} holding the API's URL (found: {value ?? "nothing"}); add it to the template.");
         return (new RemoteApi(http, url), null);
