@@ -75,12 +75,8 @@ public sealed class SmokeFailureTests(MotoFixture moto) : IClassFixture<MotoFixt
         _repository!.Write("projects/cart/functions/api/index.js", SmokeRepository.Handler.Replace("return json(200", "throw new Error('v2 is broken'); return json(200"));
         var (v2Exit, v2Output) = await RunAsync("Deploy", "--env", "local", "--project", "cart", "--skip", "SmokeTest");
         var project = await ProjectAsync("cart");
-        using var clients = AwsClients.Create(new AwsConnection(project.Region, project.EndpointUrl, null));
-        var restorer = new AliasRestorer(clients);
-        using var http = new HttpClient();
 
-        var result = await new ProjectSmokeTest(clients, new LambdaRuntimeCache(LambdaRuntimeCache.DefaultDirectory, TextWriter.Null), restorer, http)
-            .RunAsync(project, CancellationToken.None);
+        var (result, restorer) = await SmokeTestAsync(project);
 
         Assert.True(firstExit == 0, first);
         Assert.True(v2Exit == 0, v2Output);
@@ -104,12 +100,8 @@ public sealed class SmokeFailureTests(MotoFixture moto) : IClassFixture<MotoFixt
         _repository!.Write("projects/till/project.yaml",
             File.ReadAllText(Path.Combine(_repository.Root, "projects/till/project.yaml")).Replace("json: { /status: ok }", "json: { /status: degraded }"));
         var project = await ProjectAsync("till");
-        using var clients = AwsClients.Create(new AwsConnection(project.Region, project.EndpointUrl, null));
-        var restorer = new AliasRestorer(clients);
-        using var http = new HttpClient();
 
-        var result = await new ProjectSmokeTest(clients, new LambdaRuntimeCache(LambdaRuntimeCache.DefaultDirectory, TextWriter.Null), restorer, http)
-            .RunAsync(project, CancellationToken.None);
+        var (result, restorer) = await SmokeTestAsync(project);
 
         Assert.True(exit == 0, output);
         Assert.False(result.Passed);
@@ -118,6 +110,17 @@ public sealed class SmokeFailureTests(MotoFixture moto) : IClassFixture<MotoFixt
         Assert.Contains("passed its smoke checks before", result.NotRolledBack);
         var release = Assert.Single(await ReleasesAsync("till"));
         Assert.Equal((ReleaseStatus.Succeeded, false), (release.Status, release.SmokeTest!.Passed));
+    }
+
+    /// <summary>One project's smoke test as SmokeTest runs it, with <see cref="AliasRestorer"/> as the way back.</summary>
+    private static async Task<(ProjectSmokeResult Result, AliasRestorer Restorer)> SmokeTestAsync(ProjectEnvironment project)
+    {
+        using var clients = AwsClients.Create(new AwsConnection(project.Region, project.EndpointUrl, null));
+        var restorer = new AliasRestorer(clients);
+        using var http = new HttpClient();
+        var result = await new ProjectSmokeTest(clients, new LambdaRuntimeCache(LambdaRuntimeCache.DefaultDirectory, TextWriter.Null), restorer, http)
+            .RunAsync(project, CancellationToken.None);
+        return (result, restorer);
     }
 
     /// <summary>
