@@ -54,18 +54,12 @@ internal sealed class SiteRepository : IDisposable
           DistributionId: { Value: !Ref DistributionId }
         """;
 
-    private readonly TempRepository _repository = new();
+    private readonly TempRepository _repository;
 
     public SiteRepository(string endpoint, string bucket)
     {
         Bucket = bucket;
-        _repository.Write("environments.yaml", $"""
-            environments:
-              local:
-                region: us-east-1
-                endpointUrl: {endpoint}
-                artifactBucket: {bucket}
-            """);
+        _repository = new TempRepository().OnLocalAws(endpoint, bucket);
     }
 
     public string Root => _repository.Root;
@@ -116,7 +110,7 @@ internal sealed class SiteRepository : IDisposable
         return this;
     }
 
-    public Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => InProcessBuild.RunAsync<ReleaseBuild>(Root, arguments);
+    public Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => ComponentRun.RunAsync<ReleaseBuild>(Root, arguments);
 
     public void Dispose() => _repository.Dispose();
 
