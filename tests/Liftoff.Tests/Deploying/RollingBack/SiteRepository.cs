@@ -14,45 +14,28 @@ namespace Liftoff.Tests.Deploying.RollingBack;
 /// </summary>
 internal sealed class SiteRepository : IDisposable
 {
-    private const string Template = """
-        AWSTemplateFormatVersion: "2010-09-09"
-        Parameters:
-          Project: { Type: String }
-          Environment: { Type: String }
-          ArtifactBucket: { Type: String }
-          ApiCodeKey: { Type: String }
-          DistributionId: { Type: String }
-        Resources:
-          ApiFunctionRole:
-            Type: AWS::IAM::Role
-            Properties:
-              AssumeRolePolicyDocument:
-                Version: "2012-10-17"
-                Statement:
-                  - Effect: Allow
-                    Principal: { Service: lambda.amazonaws.com }
-                    Action: sts:AssumeRole
-          ApiFunction:
-            Type: AWS::Lambda::Function
-            Properties:
-              FunctionName: !Sub "${Project}-${Environment}-lambda-api"
-              Runtime: nodejs22.x
-              Handler: index.handler
-              Role: !GetAtt ApiFunctionRole.Arn
-              Code: { S3Bucket: !Ref ArtifactBucket, S3Key: !Ref ApiCodeKey }
-          SiteBucket:
-            Type: AWS::S3::Bucket
-            Properties:
-              BucketName: !Sub "${Project}-${Environment}-s3-site"
-          DistributionIdHolder:
-            Type: AWS::Logs::LogGroup
-            Properties:
-              LogGroupName: !Ref DistributionId
-              RetentionInDays: 7
-        Outputs:
-          SiteBucketName: { Value: !Ref SiteBucket }
-          DistributionId: { Value: !Ref DistributionId }
-        """;
+    // ValidRepository's template with a role the stack makes (moto, like AWS, refuses a role Lambda cannot assume),
+    // the distribution's id as a parameter, and outputs for the site bucket and the distribution.
+    private static readonly string Template = ValidRepository.Template
+        .Replace("Role: arn:aws:iam::123456789012:role/shop", "Role: !GetAtt ApiRole.Arn")
+        .Replace("  ApiCodeKey: {Type: String}\n", "  ApiCodeKey: {Type: String}\n  DistributionId: {Type: String}\n")
+        .Replace("Resources:\n", """
+            Resources:
+              ApiRole:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - {Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: "sts:AssumeRole"}
+              DistributionIdHolder:
+                Type: AWS::Logs::LogGroup
+                Properties:
+                  LogGroupName: !Ref DistributionId
+                  RetentionInDays: 7
+
+            """)
+        .Replace("ApiUrl: {Value: !Ref Site}", "SiteBucketName: {Value: !Ref Site}\n  DistributionId: {Value: !Ref DistributionId}");
 
     private readonly TempRepository _repository;
 
@@ -85,7 +68,7 @@ internal sealed class SiteRepository : IDisposable
               build: "true"
               output: web/dist
             outputs:
-              siteBucket: {"{"} output: SiteBucketName, resource: SiteBucket {"}"}
+              siteBucket: {"{"} output: SiteBucketName, resource: Site {"}"}
               distributionId: {"{"} output: DistributionId, resource: DistributionIdHolder {"}"}
             """ + "\n" + more);
         _repository.Write($"projects/{name}/template.yaml", Template);
@@ -95,7 +78,7 @@ internal sealed class SiteRepository : IDisposable
     /// <summary>The project's template with <paramref name="line"/> added at its top (a new template, the same resources).</summary>
     public SiteRepository ChangeTemplate(string name, string line)
     {
-        _repository.Write($"projects/{name}/template.yaml", Template.Replace("AWSTemplateFormatVersion", line + "\nAWSTemplateFormatVersion"));
+        _repository.Write($"projects/{name}/template.yaml", line + "\n" + Template);
         return this;
     }
 
