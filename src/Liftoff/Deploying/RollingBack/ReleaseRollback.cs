@@ -121,22 +121,19 @@ public sealed class ReleaseRollback(AwsClients clients, IAnsiConsole console, Re
             var stack = plan.Stack is null ? null
                 : await record.PhaseAsync("stack", () => _stacks.ExecuteOrDiscardAsync(plan.Stack.ChangeSet, dryRun: false, cancellationToken));
             if (plan.Aliases.Any(a => !a.VersionExists))
-                await record.PhaseAsync("publish again",
-                    () => _aliases.RepublishAsync(environment, target, plan.Aliases, new CodeRollout(clients.Lambda, clients.CloudWatch, console, clock), cancellationToken),
-                    (release, versions) => release with { FunctionVersions = release.FunctionVersions.Concat(versions).GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.Last().Value) });
+                await record.PhaseAsync("publish again", () => PublishAgainAsync(plan, cancellationToken),
+                    (release, versions) => release with { FunctionVersions = Merged(release.FunctionVersions, versions) });
             var site = plan.Site is null ? null
                 : await record.PhaseAsync("front end", () => _site.ApplyAsync(environment, plan.Site, cancellationToken),
                     (release, published) => release with { ChangedPaths = published.ChangedPaths, DeletedPaths = published.DeletedPaths });
-            var cdn = site is null ? null
-                : await record.PhaseAsync("cdn", () => new ProjectCdn(clients, console, clock).InvalidateAsync(
-                        environment, [.. site.ChangedPaths, .. site.DeletedPaths], target.Assets?.Files.Select(f => f.Path) ?? [], options.Cdn, cancellationToken),
-                    (release, outcome) => release with { Invalidation = outcome.Invalidation });
+            var (cdn, cdnError) = site is null ? (null, null) : await InvalidateAsync(plan, site, record, options.Cdn, cancellationToken);
             var recorded = await record.CompleteAsync(cancellationToken);
             await ledger.MarkRolledBackAsync(plan.Live, $"rolled back by {recorded.Id} to {target.Id}: {reason}", cancellationToken);
             console.MarkupLine($"[green]{Markup.Escape(environment.Project)}: release {Markup.Escape(target.Id)} is live again (rollback {Markup.Escape(recorded.Id)})[/]");
+            if (cdnError is not null) throw cdnError;
             return result with { Stack = stack, FrontEnd = site, Cdn = cdn, Record = recorded };
         }
-        catch (Exception e)
+        catch (Exception e) when (record.Release.Status == ReleaseStatus.InProgress)
         {
             await record.FailAsync(e);
             var done = string.Join(", ", record.Release.Phases.Select(p => p.Name));
@@ -146,6 +143,37 @@ public sealed class ReleaseRollback(AwsClients clients, IAnsiConsole console, Re
             throw;
         }
     }
+
+    private Task<IReadOnlyDictionary<string, string>> PublishAgainAsync(RollbackPlan plan, CancellationToken cancellationToken) =>
+        _aliases.RepublishAsync(plan.Environment, plan.Target, plan.Aliases,
+            new CodeRollout(clients.Lambda, clients.CloudWatch, console, clock), cancellationToken);
+
+    /// <summary>
+    /// The CDN for exactly the paths the front end changed. The restored release is live whatever happens here, so a
+    /// failed invalidation does not fail the record: it is returned, to fail the run after the record is written.
+    /// </summary>
+    private async Task<(CdnOutcome? Outcome, Exception? Error)> InvalidateAsync(
+        RollbackPlan plan, FrontEndPublishResult site, ReleaseRecorder record, CdnOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = await record.PhaseAsync("cdn", () => new ProjectCdn(clients, console, clock).InvalidateAsync(
+                    plan.Environment, [.. site.ChangedPaths, .. site.DeletedPaths], plan.Target.Assets?.Files.Select(f => f.Path) ?? [],
+                    options, cancellationToken),
+                (release, outcome) => release with { Invalidation = outcome.Invalidation });
+            return (outcome, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return (null, new DeployException(
+                $"{plan.Environment.Project} is back on release {plan.Target.Id}, but the CDN was not invalidated: {e.Message} " +
+                $"Invalidate it with ./build.sh InvalidateCdn --env {plan.Environment.Environment} --project {plan.Environment.Project}.", e));
+        }
+    }
+
+    private static IReadOnlyDictionary<string, string> Merged(IReadOnlyDictionary<string, string> recorded, IReadOnlyDictionary<string, string> republished) =>
+        recorded.Keys.Union(republished.Keys)
+            .ToDictionary(k => k, k => republished.TryGetValue(k, out var version) ? version : recorded[k], StringComparer.Ordinal);
 
     /// <summary>The rollback's record: the restored release's state (with what the stack holds now) and who rolled back.</summary>
     private Release Draft(RollbackPlan plan) => new()
