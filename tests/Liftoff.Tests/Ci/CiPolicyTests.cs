@@ -50,6 +50,7 @@ public sealed class CiPolicyTests(MotoFixture moto) : IClassFixture<MotoFixture>
         if (Regex.IsMatch(resource, $"[:/]{stack}(-|/|:|$)")) return true;
         var s3 = $"arn:aws:s3:::{bucket}";
         return resource == s3 || resource == $"{s3}/{project}/*" || resource == $"{s3}/templates/{project}/*" ||
+               resource == $"{s3}/kept/templates/{project}/*" || resource == $"{s3}/kept/site/{project}/*" ||
                resource == $"{s3}/releases/{project}/{env}/*" || resource == $"{s3}/locks/{project}/{env}.json";
     }
 

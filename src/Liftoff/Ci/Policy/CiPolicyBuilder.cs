@@ -33,6 +33,8 @@ public static class CiPolicyBuilder
             {
                 $"{s3}/{p.Environment.Project}/*",
                 $"{s3}/templates/{p.Environment.Project}/*",
+                $"{s3}/kept/templates/{p.Environment.Project}/*",
+                $"{s3}/kept/site/{p.Environment.Project}/*",
                 $"{s3}/releases/{p.Environment.Project}/{p.Environment.Environment}/*",
             }).ToList()));
         statements.Add(new("DeploymentLock", ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],

@@ -85,7 +85,7 @@ internal static class ResourceTypeRules
     private static readonly Rule Distributions = new("CloudFrontIdsAssignedByAws",
         ["cloudfront:CreateDistribution", "cloudfront:CreateDistributionWithTags", "cloudfront:UpdateDistribution", "cloudfront:GetDistribution",
          "cloudfront:GetDistributionConfig", "cloudfront:DeleteDistribution", "cloudfront:TagResource", "cloudfront:UntagResource",
-         "cloudfront:ListTagsForResource", "cloudfront:CreateInvalidation", "cloudfront:GetInvalidation",
+         "cloudfront:ListTagsForResource", "cloudfront:CreateInvalidation", "cloudfront:GetInvalidation", "cloudfront:ListInvalidations",
          "cloudfront:CreateOriginAccessControl", "cloudfront:GetOriginAccessControl", "cloudfront:UpdateOriginAccessControl",
          "cloudfront:DeleteOriginAccessControl"],
         (aws, _) => [aws.Arn("cloudfront", "distribution/*", regional: false), aws.Arn("cloudfront", "origin-access-control/*", regional: false)],
