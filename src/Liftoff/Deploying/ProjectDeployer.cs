@@ -5,6 +5,7 @@ using Liftoff.Deploying.FrontEnd;
 using Liftoff.Deploying.Locking;
 using Liftoff.Aws.Requests;
 using Liftoff.Deploying.Stacks;
+using Liftoff.Deploying.Templates;
 using Liftoff.Uploading;
 using Liftoff.Packaging;
 using Liftoff.Releases;
@@ -31,7 +32,10 @@ public sealed class ProjectDeployer(
         CancellationToken cancellationToken)
     {
         var code = CodeOf(environment, manifest);
-        var template = await StackTemplate.LoadAsync(environment.TemplatePath, cancellationToken);
+        // What is recorded and compared is the template as deployed to this environment (code locations and settings
+        // written in), so a changed setting is a changed release.
+        var template = DeployedTemplate.Render(await StackTemplate.LoadAsync(environment.TemplatePath, cancellationToken),
+            environment, code.ToDictionary(c => c.Function, c => c.Key, StringComparer.Ordinal));
         var stack = DeployInputs.Stack(environment, template, code);
         var assets = AssetsOf(environment, manifest);
         var ledger = new ReleaseLedger(clients.S3, environment.ArtifactBucket, clock);
@@ -59,8 +63,10 @@ public sealed class ProjectDeployer(
 
         var stacks = new StackDeployer(clients.CloudFormation, gates.CloudFormation, console, clock);
         var rollout = new CodeRollout(clients.Lambda, clients.CloudWatch, gates, console, clock);
-        var rolloutRequest = DeployInputs.Rollout(environment, code);
-        Task ShowRolloutPlan(ChangeSetPlan _, CancellationToken token) => ShowPlanAsync(rollout, rolloutRequest, token);
+        async Task ShowRolloutPlan(ChangeSetPlan plan, CancellationToken token) =>
+            await ShowPlanAsync(rollout, DeployInputs.Rollout(environment, code, plan.CreatesStack
+                ? new Dictionary<string, string>() : (await stacks.ReadOutputsAsync(environment.StackName, token)).Resources), token);
+        stack = stack with { Template = await ForTheStackAsync(environment, stack, cancellationToken) };
 
         if (options.DryRun)
         {
@@ -74,17 +80,21 @@ public sealed class ProjectDeployer(
         var token = linked.Token;
         var release = await ledger.StartAsync(draft, token);
         RolloutResult? rolled = null;
+        RolloutRequest? rolloutRequest = null;
         try
         {
             var started = Now();
             var source = await new TemplateUploader(clients.S3, environment.ArtifactBucket, environment.Region, environment.EndpointUrl)
-                .PrepareAsync(environment.Project, template.Body, token);
-            var deployed = await stacks.DeployAsync(stack with { Template = template with { Url = source.Url } }, options, approval, token, ShowRolloutPlan);
+                .PrepareAsync(environment.Project, stack.Template.Body, token);
+            var deployed = await stacks.DeployAsync(stack with { Template = stack.Template with { Url = source.Url } }, options, approval, token, ShowRolloutPlan);
             release = release.WithPhase("stack", started, Now());
+            await DeployedTemplateFile.WriteAsync(rootDirectory, environment.Project, environment.Environment, stack.Template.Body, token);
 
             started = Now();
+            // Functions are found by logical id: AWS names them unless the template does.
+            rolloutRequest = DeployInputs.Rollout(environment, code, (await stacks.ReadOutputsAsync(environment.StackName, token)).Resources);
             rolled = await rollout.RunAsync(rolloutRequest, token);
-            release = release.WithPhase("rollout", started, Now()) with { FunctionVersions = VersionsByFunction(environment, rolled) };
+            release = release.WithPhase("rollout", started, Now()) with { FunctionVersions = VersionsByFunction(rolloutRequest, rolled) };
 
             FrontEndPublishResult? published = null;
             if (assets is not null && environment.Outputs.SiteBucket is { } site)
@@ -106,12 +116,12 @@ public sealed class ProjectDeployer(
         catch (RolloutFailedException e)
         {
             // The alarm already sent traffic back: the release is recorded as rolled back, with what was published.
-            await ledger.MarkRolledBackAsync(release with { FunctionVersions = VersionsByFunction(environment, e.Result) }, e.Message, CancellationToken.None);
+            await ledger.MarkRolledBackAsync(release with { FunctionVersions = VersionsByFunction(rolloutRequest!, e.Result) }, e.Message, CancellationToken.None);
             throw;
         }
         catch (Exception e)
         {
-            if (rolled is not null) release = release with { FunctionVersions = VersionsByFunction(environment, rolled) };
+            if (rolled is not null) release = release with { FunctionVersions = VersionsByFunction(rolloutRequest!, rolled) };
             await ledger.FailAsync(release, e, CancellationToken.None);
             throw;
         }
@@ -122,12 +132,22 @@ public sealed class ProjectDeployer(
 
     private DateTimeOffset Now() => (clock ?? TimeProvider.System).GetUtcNow();
 
-    /// <summary>Each function's package from the manifest: its S3 key (content-addressed) and CodeSha256.</summary>
+    /// <summary>
+    /// The template CloudFormation gets. AWS runs SAM's transform itself (CAPABILITY_AUTO_EXPAND); the local AWS does
+    /// not, so there the template goes expanded by the same translator.
+    /// </summary>
+    private async Task<StackTemplate> ForTheStackAsync(ProjectEnvironment environment, StackDeployment stack, CancellationToken cancellationToken) =>
+        environment.Serverless && environment.EndpointUrl is not null
+            ? await new SamTranslator(rootDirectory).ExpandAsync(stack.Template, stack.Parameters, environment.Region, cancellationToken)
+            : stack.Template;
+
+    /// <summary>Each function's and layer's package from the manifest: its S3 key (content-addressed) and CodeSha256.</summary>
     private static IReadOnlyList<UploadedCode> CodeOf(ProjectEnvironment environment, ArtifactManifest manifest) =>
-        environment.Functions.Select(f => manifest.Find(environment.Project, f.Name) is { } artifact
-                ? new UploadedCode(f.Name, artifact.ObjectKey, artifact.Sha256Base64)
+        environment.Functions.Select(f => f.Name).Concat(environment.Layers.Select(l => l.Name))
+            .Select(name => manifest.Find(environment.Project, name) is { } artifact
+                ? new UploadedCode(name, artifact.ObjectKey, artifact.Sha256Base64)
                 : throw new DeployException(
-                    $"{ArtifactManifest.RelativePath} has no package for {environment.Project}/{f.Name}. " +
+                    $"{ArtifactManifest.RelativePath} has no package for {environment.Project}/{name}. " +
                     $"Run ./build.sh Upload --env {environment.Environment} --project {environment.Project} (it packages first)."))
             .ToList();
 
@@ -141,8 +161,8 @@ public sealed class ProjectDeployer(
     }
 
     /// <summary>The ledger keys versions by the function's name in project.yaml; the rollout by its Lambda name.</summary>
-    private static IReadOnlyDictionary<string, string> VersionsByFunction(ProjectEnvironment environment, RolloutResult result) =>
-        environment.Functions
+    private static IReadOnlyDictionary<string, string> VersionsByFunction(RolloutRequest request, RolloutResult result) =>
+        request.Functions
             .Where(f => result.PublishedVersions.ContainsKey(f.FunctionName))
             .ToDictionary(f => f.Name, f => result.PublishedVersions[f.FunctionName], StringComparer.Ordinal);
 

@@ -2,7 +2,8 @@ namespace Liftoff.Packaging;
 
 /// <summary>
 /// The few lines each runtime runs to load a handler from an extracted artifact. Arguments: the extract
-/// folder, the module, the export. Exit 0: loaded and callable; any other code: stderr says why.
+/// folder, the module, the export (Python: then the layers' folders, searched after the artifact as Lambda
+/// searches /opt; Node reads those from NODE_PATH). Exit 0: loaded and callable; any other code: stderr says why.
 /// </summary>
 internal static class HandlerLoaderScripts
 {
@@ -41,6 +42,7 @@ internal static class HandlerLoaderScripts
         import importlib, sys
         root, module, attribute = sys.argv[1:4]
         sys.path.insert(0, root)
+        sys.path.extend(sys.argv[4:])
         target = importlib.import_module(module)
         for part in attribute.split('.'):
             target = getattr(target, part, None)

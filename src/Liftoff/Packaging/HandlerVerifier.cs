@@ -41,7 +41,8 @@ public sealed class HandlerVerifier(string node = "node", string python = "pytho
             await ZipFile.ExtractToDirectoryAsync(zipPath, folder, ct);
             var (program, args) = handler.Runtime == HandlerRuntime.Node
                 ? (node, new[] { "-e", HandlerLoaderScripts.Node, folder, handler.ModulePath, handler.Export })
-                : (python, new[] { "-I", "-B", "-c", HandlerLoaderScripts.Python, folder, handler.PythonModule, handler.Export });
+                : (python, new[] { "-I", "-B", "-c", HandlerLoaderScripts.Python, folder, handler.PythonModule, handler.Export }
+                    .Concat(request.LayerDirectories.SelectMany(PythonLayerPaths)).ToArray());
             var result = await RunAsync(request, program, args, folder, ct);
             // The extract folder is gone once this returns; name the artifact in the runtime's paths instead.
             var output = (result.StandardError + result.StandardOutput).Replace(folder, Artifact.RelativePathFor(request.Project, request.Function));
@@ -70,7 +71,8 @@ public sealed class HandlerVerifier(string node = "node", string python = "pytho
                     .Set("LAMBDA_TASK_ROOT", folder)
                     .Set("AWS_LAMBDA_FUNCTION_NAME", $"{request.Project}-{request.Function}")
                     .Set("AWS_REGION", Environment.GetEnvironmentVariable("AWS_REGION") ?? "us-east-1")
-                    .Set("PYTHONDONTWRITEBYTECODE", "1"))
+                    .Set("PYTHONDONTWRITEBYTECODE", "1")
+                    .Set("NODE_PATH", string.Join(Path.PathSeparator, request.LayerDirectories.Select(l => Path.Combine(l, "nodejs", "node_modules")))))
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync(Encoding.UTF8, limit.Token);
         }
@@ -85,6 +87,16 @@ public sealed class HandlerVerifier(string node = "node", string python = "pytho
             throw new PackagingException(
                 $"Cannot run '{program}' to verify {request.Name} ({request.Runtime}): {e.Message}. Install it and put it on PATH.", e);
         }
+    }
+
+    /// <summary>Where Lambda's Python finds a layer's modules: /opt/python and /opt/python/lib/pythonX.Y/site-packages.</summary>
+    private static IEnumerable<string> PythonLayerPaths(string layer)
+    {
+        var python = Path.Combine(layer, "python");
+        var lib = Path.Combine(python, "lib");
+        return Directory.Exists(lib)
+            ? [python, .. Directory.GetDirectories(lib, "python3*").Select(v => Path.Combine(v, "site-packages"))]
+            : [python];
     }
 
     /// <summary>The sorted entry names either side of where <paramref name="path"/> is or would be.</summary>

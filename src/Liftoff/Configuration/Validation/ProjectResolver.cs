@@ -6,25 +6,18 @@ namespace Liftoff.Configuration.Validation;
 /// <summary>
 /// Checks one project's definition (overrides applied) for one environment and turns it into a
 /// ProjectEnvironment: paths exist and stay inside the repository, names fit AWS's limits, and what
-/// project.yaml names in the template (functions, parameters, outputs) is really there.
+/// project.yaml names in the template (parameters, outputs) is really there. The functions come from the
+/// project's <see cref="FunctionCatalog"/> (template and project.yaml together); this adds their settings.
 /// </summary>
-internal sealed class ProjectResolver(
-    string root,
-    ICollection<ConfigurationError> errors,
-    Func<string, SourceLocation, Task<TemplateInfo?>> readTemplate)
+internal sealed class ProjectResolver(string root, ICollection<ConfigurationError> errors)
 {
     private readonly RepositoryPaths _paths = new(root, errors);
 
-    public async Task<ProjectEnvironment?> ResolveAsync(
-        string project, string projectDirectory, ProjectDefinition definition, SourceMap map, EnvironmentContext env)
+    public ProjectEnvironment? Resolve(
+        string project, string projectDirectory, ProjectDefinition definition, SourceMap map, EnvironmentContext env, ProjectTemplate template)
     {
         var errorsBefore = errors.Count;
         var values = env.PlaceholderValues(project);
-
-        var templatePath = definition.Template is null
-            ? null
-            : _paths.Resolve(projectDirectory, definition.Template, "template", map.Where(definition, nameof(definition.Template)), PathKind.File);
-        var template = templatePath is null ? null : await readTemplate(templatePath, map.Where(definition, nameof(definition.Template)));
 
         var stackName = Names.Stack(project, env.Name);
         if (stackName.Length > Names.MaxStackName)
@@ -43,33 +36,23 @@ internal sealed class ProjectResolver(
             {
                 var where = map.Where(written, name);
                 parameters[name] = Substitute(value, values, $"stackParameters.{name}", where);
-                if (template is not null && !template.Parameters.ContainsKey(name))
-                    errors.Add(where.Error($"stack parameter '{name}' is not declared by {template.File}; " +
-                                           $"it declares: {List(template.Parameters.Keys)}"));
+                if (!template.Info.Parameters.ContainsKey(name))
+                    errors.Add(where.Error($"stack parameter '{name}' is not declared by {template.Info.File}; " +
+                                           $"it declares: {List(template.Info.Parameters.Keys)}"));
             }
         }
 
-        var functions = ResolveFunctions(project, projectDirectory, definition, map, env, values, template, parameters, stackName);
-        foreach (var function in functions)
-        {
-            // The function's settings reach the template as parameters it may declare (ApiMemorySize…);
-            // a value written in stackParameters wins.
-            var prefix = Names.Pascal(function.Name);
-            parameters.TryAdd(prefix + "MemorySize", function.MemorySize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            parameters.TryAdd(prefix + "Timeout", function.Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            parameters.TryAdd(prefix + "Architecture", function.Architecture);
-        }
-        if (template is not null)
-        {
-            if (definition.Functions is { } declared) CheckUndeclaredParameters(template, parameters, declared.Keys);
-            CheckBucketNames(template, TemplateValues(template, parameters, env, stackName));
-        }
+        var functions = new FunctionSettings(errors, map, values).Resolve(definition, template, parameters,
+            TemplateValues(template.Info, parameters, env, stackName));
+        CheckUndeclaredParameters(template.Info, parameters,
+            template.Catalog.Functions.Select(f => f.Name).Concat(definition.Functions?.Keys ?? []));
+        CheckBucketNames(template.Info, TemplateValues(template.Info, parameters, env, stackName));
 
         var frontEnd = ResolveFrontEnd(projectDirectory, definition.FrontEnd, map);
-        var outputs = ResolveOutputs(definition.Outputs, map, template);
+        var outputs = ResolveOutputs(definition.Outputs, map, template.Info);
         var rollout = ResolveRollout(definition.Rollout, definition.Rollout is null ? env.Map : map, env.Definition.Rollout);
 
-        if (errors.Count > errorsBefore || templatePath is null) return null;
+        if (errors.Count > errorsBefore) return null;
         return new ProjectEnvironment
         {
             Project = project,
@@ -84,10 +67,13 @@ internal sealed class ProjectResolver(
             Tags = Tags(definition, map, env, values),
             CiRoleArn = env.Definition.CiRoleArn,
             StackName = stackName,
-            TemplatePath = templatePath,
+            TemplatePath = template.Info.FullPath,
             StackParameters = parameters,
-            TemplateParameters = template!.Parameters.Keys.Order(StringComparer.Ordinal).ToList(),
+            TemplateParameters = template.Info.Parameters.Keys.Order(StringComparer.Ordinal).ToList(),
             Functions = functions,
+            Layers = template.Layers.Select(l => new LayerEnvironment(l.Name, l.LogicalId,
+                template.Catalog.Layers.First(t => t.LogicalId == l.LogicalId).Serverless, l.StagingDirectory)).ToList(),
+            Serverless = template.Info.Serverless,
             FrontEnd = frontEnd,
             Outputs = outputs,
             SmokeChecks = (definition.SmokeChecks ?? []).Select(ToSmokeCheck).ToList(),
@@ -95,78 +81,6 @@ internal sealed class ProjectResolver(
             Alarms = (definition.Alarms ?? []).Select((alarm, i) =>
                 Substitute(alarm, values, $"alarms[{i}]", map.Where(definition.Alarms!, i.ToString()))).ToList(),
         };
-    }
-
-    private List<FunctionEnvironment> ResolveFunctions(
-        string project, string projectDirectory, ProjectDefinition definition, SourceMap map, EnvironmentContext env,
-        IReadOnlyDictionary<string, string?> values, TemplateInfo? template, Dictionary<string, string> parameters, string stackName)
-    {
-        var functions = new List<FunctionEnvironment>();
-        foreach (var (name, function) in definition.Functions ?? new Dictionary<string, FunctionDefinition>())
-        {
-            var build = FunctionBuilds.Resolve(root, project, projectDirectory, name, function, map, _paths, errors);
-            var functionName = Names.Function(project, env.Name, name);
-            var whereName = map.Where(function, SourceMap.Key);
-            if (functionName.Length > Names.MaxFunctionName)
-                errors.Add(whereName.Error($"function name '{functionName}' is {functionName.Length} characters; " +
-                                           $"AWS allows {Names.MaxFunctionName}. Shorten the project, environment or function name"));
-
-            var logicalId = function.LogicalId ?? Names.Pascal(name) + "Function";
-            if (template is not null)
-                CheckFunctionResource(template, logicalId, functionName, function, map, whereName,
-                    TemplateValues(template, parameters, env, stackName));
-
-            var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (key, value) in function.Environment ?? new Dictionary<string, string>())
-                variables[key] = Substitute(value, values, $"functions.{name}.environment.{key}", map.Where(function.Environment!, key));
-
-            if (build is null) continue;
-            functions.Add(new FunctionEnvironment
-            {
-                Name = name,
-                Runtime = build.Runtime,
-                Handler = build.Handler,
-                Builder = build.Builder,
-                SourceDirectory = build.SourceDirectory,
-                StagingDirectory = build.StagingDirectory,
-                FunctionName = functionName,
-                LogicalId = logicalId,
-                CodeKeyParameter = Names.Pascal(name) + "CodeKey",
-                MemorySize = function.MemorySize ?? FunctionDefinition.DefaultMemorySize,
-                Timeout = function.Timeout ?? FunctionDefinition.DefaultTimeout,
-                Architecture = build.Architecture,
-                EnvironmentVariables = variables,
-                Include = function.Include ?? ["**/*"],
-                Exclude = function.Exclude ?? FunctionBuilds.DefaultExclude(build.Builder),
-            });
-        }
-        return functions;
-    }
-
-    private void CheckFunctionResource(
-        TemplateInfo template, string logicalId, string functionName, FunctionDefinition function, SourceMap map,
-        SourceLocation whereName, IReadOnlyDictionary<string, string> templateValues)
-    {
-        var where = function.LogicalId is null ? whereName : map.Where(function, nameof(function.LogicalId));
-        if (!template.Resources.TryGetValue(logicalId, out var resource) || resource.Type != "AWS::Lambda::Function")
-        {
-            var declared = template.ResourcesOfType("AWS::Lambda::Function").ToList();
-            errors.Add(where.Error($"{template.File} has no AWS::Lambda::Function '{logicalId}'" +
-                                   (function.LogicalId is null ? " (the default logical id; set 'logicalId' to name another)" : "") +
-                                   $"; its functions: {List(declared)}"));
-            return;
-        }
-        var nameNode = resource.Property("FunctionName");
-        var expected = $"!Sub \"${{Project}}-${{Environment}}-lambda-{functionName.Split("-lambda-")[^1]}\"";
-        if (nameNode is null)
-        {
-            errors.Add(resource.Location.Error($"'{logicalId}' has no FunctionName; Liftoff finds the function by name, so set FunctionName: {expected}"));
-            return;
-        }
-        var actual = TemplateNames.Evaluate(nameNode, templateValues);
-        if (actual is not null && actual != functionName)
-            errors.Add(SourceLocation.At(template.File, nameNode.Start).Error(
-                $"'{logicalId}' is named '{actual}' but Liftoff expects '{functionName}' ({{project}}-{{env}}-lambda-{{function}}); use FunctionName: {expected}"));
     }
 
     private void CheckUndeclaredParameters(TemplateInfo template, Dictionary<string, string> parameters, IEnumerable<string> functionNames)
@@ -192,7 +106,7 @@ internal sealed class ProjectResolver(
         }
     }
 
-    private static Dictionary<string, string> TemplateValues(
+    internal static Dictionary<string, string> TemplateValues(
         TemplateInfo template, Dictionary<string, string> parameters, EnvironmentContext env, string stackName)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -273,7 +187,7 @@ internal sealed class ProjectResolver(
         return new SmokeCheck(check.Name ?? $"{method} {check.Path}", method, check.Path!, check.Status ?? 200, check.BodyContains, check.Body);
     }
 
-    private string Substitute(string text, IReadOnlyDictionary<string, string?> values, string key, SourceLocation where)
+    internal string Substitute(string text, IReadOnlyDictionary<string, string?> values, string key, SourceLocation where)
     {
         var (result, problem) = Placeholders.Replace(text, values);
         if (problem is not null) errors.Add(where.Error($"'{key}' {problem}"));
