@@ -11,6 +11,9 @@ namespace Liftoff.Configuration.Validation;
 internal sealed record CatalogFunction(string Name, TemplateFunction Template, FunctionDefinition? Declared, FunctionDefinition Merged)
 {
     public string LogicalId => Template.LogicalId;
+
+    /// <summary>project.yaml and the template agree and the code comes from the artifact; else the build is not checked further (one error per cause).</summary>
+    public bool Consistent { get; init; } = true;
 }
 
 /// <summary>
@@ -122,6 +125,7 @@ internal sealed class FunctionCatalog
             _map.Record(merged, SourceMap.Key, template.Location);
         }
         RecordTemplateLocations(declared, merged, template);
+        var before = _errors.Count;
         if (declared is not null)
         {
             CheckAgreement(name, declared, nameof(FunctionDefinition.Runtime), declared.Runtime, template.Runtime, "Runtime");
@@ -130,7 +134,7 @@ internal sealed class FunctionCatalog
         }
         CheckCode(name, template, declared);
         CheckRequired(name, merged, template);
-        return new CatalogFunction(name, template, declared, merged);
+        return new CatalogFunction(name, template, declared, merged) { Consistent = _errors.Count == before };
     }
 
     /// <summary>Members project.yaml does not write point at the template, so later errors about them land there.</summary>
@@ -207,7 +211,9 @@ internal sealed class FunctionCatalog
 
     /// <summary>The template's code folder as an absolute path (CodeUri and Code are relative to the template's folder).</summary>
     private string? TemplateSource(TemplateFunction template) =>
-        template.Code is LocalCode { Path: { } path } ? Path.GetFullPath(Path.Combine(_template.Directory, path)) : null;
+        template.Code is LocalCode { Path: { } path }
+            ? Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(_template.Directory, path)))
+            : null;
 
     private void CheckRequired(string name, FunctionDefinition merged, TemplateFunction template)
     {
@@ -251,7 +257,7 @@ internal sealed class FunctionCatalog
                 layers.Add(new LayerBuild(layer.Name, layer.LogicalId, source, FunctionBuilds.StagingDirectory(root, project, layer.Name)));
         }
         var functions = new List<FunctionBuild>();
-        foreach (var function in Functions)
+        foreach (var function in Functions.Where(f => f.Consistent))
         {
             if (FunctionBuilds.Resolve(root, project, _projectDirectory, function.Name, function.Merged, _map, paths, _errors) is not { } build)
                 continue;

@@ -14,14 +14,14 @@ internal static partial class TemplateNames
     {
         string? pattern = node switch
         {
-            YamlScalarNode { Tag.IsEmpty: true } literal => literal.Value,
-            YamlScalarNode scalar when scalar.Tag.Value == "!Sub" => scalar.Value,
+            YamlScalarNode literal when Templates.TemplateNodes.Tag(literal) is null => literal.Value,
+            YamlScalarNode scalar when Templates.TemplateNodes.Tag(scalar) == "!Sub" => scalar.Value,
             YamlMappingNode mapping when mapping.Children.Count == 1 &&
                 mapping.Children.TryGetValue(new YamlScalarNode("Fn::Sub"), out var sub) && sub is YamlScalarNode s => s.Value,
             _ => null,
         };
         if (pattern is null) return null;
-        if (node is YamlScalarNode { Tag.IsEmpty: true }) return pattern;
+        if (node is YamlScalarNode plain && Templates.TemplateNodes.Tag(plain) is null) return pattern;
         var unknown = false;
         var result = Variable().Replace(pattern, m =>
         {

@@ -54,8 +54,8 @@ internal sealed class TemplateEditor
     public static YamlNode? Child(YamlNode? node, string key) =>
         node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
-    /// <summary>A plain scalar's text (no intrinsic tag); else null.</summary>
-    public static string? Literal(YamlNode? node) => node is YamlScalarNode { Tag.IsEmpty: true, Value: { } value } ? value : null;
+    /// <summary>A scalar's text when it has no intrinsic tag; else null.</summary>
+    public static string? Literal(YamlNode? node) => Configuration.Templates.TemplateNodes.Literal(node);
 
     public static YamlMappingNode Mapping(params (string Key, string Value)[] entries)
     {
