@@ -5,6 +5,9 @@ namespace Liftoff.Engine;
 /// <summary>The fluent definition of a target, shaped like NUKE's.</summary>
 public interface ITargetDefinition
 {
+    /// <summary>The target's name (its property's name).</summary>
+    string Name { get; }
+
     ITargetDefinition Description(string description);
 
     /// <summary>These targets run first, whenever this one is planned.</summary>
@@ -52,7 +55,42 @@ public interface ITargetDefinition
     /// <summary>Hidden from --help.</summary>
     ITargetDefinition Unlisted();
 
-    ITargetDefinition Executes(Action action);
+    ITargetDefinition Executes(params Action[] actions);
     ITargetDefinition Executes(Func<Task> action);
     ITargetDefinition Executes(Func<CancellationToken, Task> action);
+
+    /// <summary>An action whose result is ignored, e.g. <c>Executes(() =&gt; DotNetBuild(...))</c>; a Task result is awaited.</summary>
+    ITargetDefinition Executes<T>(Func<T> action);
+
+    /// <summary>Like DependsOn, but ignored when the build does not implement T (NUKE's optional component links).</summary>
+    ITargetDefinition TryDependsOn<T>(params Func<T, Target>[] targets);
+    ITargetDefinition TryDependentFor<T>(params Func<T, Target>[] targets);
+    ITargetDefinition TryAfter<T>(params Func<T, Target>[] targets);
+    ITargetDefinition TryBefore<T>(params Func<T, Target>[] targets);
+    ITargetDefinition TryTriggers<T>(params Func<T, Target>[] targets);
+    ITargetDefinition TryTriggeredBy<T>(params Func<T, Target>[] targets);
+
+    /// <summary>Files this target produces (globs allowed), for CI to keep between jobs: <c>Produces(ArtifactsDirectory / "*.nupkg")</c>.</summary>
+    ITargetDefinition Produces(params string[] artifacts);
+
+    /// <summary>This target uses what those targets produce.</summary>
+    ITargetDefinition Consumes(params Target[] targets);
+    ITargetDefinition Consumes<T>(params Func<T, Target>[] targets);
+    ITargetDefinition Consumes(Target target, params string[] artifacts);
+
+    /// <summary>
+    /// NUKE's choice of whether a skipped target's dependencies still run. Accepted; here a skipped target never
+    /// skips its dependencies (README, planning rule 3).
+    /// </summary>
+    ITargetDefinition WhenSkipped(DependencyBehavior dependencyBehavior);
+
+    /// <summary>NUKE's partition size for CI generation; recorded for it, no effect on a run.</summary>
+    ITargetDefinition Partition(int size);
+}
+
+/// <summary>NUKE's behaviour of a skipped target's dependencies (see <see cref="ITargetDefinition.WhenSkipped"/>).</summary>
+public enum DependencyBehavior
+{
+    Skip,
+    Execute,
 }

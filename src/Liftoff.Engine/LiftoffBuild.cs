@@ -4,24 +4,29 @@ using System.Runtime.CompilerServices;
 using Liftoff.Engine.Internal;
 using Liftoff.Engine.Internal.Output;
 using Liftoff.Engine.Internal.Parameters;
+using Liftoff.Engine.IO;
 using Spectre.Console;
 
 namespace Liftoff.Engine;
 
 /// <summary>
-/// The base of a build class. <c>public static Task&lt;int&gt; Main(string[] args) =&gt; Execute&lt;Build&gt;(args, x =&gt; x.Test);</c>
+/// The base of a build class, NUKE's NukeBuild under Liftoff's name: <c>public static int Main() =&gt; Execute&lt;Build&gt;(x =&gt; x.Compile);</c>.
+/// Partial files by concern: Statics (root, host, verbosity), Events (lifecycle overrides), Targets (the run's targets),
+/// Execute (entry points).
 /// </summary>
-public abstract class LiftoffBuild : ILiftoffBuild
+public abstract partial class LiftoffBuild : ILiftoffBuild
 {
     private readonly ConcurrentDictionary<string, object> _cache = new();
     private ParameterValues? _parameters;
     private IAnsiConsole? _console;
+    private BuildContext? _context;
 
-    public string RootDirectory { get; private set; } = Directory.GetCurrentDirectory();
-    public BuildHost Host { get; private set; } = new(BuildHostKind.Local, null, null);
-    public IReadOnlyCollection<string> InvokedTargets { get; internal set; } = [];
+    AbsolutePath ILiftoffBuild.RootDirectory => RootDirectory;
+    public BuildHost Host => Context.Host;
     public IAnsiConsole Console => _console ?? throw new InvalidOperationException("The console exists once the build runs.");
     public SecretMasker Secrets { get; } = new();
+
+    internal BuildContext Context => _context ?? BuildContext.Current;
 
     public T? TryGetValue<T>(Expression<Func<T?>> parameter)
     {
@@ -38,46 +43,19 @@ public abstract class LiftoffBuild : ILiftoffBuild
     public T Cached<T>(Func<T> create, [CallerMemberName] string key = "") where T : notnull =>
         (T)_cache.GetOrAdd(typeof(T).FullName + "/" + key, _ => create());
 
-    /// <summary>Runs the build for this process: real arguments, environment, console and Ctrl-C.</summary>
-    public static async Task<int> Execute<T>(string[] args, params Func<T, Target>[] defaultTargets)
-        where T : LiftoffBuild, new()
-    {
-        var build = new T();
-        var environment = ParameterSources.ProcessEnvironment();
-        var stdout = System.Console.Out;
-        var masked = new MaskingWriter(stdout, build.Secrets);
-        System.Console.SetOut(masked);
-        var maskedErrors = new MaskingWriter(System.Console.Error, build.Secrets);
-        System.Console.SetError(maskedErrors);
-
-        using var cancellation = new CancellationTokenSource();
-        System.Console.CancelKeyPress += (_, e) =>
-        {
-            // The first Ctrl-C cancels the running target and lets the summary print; a second one ends the process.
-            if (cancellation.IsCancellationRequested) return;
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-
-        // With --json a target's result (e.g. `Releases --json`) is the only thing on stdout, for jq and scripts:
-        // the build's own output (target rules, summary) goes to stderr instead.
-        var machineOutput = args.Contains("--json", StringComparer.OrdinalIgnoreCase);
-        var invocation = new BuildInvocation(args, environment, machineOutput ? maskedErrors : masked,
-            machineOutput ? !System.Console.IsErrorRedirected : !System.Console.IsOutputRedirected,
-            FindRootDirectory(Directory.GetCurrentDirectory()));
-        var exitCode = await build.RunAsync(invocation, defaultTargets.Select(select => select(build)).ToArray(), cancellation.Token);
-        masked.Complete();
-        maskedErrors.Complete();
-        return exitCode;
-    }
-
     /// <summary>Runs this build in-process with the given invocation (tests use this directly).</summary>
     public async Task<int> RunAsync(BuildInvocation invocation, IReadOnlyList<Target> defaultTargets, CancellationToken cancellationToken)
     {
-        RootDirectory = invocation.RootDirectory;
-        Host = Internal.Hosts.HostDetector.Detect(invocation.Environment);
         var own = invocation.Out as MaskingWriter is null ? new MaskingWriter(invocation.Out, Secrets) : null;
         _console = ConsoleFactory.Create(own ?? invocation.Out, invocation.IsTerminal, invocation.Environment);
+        _context = new BuildContext(AbsolutePath.Create(invocation.RootDirectory), invocation.Environment,
+            Internal.Hosts.HostDetector.Detect(invocation.Environment), Secrets)
+        {
+            Console = _console,
+            CancellationToken = cancellationToken,
+        };
+        _context.Enter();
+        RunLogSink.Install();
         try
         {
             return await new BuildRunner(this, invocation, _console)

@@ -1,9 +1,10 @@
 namespace Liftoff.Engine;
 
 /// <summary>
-/// A build parameter. Its value comes from, in this order: the command line (<c>--kebab-case-name</c>),
-/// the environment (<c>LIFTOFF_UPPER_SNAKE</c>, then <c>UPPER_SNAKE</c>), <c>.nuke/parameters.&lt;profile&gt;.json</c>,
-/// <c>.nuke/parameters.json</c>, the member's default.
+/// A build parameter. Its value comes from, in this order: the command line (<c>--kebab-case-name</c>, matched ignoring
+/// case and dashes), the environment (<c>LIFTOFF_UPPER_SNAKE</c>, then NUKE's <c>NUKE_UPPER_SNAKE</c>, then a bare name
+/// only where the parameter opts in), <c>.nuke/parameters.&lt;profile&gt;.json</c>, <c>.nuke/parameters.json</c>, the
+/// member's default. NuGet, GitHub, DotNet and NUKE's other known words count as one word: NuGetApiKey is --nuget-api-key.
 /// </summary>
 [AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
 public sealed class ParameterAttribute(string? description = null) : Attribute
@@ -12,6 +13,15 @@ public sealed class ParameterAttribute(string? description = null) : Attribute
 
     /// <summary>Overrides the member name (PascalCase) the parameter is known by.</summary>
     public string? Name { get; init; }
+
+    /// <summary>
+    /// A bare environment variable this parameter also reads, after the prefixed ones, e.g. <c>"GITHUB_TOKEN"</c>. A
+    /// parameter named in a CI attribute's ImportSecrets reads its UPPER_SNAKE name too, as the generated workflow exports it.
+    /// </summary>
+    public string? EnvironmentVariable { get; init; }
+
+    /// <summary>NUKE's list separator for a string[] from one value; here values are split at ',' and '+' (and spaces in the environment).</summary>
+    public string? Separator { get; init; }
 }
 
 /// <summary>A parameter whose value is never printed: it is masked in all output, child processes' included.</summary>

@@ -13,12 +13,14 @@ public sealed class PipelineTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     /// <summary>Runs the Build in a scratch root (with an empty .nuke folder) and a clean, non-CI environment.</summary>
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+    private Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => RunAsync(new Dictionary<string, string>(), arguments);
+
+    private async Task<(int ExitCode, string Output)> RunAsync(Dictionary<string, string> environment, params string[] arguments)
     {
         var build = new Build();
         var output = new StringWriter();
         var exitCode = await build.RunAsync(
-            new BuildInvocation(arguments, new Dictionary<string, string>(), output, IsTerminal: false, RootDirectory: _root),
+            new BuildInvocation(arguments, environment, output, IsTerminal: false, RootDirectory: _root),
             [((ICompile)build).Compile], CancellationToken.None);
         return (exitCode, output.ToString());
     }
@@ -83,5 +85,39 @@ public sealed class PipelineTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Contains("Did you mean 'Deploy'?", output);
+    }
+
+    /// <summary>
+    /// Names common in shells and CI for something else must never steer a deploy (issue 11): Liftoff's own switches are
+    /// read from the environment only as LIFTOFF_X (or NUKE's NUKE_X), never by their bare names.
+    /// </summary>
+    [Fact]
+    public async Task Bare_environment_names_of_Liftoffs_switches_have_no_effect()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["APPROVE"] = "true", ["ENV"] = "local", ["FORCE"] = "true", ["PROJECT"] = "x",
+            ["DRY_RUN"] = "true", ["FORCE_UNLOCK"] = "true",
+        };
+
+        var (helpExit, help) = await RunAsync(environment, "--help");
+        var (planExit, plan) = await RunAsync(environment, "Deploy", "--skip");
+
+        Assert.Equal(0, helpExit);
+        Assert.DoesNotContain("the environment variable", help);
+        foreach (var option in new[] { "--approve", "--force", "--dry-run", "--force-unlock" })
+            Assert.Contains(help.ReplaceLineEndings("\n").Split('\n'), l => l.StartsWith(option + " ", StringComparison.Ordinal) && l.TrimEnd().EndsWith("= False"));
+        Assert.Equal(2, planExit);
+        Assert.Contains("Target Deploy needs the parameter Env", plan);
+    }
+
+    [Fact]
+    public async Task The_prefixed_names_do_set_them()
+    {
+        var (exitCode, help) = await RunAsync(new Dictionary<string, string> { ["LIFTOFF_APPROVE"] = "true", ["NUKE_ENV"] = "local" }, "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("= True (the environment variable LIFTOFF_APPROVE)", help);
+        Assert.Contains("= local (the environment variable NUKE_ENV)", help);
     }
 }

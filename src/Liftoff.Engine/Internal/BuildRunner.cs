@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Liftoff.Engine.CI;
 using Liftoff.Engine.Internal.Cli;
 using Liftoff.Engine.Internal.Execution;
+using Liftoff.Engine.Internal.Injection;
 using Liftoff.Engine.Internal.Output;
 using Liftoff.Engine.Internal.Parameters;
 using Liftoff.Engine.Internal.Planning;
@@ -8,87 +10,160 @@ using Spectre.Console;
 
 namespace Liftoff.Engine.Internal;
 
-/// <summary>One run: read the command line and parameters, find the targets, then help, plan or execute.</summary>
-internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation, IAnsiConsole console)
+/// <summary>
+/// One run: read the command line and parameters, find the targets, then complete, help, plan or execute. Partial files:
+/// Options (the engine's own options and checks before anything runs).
+/// </summary>
+internal sealed partial class BuildRunner(LiftoffBuild build, BuildInvocation invocation, IAnsiConsole console)
 {
     public const int Success = 0;
     public const int TargetFailed = 1;
     public const int UsageError = 2;
     public const int Cancelled = 130;
 
+    private BuildContext Context => build.Context;
+
     public async Task<int> RunAsync(IReadOnlyList<Target> defaultTargets, Action<ParameterValues> publish,
         CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var commandLine = CommandLine.Parse(invocation.Arguments);
         var descriptors = ParameterDiscovery.Discover(build.GetType());
-        ExecutionPlan plan;
+        if (invocation.Arguments.Count > 0 && invocation.Arguments[0] == Completion.Command)
+            return Complete(string.Join(' ', invocation.Arguments.Skip(1)), descriptors);
+
+        var commandLine = CommandLine.Parse(invocation.Arguments);
+        Prepared prepared;
         try
         {
-            RejectUnknownOptions(commandLine, descriptors);
-            var profile = commandLine.Values("profile").FirstOrDefault();
-            var files = await ParameterSources.ReadFilesAsync(invocation.RootDirectory, profile, cancellationToken);
-            ParameterFileKeys.RejectUnknown(files, descriptors);
-            var sources = new ParameterSources(commandLine.Options, invocation.Environment, files);
-            var values = ParameterValues.Resolve(descriptors, sources, invocation.RootDirectory, build.Secrets);
-            values.Inject(build, descriptors);
-            publish(values);
-            values.AddSecrets(descriptors, build.Secrets);
-
-            var graph = TargetGraph.Discover(build);
-            await WriteSchemaWhenStaleAsync(graph, descriptors, cancellationToken);
-            var defaults = defaultTargets.Select(graph.Of).ToList();
-            if (commandLine.Has("help"))
-            {
-                HelpWriter.Write(console, graph, defaults, descriptors, values);
-                return Success;
-            }
-
-            // As in NUKE: targets named on the command line, else "Target" from the parameter files, else the defaults.
-            var named = commandLine.Targets.Count > 0 ? commandLine.Targets : ParameterFileKeys.Targets(files) ?? [];
-            var requested = named.Count == 0 ? defaults : named.Select(name => Find(graph, name)).ToList();
-            build.InvokedTargets = requested.Select(t => t.Name).ToArray();
-            if (requested.Count == 0)
-                throw new UsageException("No target was named and the build has no default target. See --help.");
-
-            var skip = commandLine.Has("skip")
-                ? new SkipRequest(commandLine.Values("skip").Count == 0, commandLine.Values("skip"))
-                : ParameterFileKeys.SkipRequest(files) ?? SkipRequest.None;
-            foreach (var name in skip.Names) Find(graph, name);
-            plan = ExecutionPlanner.Plan(graph, requested, skip);
-            if (commandLine.Has("plan"))
-            {
-                PlanWriter.Write(console, plan);
-                return Success;
-            }
-
-            if (MissingRequirements(plan, descriptors) is { Count: > 0 } missing)
-                throw new UsageException(string.Join(Environment.NewLine, missing));
+            var ready = await PrepareAsync(commandLine, descriptors, defaultTargets, publish, cancellationToken);
+            if (ready is null) return Success;
+            prepared = ready;
         }
         catch (Exception e) when (ExitCodeOf(e, cancellationToken) is { } exitCode)
         {
             console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
             return exitCode;
         }
+        return await ExecuteAsync(commandLine, prepared, clock, cancellationToken);
+    }
 
-        var executor = new TargetExecutor(console, new HostOutput(console, build.Host), commandLine.Has("trace"));
-        var results = await executor.RunAsync(plan, cancellationToken);
+    private sealed record Prepared(ExecutionPlan Plan, BuildAttempt Attempt, IReadOnlySet<string> SucceededBefore);
+
+    /// <summary>Everything before the first target: null when the run ends here (--help, --plan).</summary>
+    private async Task<Prepared?> PrepareAsync(CommandLine commandLine, IReadOnlyList<ParameterDescriptor> descriptors,
+        IReadOnlyList<Target> defaultTargets, Action<ParameterValues> publish, CancellationToken cancellationToken)
+    {
+        RejectUnknownOptions(commandLine, descriptors);
+        var partition = ApplyEngineOptions(commandLine);
+        Lifecycle("OnBuildCreated", build.OnBuildCreated);
+        var root = Context.RootDirectory;
+        var files = await ParameterSources.ReadFilesAsync(root, commandLine.Values("profile"), cancellationToken);
+        ParameterFileKeys.RejectUnknown(files, descriptors);
+        var values = ParameterValues.Resolve(descriptors, new ParameterSources(commandLine.Options, Context.Environment, files), root, build.Secrets);
+        values.Inject(build, descriptors);
+        publish(values);
+        values.AddSecrets(descriptors, build.Secrets);
+
+        var graph = TargetGraph.Discover(build);
+        await WriteSchemaWhenStaleAsync(graph, descriptors, cancellationToken);
+        var defaults = defaultTargets.Select(graph.Of).ToList();
+        if (commandLine.Has("help"))
+        {
+            HelpWriter.Write(console, graph, defaults, descriptors, values);
+            return null;
+        }
+
+        var injector = new ValueInjector(build, values, Context, partition);
+        await injector.InjectAsync(descriptors, cancellationToken);
+        var plan = Plan(commandLine, files, graph, defaults);
+        if (commandLine.Has("plan"))
+        {
+            PlanWriter.Write(console, plan);
+            return null;
+        }
+
+        var missing = injector.MissingRequired(descriptors).Concat(MissingRequirements(plan, descriptors)).Distinct().ToList();
+        if (missing.Count > 0) throw new UsageException(string.Join(Environment.NewLine, missing));
+        Lifecycle("OnBuildInitialized", build.OnBuildInitialized);
+
+        var attempt = new BuildAttempt(root, invocation.Arguments);
+        var succeededBefore = commandLine.Has("continue") ? await attempt.SucceededBeforeAsync(cancellationToken) : new HashSet<string>();
+        return new Prepared(plan, attempt, succeededBefore);
+    }
+
+    private ExecutionPlan Plan(CommandLine commandLine, IReadOnlyList<ParameterFile> files, TargetGraph graph, List<TargetInfo> defaults)
+    {
+        // As in NUKE: targets named on the command line, else "Target" from the parameter files, else the defaults.
+        var named = commandLine.Targets.Count > 0 ? commandLine.Targets : ParameterFileKeys.Targets(files) ?? [];
+        var requested = named.Count == 0 ? defaults : named.Select(name => Find(graph, name)).Distinct().ToList();
+        if (requested.Count == 0)
+            throw new UsageException("No target was named and the build has no default target. See --help.");
+
+        var skip = commandLine.Has("skip")
+            ? new SkipRequest(commandLine.Values("skip").Count == 0, commandLine.Values("skip"))
+            : ParameterFileKeys.SkipRequest(files) ?? SkipRequest.None;
+        foreach (var name in skip.Names) Find(graph, name);
+        var plan = ExecutionPlanner.Plan(graph, requested, skip);
+        build.ExecutionPlan = plan.Targets.Select(t => t.Executable).ToList();
+        build.InvokedTargets = requested.Select(t => t.Executable).ToList();
+        foreach (var target in plan.Skipped) target.Executable.Status = Engine.Execution.ExecutionStatus.Skipped;
+        return plan;
+    }
+
+    private async Task<int> ExecuteAsync(CommandLine commandLine, Prepared prepared, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var executor = new TargetExecutor(console, new HostOutput(console, Context.Host), commandLine.Has("trace"), build, prepared.SucceededBefore);
+        var results = await executor.RunAsync(prepared.Plan, cancellationToken);
         console.WriteLine();
-        SummaryWriter.Write(console, results, clock.Elapsed);
+        var summaries = prepared.Plan.Targets.ToDictionary(t => t.Name, t => t.Executable.SummaryInformation);
+        SummaryWriter.Write(console, results, clock.Elapsed, name => summaries[name]);
         foreach (var finished in build.FinishedActions) finished(console);
+        var overrideFailed = false;
+        try
+        {
+            build.OnBuildFinished();
+        }
+        catch (Exception e)
+        {
+            console.MarkupLine($"[red]OnBuildFinished threw: {Markup.Escape(e.Message)}[/]");
+            overrideFailed = true;
+        }
+        await prepared.Attempt.RecordAsync(results
+            .Where(r => r.Status == TargetStatus.Succeeded || r.Reason == TargetResult.SucceededBefore)
+            .Select(r => r.Name), cancellationToken);
 
         if (cancellationToken.IsCancellationRequested) return Cancelled;
-        return results.Any(r => r.Status == TargetStatus.Failed) ? TargetFailed : Success;
+        return overrideFailed || results.Any(r => r.Status == TargetStatus.Failed) ? TargetFailed : Success;
+    }
+
+    private int Complete(string line, IReadOnlyList<ParameterDescriptor> descriptors)
+    {
+        foreach (var item in Completion.Items(line, TargetGraph.Discover(build), descriptors))
+            console.Profile.Out.Writer.WriteLine(item);
+        return Success;
     }
 
     /// <summary>The exit code for what can go wrong before a target runs; null lets anything else surface as a crash.</summary>
     private static int? ExitCodeOf(Exception exception, CancellationToken cancellationToken) => exception switch
     {
         UsageException or ParameterException or BuildDefinitionException => UsageError,
-        ConditionException => TargetFailed,
+        ConditionException or LifecycleException => TargetFailed,
         OperationCanceledException when cancellationToken.IsCancellationRequested => Cancelled,
         _ => null,
     };
+
+    /// <summary>A lifecycle override that throws before the targets run fails the build (exit 1), with its name.</summary>
+    private static void Lifecycle(string name, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e)
+        {
+            throw new LifecycleException($"{name} threw: {e.Message}");
+        }
+    }
 
     private static TargetInfo Find(TargetGraph graph, string name)
     {
@@ -98,48 +173,8 @@ internal sealed class BuildRunner(LiftoffBuild build, BuildInvocation invocation
             ? $"Unknown target '{name}'. Run ./build.sh --help to list the targets."
             : $"Unknown target '{name}'. Did you mean '{suggestion}'?");
     }
-
-    private static void RejectUnknownOptions(CommandLine commandLine, IReadOnlyList<ParameterDescriptor> descriptors)
-    {
-        var known = descriptors.Select(d => Naming.ToKebabCase(d.Name))
-            .Concat(CommandLine.EngineOptions.Select(o => o.Name))
-            .ToList();
-        foreach (var option in commandLine.Options.Keys)
-        {
-            if (known.Contains(option, StringComparer.OrdinalIgnoreCase)) continue;
-            var suggestion = Suggestions.Nearest(option, known);
-            throw new UsageException(suggestion is null
-                ? $"Unknown parameter '--{option}'. Run ./build.sh --help to list the parameters."
-                : $"Unknown parameter '--{option}'. Did you mean '--{suggestion}'?");
-        }
-    }
-
-    /// <summary>Every unmet requirement of a target that will run, each saying how to give the value.</summary>
-    private static List<string> MissingRequirements(ExecutionPlan plan, IReadOnlyList<ParameterDescriptor> descriptors)
-    {
-        var missing = new List<string>();
-        foreach (var target in plan.Targets.Where(t => !plan.Skipped.Contains(t)))
-        foreach (var requirement in target.Definition.Requirements.Where(r => !ExecutionPlanner.Evaluate(target, "requirement", r.IsMet)))
-        {
-            var name = descriptors.FirstOrDefault(d => d.Member.Name == requirement.Name)?.Name ?? requirement.Name;
-            missing.Add(requirement.IsParameter
-                ? $"Target {target.Name} needs the parameter {name}: give --{Naming.ToKebabCase(name)} <value>, " +
-                  $"set LIFTOFF_{Naming.ToUpperSnakeCase(name)}, or add \"{name}\" to .nuke/parameters.json."
-                : $"Target {target.Name} requires {requirement.Name}, which does not hold.");
-        }
-        return missing.Distinct().ToList();
-    }
-
-    /// <summary>Keeps .nuke/build.schema.json current on developer machines, as NUKE does; CI only reads it.</summary>
-    private async Task WriteSchemaWhenStaleAsync(TargetGraph graph, IReadOnlyList<ParameterDescriptor> descriptors, CancellationToken cancellationToken)
-    {
-        if (build.Host.IsCi) return;
-        var path = Path.Combine(invocation.RootDirectory, SchemaWriter.RelativePath);
-        if (!Directory.Exists(Path.GetDirectoryName(path))) return;
-        var schema = SchemaWriter.Generate(graph, descriptors);
-        if (File.Exists(path) && await File.ReadAllTextAsync(path, cancellationToken) == schema) return;
-        await File.WriteAllTextAsync(path, schema, cancellationToken);
-    }
 }
 
 internal sealed class UsageException(string message) : Exception(message);
+
+internal sealed class LifecycleException(string message) : Exception(message);

@@ -12,7 +12,7 @@ namespace Liftoff.Components;
 public interface IHazAws : IHazEnvironment
 {
     /// <summary>--aws-profile; also read from LIFTOFF_AWS_PROFILE and AWS_PROFILE, as the AWS CLI reads the latter.</summary>
-    [Parameter("AWS profile (~/.aws/config or ~/.aws/credentials, SSO included); default: the AWS SDK's credential chain")]
+    [Parameter("AWS profile (~/.aws/config or ~/.aws/credentials, SSO included); default: the AWS SDK's credential chain", EnvironmentVariable = "AWS_PROFILE")]
     string? AwsProfile => TryGetValue(() => AwsProfile);
 
     /// <summary>The clients for where this project environment lives; disposed when the build finishes.</summary>

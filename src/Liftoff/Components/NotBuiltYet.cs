@@ -16,7 +16,7 @@ internal static class NotBuiltYet
     /// </summary>
     public static bool RunOnlyWhenInvoked(ILiftoffBuild build, string target)
     {
-        if (build.InvokedTargets.Contains(target)) return true;
+        if (build.InvokedTargets.Any(t => t.Name == target)) return true;
         build.Console.MarkupLine($"[yellow]{target} is not built yet: skipped, nothing was checked or changed by it.[/]");
         return false;
     }

@@ -24,6 +24,12 @@ public sealed record ArtifactRequest(
     /// </summary>
     public string? ProjectDirectory { get; init; }
 
+    /// <summary>
+    /// The function's source folder, where Compile links node_modules' packages from; symlinks may point
+    /// into it too. Null: only the staging and project folders.
+    /// </summary>
+    public string? SourceDirectory { get; init; }
+
     public string Name => $"{Project}/{Function}";
 
     /// <summary>The runtime recorded for a layer: nothing to load, so the handler check passes it.</summary>

@@ -62,7 +62,7 @@ public sealed class FileSelection
         // named include could bring back something inside it.
         _excludedFolders = Of(request.Exclude.Concat(named.Count == 0 ? DefaultExclusions : [])
             .Where(p => p.EndsWith("/**", StringComparison.Ordinal)));
-        _allowedRoots = new[] { request.StagingDirectory, request.ProjectDirectory }
+        _allowedRoots = new[] { request.StagingDirectory, request.ProjectDirectory, request.SourceDirectory }
             .OfType<string>().Where(Directory.Exists).Select(RealPath.Of).ToArray();
     }
 
@@ -189,7 +189,7 @@ public sealed class FileSelection
         var target = RealPath.Of(link.FullName);
         if (!_allowedRoots.Any(root => RealPath.IsInside(target, root)))
             throw new PackagingException(
-                $"'{name}' in the staging folder {_staging} is a symlink to {target}, outside the project. " +
+                $"'{name}' in the staging folder {_staging} is a symlink to {target}, outside the project and the function's source folder. " +
                 "Lambda gets no files from outside the artifact: copy what it needs into the staging folder, or exclude the link.");
         return target;
     }

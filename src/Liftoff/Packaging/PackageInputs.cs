@@ -23,6 +23,7 @@ public sealed record PackageInputs(IReadOnlyList<ArtifactRequest> Artifacts, IRe
                 new ArtifactRequest(p.Project, f.Name, f.Runtime, f.Handler, f.StagingDirectory, f.Include, f.Exclude)
                 {
                     ProjectDirectory = p.ProjectDirectory,
+                    SourceDirectory = f.SourceDirectory,
                     LayerDirectories = f.Layers.Select(name => p.Layers.Single(l => l.Name == name).StagingDirectory).ToList(),
                 })))
             .ToList();

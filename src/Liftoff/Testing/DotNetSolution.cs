@@ -1,37 +1,48 @@
-using Liftoff.Building;
+using Liftoff.Engine.IO;
+using Liftoff.Engine.Tooling;
+using Liftoff.Engine.Tools.DotNet;
+using static Liftoff.Engine.Tools.DotNet.DotNetTasks;
 
 namespace Liftoff.Testing;
 
-/// <summary>Builds and tests the repository's own .NET solution with the dotnet CLI, through the builders' ToolRunner.</summary>
-public sealed class DotNetSolution(string rootDirectory, TextWriter output)
+/// <summary>
+/// Builds and tests the repository's own .NET solution with the engine's DotNetTasks, the same tasks a build author
+/// calls, so they are tested by use: output relayed through the masked console, a failed build failing with the
+/// command line and its last lines.
+/// </summary>
+public sealed class DotNetSolution(string rootDirectory)
 {
-    private readonly ToolRunner _tools = new(output);
+    private AbsolutePath SolutionPath => AbsolutePath.Create(rootDirectory) / "Solution.sln";
 
-    private string SolutionPath => Path.Combine(rootDirectory, "Solution.sln");
+    public bool Exists => SolutionPath.FileExists();
 
-    public bool Exists => File.Exists(SolutionPath);
-
-    public async Task BuildAsync(CancellationToken cancellationToken)
-    {
-        var result = await RunAsync(["build", SolutionPath, "-nologo", "-v", "q", "-clp:NoSummary;ErrorsOnly"], cancellationToken);
-        if (!result.Succeeded)
-            throw new InvalidOperationException($"dotnet build Solution.sln failed (exit code {result.ExitCode}); the compiler's errors are above.");
-    }
+    public Task BuildAsync(CancellationToken cancellationToken) => Task.Run(() =>
+        DotNetBuild(_ => _.SetProjectFile(SolutionPath).SetVerbosity(DotNetVerbosity.Quiet)), cancellationToken);
 
     /// <summary>Runs every test project; a failing test is counted, not thrown, so the counts always come back.</summary>
     public async Task<TestCounts> TestAsync(CancellationToken cancellationToken)
     {
-        var results = Path.Combine(rootDirectory, ".nuke", "temp", "test-results");
-        if (Directory.Exists(results)) Directory.Delete(results, recursive: true);
-        var result = await RunAsync(
-            ["test", SolutionPath, "--no-build", "-nologo", "--logger", "trx", "--logger", "console;verbosity=minimal", "--results-directory", results],
-            cancellationToken);
-        var files = Directory.Exists(results) ? Directory.GetFiles(results, "*.trx", SearchOption.AllDirectories) : [];
-        if (files.Length == 0 && !result.Succeeded)
-            throw new InvalidOperationException($"dotnet test failed before running tests (exit code {result.ExitCode}); its output is above.");
+        var results = AbsolutePath.Create(rootDirectory) / ".nuke" / "temp" / "test-results";
+        results.DeleteDirectory();
+        ProcessException? failure = null;
+        await Task.Run(() =>
+        {
+            try
+            {
+                DotNetTest(_ => _
+                    .SetProjectFile(SolutionPath)
+                    .EnableNoBuild()
+                    .SetLoggers("trx", "console;verbosity=minimal")
+                    .SetResultsDirectory(results));
+            }
+            catch (ProcessException e)
+            {
+                failure = e; // failing tests exit non-zero; their results are still counted below
+            }
+        }, cancellationToken);
+        var files = results.GlobFiles("**/*.trx").Select(f => f.Value).ToArray();
+        if (files.Length == 0 && failure is not null)
+            throw new InvalidOperationException($"dotnet test failed before running tests: {failure.Message}");
         return await TrxReader.ReadAsync(files, cancellationToken);
     }
-
-    private Task<ToolResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
-        _tools.RunAsync("dotnet", rootDirectory, "dotnet", arguments, cancellationToken, throwOnFailure: false);
 }

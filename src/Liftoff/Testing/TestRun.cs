@@ -13,7 +13,7 @@ public sealed class TestRun(string rootDirectory, IAnsiConsole console, TestTall
     public async Task RunAsync(IReadOnlyList<ProjectBuild> projects, CancellationToken cancellationToken)
     {
         var output = new ConsoleLineWriter(console);
-        var solution = new DotNetSolution(rootDirectory, output);
+        var solution = new DotNetSolution(rootDirectory);
         if (solution.Exists)
         {
             await solution.BuildAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Liftoff.Engine.IO;
 using Liftoff.Engine.Tests.Parameters;
 using Liftoff.Engine.Tests.Support;
 
@@ -12,7 +13,7 @@ public class HelpTests
         [Parameter("How code rolls out")] public Rollout Strategy { get; set; } = Rollout.Canary;
         [Parameter("Projects to act on")] public string[] Project { get; set; } = [];
         [Parameter("Access token"), Secret] public string? Token { get; set; } = "default-token-value";
-        [Parameter("Where artifacts go")] public AbsolutePath Artifacts { get; set; }
+        [Parameter("Where artifacts go")] public AbsolutePath? Artifacts { get; set; }
 
         public Target Compile => _ => _.Description("Builds the solution").Executes(Record());
         public Target Deploy => _ => _.Description("Deploys the stacks").DependsOn(Compile).Triggers(Verify).Executes(Record());

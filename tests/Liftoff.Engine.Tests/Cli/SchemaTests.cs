@@ -1,3 +1,4 @@
+using Liftoff.Engine.IO;
 using System.Text.Json;
 using Liftoff.Engine.Internal.Cli;
 using Liftoff.Engine.Internal.Parameters;
@@ -16,7 +17,8 @@ public class SchemaTests
         [Parameter("Attempts")] public int Retries { get; set; }
         [Parameter("How code rolls out")] public Rollout Strategy { get; set; }
         [Parameter("Projects")] public string[] Project { get; set; } = [];
-        [Parameter("Output folder")] public AbsolutePath Output { get; set; }
+        [Parameter("Output folder")] public AbsolutePath? Output { get; set; }
+        [Parameter("Registry token"), Secret] public string? Token { get; set; }
 
         public Target Compile => _ => _.Executes(Record());
         public Target Deploy => _ => _.DependsOn(Compile).Executes(Record());
@@ -53,19 +55,51 @@ public class SchemaTests
     }
 
     [Fact]
-    public void Lists_the_listed_targets_for_Target_and_Skip()
+    public void A_secret_parameter_says_it_is_never_written_into_the_file()
     {
-        var properties = Generate().GetProperty("properties");
+        var token = Generate().GetProperty("properties").GetProperty("Token");
 
-        foreach (var name in new[] { "Target", "Skip" })
-            Assert.Equal(["Compile", "Deploy"],
-                properties.GetProperty(name).GetProperty("items").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("string", token.GetProperty("type").GetString());
+        Assert.Contains("Secrets", token.GetProperty("default").GetString());
     }
 
     [Fact]
-    public void Allows_the_schema_reference_that_parameters_json_carries()
+    public void Defines_the_listed_targets_once_and_Target_and_Skip_refer_to_them()
     {
-        Assert.Equal("string", Generate().GetProperty("properties").GetProperty("$schema").GetProperty("type").GetString());
+        var schema = Generate();
+        var engine = schema.GetProperty("definitions").GetProperty("NukeBuild").GetProperty("properties");
+
+        Assert.Equal(["Compile", "Deploy"],
+            schema.GetProperty("definitions").GetProperty("ExecutableTarget").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        foreach (var name in new[] { "Target", "Skip" })
+            Assert.Equal("#/definitions/ExecutableTarget", engine.GetProperty(name).GetProperty("items").GetProperty("$ref").GetString());
+    }
+
+    [Fact]
+    public void Has_NUKEs_shape_definitions_for_the_engine_and_allOf_referring_to_them()
+    {
+        var schema = Generate();
+
+        Assert.Equal("http://json-schema.org/draft-04/schema#", schema.GetProperty("$schema").GetString());
+        Assert.Equal("#/definitions/NukeBuild", schema.GetProperty("allOf")[0].GetProperty("$ref").GetString());
+        var definitions = schema.GetProperty("definitions");
+        Assert.Equal(["CodeBuild", "GitHubActions", "Terminal"], definitions.GetProperty("Host").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["Verbose", "Normal", "Minimal", "Quiet"], definitions.GetProperty("Verbosity").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        var engine = definitions.GetProperty("NukeBuild").GetProperty("properties");
+        foreach (var option in new[] { "Continue", "Help", "Host", "NoLogo", "Partition", "Plan", "Profile", "Root", "Skip", "Target", "Verbosity" })
+            Assert.True(engine.TryGetProperty(option, out _), $"{option} is missing from definitions.NukeBuild");
+    }
+
+    /// <summary>NUKE's completion reads every property's type, or follows its $ref: none may lack both.</summary>
+    [Fact]
+    public void Every_property_has_a_type_or_a_reference_as_NUKEs_completion_reads_them()
+    {
+        var schema = Generate();
+        var properties = schema.GetProperty("properties").EnumerateObject()
+            .Concat(schema.GetProperty("definitions").GetProperty("NukeBuild").GetProperty("properties").EnumerateObject());
+
+        foreach (var property in properties)
+            Assert.True(property.Value.TryGetProperty("type", out _) || property.Value.TryGetProperty("$ref", out _), property.Name);
     }
 
     [Fact]

@@ -9,8 +9,11 @@ public class NamingTests
         [Parameter("AWS profile")] public string? AWSProfile { get; set; }
         [Parameter("Artifact bucket")] public string? S3Bucket { get; set; }
         [Parameter("Max parallel projects")] public int MaxParallelProjects { get; set; }
+        [Parameter("NuGet key")] public string? NuGetApiKey { get; set; }
+        [Parameter("GitHub token")] public string? GitHubToken { get; set; }
 
         public Target Show => _ => _.Executes(() => Ran.Add($"{AWSProfile}|{S3Bucket}|{MaxParallelProjects}"));
+        public Target Keys => _ => _.Executes(() => Ran.Add($"{NuGetApiKey}|{GitHubToken}"));
     }
 
     [Fact]
@@ -25,14 +28,49 @@ public class NamingTests
     }
 
     [Fact]
-    public async Task Member_names_become_upper_snake_case_environment_variables()
+    public async Task Member_names_become_upper_snake_case_environment_variables_with_LIFTOFF_or_NUKE_before_them()
     {
         var build = new Build();
 
         await InProcess.RunAsync(build, "Show", InProcess.Environment(
-            ("AWS_PROFILE", "sso"), ("LIFTOFF_S3_BUCKET", "art"), ("MAX_PARALLEL_PROJECTS", "4")));
+            ("LIFTOFF_AWS_PROFILE", "sso"), ("LIFTOFF_S3_BUCKET", "art"), ("NUKE_MAX_PARALLEL_PROJECTS", "4")));
 
         Assert.Equal(["sso|art|4"], build.Ran);
+    }
+
+    [Theory]
+    [InlineData("--nuget-api-key k --github-token t")]
+    [InlineData("--NuGetApiKey k --GitHubToken t")]
+    [InlineData("--nugetapikey k --githubtoken t")]
+    [InlineData("-NuGetApiKey k -GitHubToken t")]
+    [InlineData("--nuget_api_key k --github_token t")]
+    public async Task NuGet_and_GitHub_are_single_words_and_names_match_ignoring_case_and_dashes(string arguments)
+    {
+        var build = new Build();
+
+        var outcome = await InProcess.RunAsync(build, "Keys " + arguments);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal(["k|t"], build.Ran);
+    }
+
+    [Fact]
+    public async Task NuGet_and_GitHub_are_single_words_in_the_environment_too()
+    {
+        var build = new Build();
+
+        await InProcess.RunAsync(build, "Keys", InProcess.Environment(("NUKE_NUGET_API_KEY", "k"), ("LIFTOFF_GITHUB_TOKEN", "t")));
+
+        Assert.Equal(["k|t"], build.Ran);
+    }
+
+    [Fact]
+    public async Task Help_lists_NuGet_and_GitHub_parameters_as_NUKE_names_them()
+    {
+        var outcome = await InProcess.RunAsync(new Build(), "--help");
+
+        Assert.Contains(outcome.Lines, l => l.TrimStart().StartsWith("--nuget-api-key ", StringComparison.Ordinal));
+        Assert.Contains(outcome.Lines, l => l.TrimStart().StartsWith("--github-token ", StringComparison.Ordinal));
     }
 
     [Fact]

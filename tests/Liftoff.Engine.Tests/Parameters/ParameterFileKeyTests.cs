@@ -84,9 +84,9 @@ public class ParameterFileKeyTests
         using var root = new TestRoot().Write(".nuke/parameters.json", """{ "Skip": ["Compile"] }""");
         var build = new Build();
 
-        await InProcess.RunAsync(build, "Test Deploy --skip Deploy", root: root);
+        await InProcess.RunAsync(build, "Test --skip", root: root);
 
-        Assert.Equal(["Compile", "Test"], build.Ran);
+        Assert.Equal(["Test"], build.Ran);
     }
 
     [Fact]

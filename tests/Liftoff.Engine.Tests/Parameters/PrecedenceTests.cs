@@ -1,3 +1,4 @@
+using Liftoff.Engine.IO;
 using Liftoff.Engine.Tests.Support;
 
 namespace Liftoff.Engine.Tests.Parameters;
@@ -11,7 +12,7 @@ public enum Rollout
 
 /// <summary>
 /// Each source gives every parameter a value different from the source below it, so the value a target sees
-/// names the source it came from: command line > LIFTOFF_X > X > parameters.&lt;profile&gt;.json > parameters.json > default.
+/// names the source it came from: command line > LIFTOFF_X > NUKE_X > parameters.&lt;profile&gt;.json > parameters.json > default.
 /// </summary>
 public class PrecedenceTests
 {
@@ -32,7 +33,7 @@ public class PrecedenceTests
     {
         CommandLine,
         PrefixedEnvironment,
-        Environment,
+        NukeEnvironment,
         ProfileFile,
         ParametersFile,
         Default,
@@ -55,10 +56,10 @@ public class PrecedenceTests
                 """{ "env": "profile", "verbose": false, "retries": "5", "strategy": "Linear", "project": ["g"], "output": "out/profile" }""");
             arguments.Add("--profile ci");
         }
-        if (Has(Source.Environment))
+        if (Has(Source.NukeEnvironment))
         {
-            environment["ENV"] = "bare"; environment["VERBOSE"] = "true"; environment["RETRIES"] = "4";
-            environment["STRATEGY"] = "canary"; environment["PROJECT"] = "e f"; environment["OUTPUT"] = "out/bare";
+            environment["NUKE_ENV"] = "nuke"; environment["NUKE_VERBOSE"] = "true"; environment["NUKE_RETRIES"] = "4";
+            environment["NUKE_STRATEGY"] = "canary"; environment["NUKE_PROJECT"] = "e f"; environment["NUKE_OUTPUT"] = "out/nuke";
         }
         if (Has(Source.PrefixedEnvironment))
         {
@@ -77,7 +78,7 @@ public class PrecedenceTests
     [Theory]
     [InlineData(Source.CommandLine, "cli|True|2|AllAtOnce|a,b|<root>/out/cli")]
     [InlineData(Source.PrefixedEnvironment, "prefixed|False|3|Linear|c,d|<root>/out/prefixed")]
-    [InlineData(Source.Environment, "bare|True|4|Canary|e,f|<root>/out/bare")]
+    [InlineData(Source.NukeEnvironment, "nuke|True|4|Canary|e,f|<root>/out/nuke")]
     [InlineData(Source.ProfileFile, "profile|False|5|Linear|g|<root>/out/profile")]
     [InlineData(Source.ParametersFile, "file|True|6|Canary|h,i|<root>/out/file")]
     [InlineData(Source.Default, "default|False|1|AllAtOnce||/default-output")]
@@ -91,9 +92,9 @@ public class PrecedenceTests
     {
         var build = new Build();
 
-        await InProcess.RunAsync(build, "Show", InProcess.Environment(("LIFTOFF_ENV", ""), ("ENV", "bare")));
+        await InProcess.RunAsync(build, "Show", InProcess.Environment(("LIFTOFF_ENV", ""), ("NUKE_ENV", "nuke")));
 
-        Assert.StartsWith("bare|", build.Ran.Single());
+        Assert.StartsWith("nuke|", build.Ran.Single());
     }
 
     [Fact]
@@ -115,11 +116,26 @@ public class PrecedenceTests
     {
         using var root = new TestRoot().Write(".nuke/parameters.json", """{ "Retries": 6 }""");
 
-        var outcome = await InProcess.RunAsync(new Build(), "--help --env cli", InProcess.Environment(("VERBOSE", "yes")), root);
+        var outcome = await InProcess.RunAsync(new Build(), "--help --env cli", InProcess.Environment(("NUKE_VERBOSE", "yes")), root);
 
         Assert.Contains(outcome.Lines, l => l.Contains("--env") && l.Contains("= cli (the command line)"));
-        Assert.Contains(outcome.Lines, l => l.Contains("--verbose") && l.Contains("= True (the environment variable VERBOSE)"));
+        Assert.Contains(outcome.Lines, l => l.Contains("--verbose") && l.Contains("= True (the environment variable NUKE_VERBOSE)"));
         Assert.Contains(outcome.Lines, l => l.Contains("--retries") && l.Contains("= 6 (.nuke/parameters.json)"));
         Assert.Contains(outcome.Lines, l => l.Contains("--strategy") && l.Contains("= AllAtOnce"));
+    }
+
+    [Theory]
+    [InlineData("ENV", "local")]
+    [InlineData("VERBOSE", "true")]
+    [InlineData("PROJECT", "x")]
+    [InlineData("RETRIES", "9")]
+    public async Task A_bare_environment_name_gives_no_value(string variable, string value)
+    {
+        var build = new Build();
+
+        var outcome = await InProcess.RunAsync(build, "Show", InProcess.Environment((variable, value)));
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal("default|False|1|AllAtOnce||/default-output", build.Ran.Single());
     }
 }

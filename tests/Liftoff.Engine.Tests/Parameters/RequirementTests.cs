@@ -20,6 +20,7 @@ public class RequirementTests
         public Target Deploy => _ => _.DependsOn(Compile).Requires(() => Env).Executes(Record());
         public Target Release => _ => _.Requires(() => Project).Executes(Record());
         public Target Promote => _ => _.Requires(() => Approved).Executes(Record());
+        public Target Announce => _ => _.DependsOn(Deploy).Executes(Record());
         public Target Locate => _ => _.Requires(() => ((IHazRegion)this).AwsRegion)
             .Executes(() => Ran.Add("Locate " + ((IHazRegion)this).AwsRegion));
     }
@@ -49,7 +50,7 @@ public class RequirementTests
     {
         var build = new Build();
 
-        var outcome = await InProcess.RunAsync(build, "Deploy", InProcess.Environment(("ENV", "dev")));
+        var outcome = await InProcess.RunAsync(build, "Deploy", InProcess.Environment(("LIFTOFF_ENV", "dev")));
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal(["Compile", "Deploy"], build.Ran);
@@ -79,10 +80,10 @@ public class RequirementTests
     {
         var build = new Build();
 
-        var outcome = await InProcess.RunAsync(build, "Deploy --skip Deploy");
+        var outcome = await InProcess.RunAsync(build, "Announce --skip Deploy");
 
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Equal(["Compile"], build.Ran);
+        Assert.Equal(["Compile", "Announce"], build.Ran);
     }
 
     [Fact]

@@ -70,3 +70,47 @@ public class SkipTests
         Assert.Empty(build.Ran);
     }
 }
+
+/// <summary>NUKE's documented --skip behaviour (https://nuke.build/docs/fundamentals/targets/, "skipping targets").</summary>
+public class NukeSkipTests
+{
+    private sealed class Build : TestBuild
+    {
+        public Target Restore => _ => _.Executes(Record());
+        public Target Compile => _ => _.DependsOn(Restore).Executes(Record());
+        public Target Test => _ => _.DependsOn(Compile).Executes(Record());
+        public Target Pack => _ => _.DependsOn(Compile).Executes(Record());
+    }
+
+    private static async Task<List<string>> RunAsync(string commandLine, bool withDefault = false)
+    {
+        var build = new Build();
+        var outcome = await InProcess.RunAsync(build, commandLine, defaultTargets: withDefault ? [build.Test] : null);
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        return build.Ran;
+    }
+
+    [Theory]
+    [InlineData("Test --skip Test", new[] { "Restore", "Compile", "Test" })]
+    [InlineData("Test Pack --skip Pack Compile", new[] { "Restore", "Test", "Pack" })]
+    [InlineData("Test --skip Restore", new[] { "Compile", "Test" })]
+    [InlineData("Test --skip Restore+Compile", new[] { "Test" })]
+    [InlineData("Test+Pack --skip", new[] { "Test", "Pack" })]
+    [InlineData("--target Test Pack --skip", new[] { "Test", "Pack" })]
+    public async Task A_target_named_on_the_command_line_is_never_skipped(string commandLine, string[] ran)
+    {
+        Assert.Equal(ran, await RunAsync(commandLine));
+    }
+
+    [Fact]
+    public async Task A_bare_skip_with_no_target_named_skips_the_default_targets_dependencies()
+    {
+        Assert.Equal(["Test"], await RunAsync("--skip", withDefault: true));
+    }
+
+    [Fact]
+    public async Task Skip_names_match_ignoring_case()
+    {
+        Assert.Equal(["Restore", "Test"], await RunAsync("test --skip COMPILE"));
+    }
+}

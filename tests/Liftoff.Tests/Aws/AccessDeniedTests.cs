@@ -5,6 +5,10 @@ using CliWrap.Buffered;
 using Liftoff.Aws;
 using Liftoff.Aws.CloudFormation;
 using Liftoff.Aws.CloudFormation.Model;
+using Liftoff.Aws.CloudWatch;
+using Liftoff.Aws.CloudWatch.Model;
+using Liftoff.Aws.Lambda;
+using Liftoff.Aws.Lambda.Model;
 using Liftoff.Aws.Local;
 
 namespace Liftoff.Tests.Aws;
@@ -62,5 +66,20 @@ public sealed class AccessDeniedTests(IamEnforcingMoto moto) : IClassFixture<Iam
         Assert.Contains("--aws-profile", error.Message);
         Assert.IsType<AmazonCloudFormationException>(error.InnerException);
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Access_denied_names_the_IAM_action_where_it_is_not_the_operation_s_name()
+    {
+        using var aws = AwsClients.Create(new AwsConnection("us-east-1", moto.Endpoint, null), moto.Deployer);
+
+        var invoke = await Assert.ThrowsAsync<AmazonLambdaException>(() =>
+            aws.Lambda.InvokeAsync(new InvokeRequest { FunctionName = "cards-prod-lambda-api", Payload = "{}" }));
+        var alarms = await Assert.ThrowsAsync<AmazonCloudWatchException>(() =>
+            aws.CloudWatch.DescribeAlarmsAsync(new DescribeAlarmsRequest { AlarmNames = { "cards-prod-errors" } }));
+
+        // IAM authorises Lambda's Invoke as lambda:InvokeFunction, and CloudWatch (signed as monitoring) as cloudwatch:*.
+        Assert.Contains("Access denied: lambda:InvokeFunction on cards-prod-lambda-api", invoke.Message);
+        Assert.Contains("Access denied: cloudwatch:DescribeAlarms on cards-prod-errors", alarms.Message);
     }
 }

@@ -68,7 +68,7 @@ public sealed class CodePipelineExecutionStubTests : IDisposable
         Assert.Equal(PipelineExecutionStatus.InProgress, execution.Status);
         Assert.Equal(3, execution.PipelineVersion);
         Assert.Equal(new DateTime(2023, 11, 14, 22, 13, 20, 500, DateTimeKind.Utc), execution.ArtifactRevisions.Single().Created);
-        Assert.Equal("StartPipelineExecution", execution.Trigger!.TriggerType);
+        Assert.Equal(TriggerType.StartPipelineExecution, execution.Trigger!.TriggerType);
         Assert.Equal("3137f7cb-7cf7-039j-s83l-d7eu3EXAMPLE", Sent("GetPipelineExecution").GetProperty("pipelineExecutionId").GetString());
     }
 

@@ -39,7 +39,7 @@ internal static class HelpWriter
         }
         foreach (var (name, description) in CommandLine.EngineOptions)
             table.AddRow($"[bold]--{name}[/]", "", Markup.Escape(description), "");
-        console.MarkupLine("[bold]Parameters[/] (also from LIFTOFF_<NAME> or <NAME> environment variables and .nuke/parameters.json):");
+        console.MarkupLine("[bold]Parameters[/] (also from LIFTOFF_<NAME> or NUKE_<NAME> environment variables and .nuke/parameters.json):");
         console.Write(table);
     }
 }

@@ -4,10 +4,14 @@ namespace Liftoff.Engine.Internal.Execution;
 
 internal static class SummaryWriter
 {
-    public static void Write(IAnsiConsole console, IReadOnlyList<TargetResult> results, TimeSpan total)
+    /// <summary>The closing table; a target's ReportSummary lines go in a last column, shown when any target has some.</summary>
+    public static void Write(IAnsiConsole console, IReadOnlyList<TargetResult> results, TimeSpan total,
+        Func<string, IReadOnlyDictionary<string, string>> summaries)
     {
+        var withSummary = results.Any(r => summaries(r.Name).Count > 0);
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("Target").AddColumn("Status").AddColumn(new TableColumn("Duration").RightAligned());
+        if (withSummary) table.AddColumn("Summary");
         foreach (var result in results)
         {
             var status = result.Status switch
@@ -19,10 +23,12 @@ internal static class SummaryWriter
                 _ => "[grey]Collective[/]",
             };
             var reason = result.ShownReason is { } shown ? $" [grey]({Markup.Escape(shown)})[/]" : "";
-            table.AddRow(Markup.Escape(result.Name), status + reason, Format(result.Duration));
+            var cells = new List<string> { Markup.Escape(result.Name), status + reason, Format(result.Duration) };
+            if (withSummary) cells.Add(Markup.Escape(string.Join(", ", summaries(result.Name).Select(p => $"{p.Key}: {p.Value}"))));
+            table.AddRow(cells.ToArray());
         }
         table.AddEmptyRow();
-        table.AddRow("[bold]Total[/]", "", $"[bold]{Format(total)}[/]");
+        table.AddRow(withSummary ? ["[bold]Total[/]", "", $"[bold]{Format(total)}[/]", ""] : ["[bold]Total[/]", "", $"[bold]{Format(total)}[/]"]);
         console.Write(table);
 
         var failed = results.Count(r => r.Status == TargetStatus.Failed);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Liftoff.Engine.Execution;
 using Liftoff.Engine.Internal.Output;
 using Liftoff.Engine.Internal.Planning;
 using Spectre.Console;
@@ -8,9 +9,11 @@ namespace Liftoff.Engine.Internal.Execution;
 /// <summary>
 /// Runs a plan in order, one target at a time. A target does not run when something it depends on (or the
 /// target that triggered it) failed or did not run; after a failure, only targets marked AssuredAfterFailure
-/// run, unless the failed target said ProceedAfterFailure.
+/// run, unless the failed target said ProceedAfterFailure. Each target's public status follows as it goes, and the
+/// build's lifecycle overrides (OnTargetRunning, ...) are called around it.
 /// </summary>
-internal sealed class TargetExecutor(IAnsiConsole console, HostOutput hostOutput, bool trace)
+internal sealed class TargetExecutor(IAnsiConsole console, HostOutput hostOutput, bool trace, LiftoffBuild build,
+    IReadOnlySet<string> succeededBefore)
 {
     public async Task<IReadOnlyList<TargetResult>> RunAsync(ExecutionPlan plan, CancellationToken cancellationToken)
     {
@@ -19,8 +22,9 @@ internal sealed class TargetExecutor(IAnsiConsole console, HostOutput hostOutput
 
         foreach (var target in plan.Targets)
         {
-            var result = Decide(target, plan, results, stopped, cancellationToken)
+            var result = Decide(target, plan, results, stopped, succeededBefore, cancellationToken)
                          ?? await ExecuteAsync(target, cancellationToken);
+            result = Publish(target, result);
             results[target] = result;
             if (result.Status == TargetStatus.Failed && !target.Definition.ProceedsAfterFailure) stopped = true;
         }
@@ -30,12 +34,14 @@ internal sealed class TargetExecutor(IAnsiConsole console, HostOutput hostOutput
 
     /// <summary>The result of a target that will not execute, or null when it should.</summary>
     private static TargetResult? Decide(TargetInfo target, ExecutionPlan plan, Dictionary<TargetInfo, TargetResult> results,
-        bool stopped, CancellationToken cancellationToken)
+        bool stopped, IReadOnlySet<string> succeededBefore, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
             return new TargetResult(target.Name, TargetStatus.NotRun, TimeSpan.Zero, TargetResult.Cancelled);
         if (plan.Skipped.Contains(target))
             return new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, "skipped");
+        if (succeededBefore.Contains(target.Name))
+            return new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, TargetResult.SucceededBefore);
 
         var assured = target.Definition.IsAssuredAfterFailure;
         var triggeredBy = plan.Targets.Where(t => t.Triggers.Contains(target));
@@ -67,8 +73,12 @@ internal sealed class TargetExecutor(IAnsiConsole console, HostOutput hostOutput
 
         hostOutput.TargetStarted(target.Name);
         var clock = Stopwatch.StartNew();
+        target.Executable.Status = ExecutionStatus.Running;
+        build.CurrentTarget = target.Executable;
         try
         {
+            build.OnTargetRunning(target.Name);
+            build.OnTargetStart(target.Name);
             foreach (var action in target.Definition.Actions)
                 await action(cancellationToken);
             return new TargetResult(target.Name, TargetStatus.Succeeded, clock.Elapsed);
@@ -86,7 +96,36 @@ internal sealed class TargetExecutor(IAnsiConsole console, HostOutput hostOutput
         }
         finally
         {
+            build.CurrentTarget = null;
             hostOutput.TargetFinished(target.Name);
+        }
+    }
+
+    /// <summary>Sets the target's public status and calls the build's override for it; an override that throws fails the target.</summary>
+    private TargetResult Publish(TargetInfo target, TargetResult result)
+    {
+        var executable = target.Executable;
+        executable.Duration = result.Duration;
+        executable.Status = result.Status switch
+        {
+            TargetStatus.Succeeded => ExecutionStatus.Succeeded,
+            TargetStatus.Failed => ExecutionStatus.Failed,
+            TargetStatus.Skipped => ExecutionStatus.Skipped,
+            TargetStatus.Collective => ExecutionStatus.Collective,
+            _ => result.Reason == TargetResult.Cancelled ? ExecutionStatus.Aborted : ExecutionStatus.NotRun,
+        };
+        try
+        {
+            if (executable.Status == ExecutionStatus.Succeeded) build.OnTargetSucceeded(target.Name);
+            else if (executable.Status == ExecutionStatus.Failed) build.OnTargetFailed(target.Name);
+            else if (executable.Status == ExecutionStatus.Skipped) build.OnTargetSkipped(target.Name);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            hostOutput.TargetFailed(target.Name, $"a lifecycle override threw: {Describe(exception)}");
+            executable.Status = ExecutionStatus.Failed;
+            return result with { Status = TargetStatus.Failed, Reason = exception.Message };
         }
     }
 

@@ -14,6 +14,7 @@ internal enum TargetStatus
 internal sealed record TargetResult(string Name, TargetStatus Status, TimeSpan Duration, string? Reason = null)
 {
     public const string Cancelled = "cancelled";
+    public const string SucceededBefore = "succeeded in the last attempt";
 
     /// <summary>The reason the summary shows: a failure's message is printed where it happened, cancellation is not.</summary>
     public string? ShownReason => Status == TargetStatus.Failed && Reason != Cancelled ? null : Reason;

@@ -3,6 +3,24 @@ namespace Liftoff.Engine.Internal.Hosts;
 /// <summary>Recognises GitHub Actions and AWS CodeBuild from the variables they document; anything else is local.</summary>
 internal static class HostDetector
 {
+    /// <summary>The host --host names (Terminal or Local, GitHubActions, CodeBuild; case and dashes ignored), or null when unknown.</summary>
+    public static BuildHost? Named(string name, IReadOnlyDictionary<string, string> environment)
+    {
+        var kind = Parameters.Naming.Normalize(name) switch
+        {
+            "terminal" or "local" => BuildHostKind.Local,
+            "githubactions" => BuildHostKind.GitHubActions,
+            "codebuild" or "awscodebuild" => BuildHostKind.CodeBuild,
+            _ => (BuildHostKind?)null,
+        };
+        if (kind is null) return null;
+        var detected = Detect(environment);
+        return detected.Kind == kind ? detected : new BuildHost(kind.Value, null, detected.Actor);
+    }
+
+    /// <summary>The names --host accepts, as the schema lists them.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["CodeBuild", "GitHubActions", "Terminal"];
+
     public static BuildHost Detect(IReadOnlyDictionary<string, string> environment)
     {
         string? Get(string name) => environment.TryGetValue(name, out var value) && value.Length > 0 ? value : null;

@@ -1,3 +1,5 @@
+using Liftoff.Engine.IO;
+using Liftoff.Engine.Tooling;
 using System.Text.Json;
 
 namespace Liftoff.Engine.Internal.Parameters;
@@ -12,7 +14,7 @@ internal static class ParameterConverter
         var tokens = raw.Tokens!;
         if (type == typeof(bool) && tokens.Count == 0) return true;
         if (type == typeof(string[]))
-            return tokens.SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+            return tokens.SelectMany(t => t.Split([',', '+'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
         if (tokens.Count == 0)
             throw new ParameterException($"{parameter.CliName} needs a value: {parameter.CliName} <{parameter.TypeName}>.");
         if (tokens.Count != 1)
@@ -47,18 +49,20 @@ internal static class ParameterConverter
                 _ => throw Wrong(parameter, text, source),
             };
         if (type == typeof(int)) return int.TryParse(text, out var number) ? number : throw Wrong(parameter, text, source);
+        if (type == typeof(long)) return long.TryParse(text, out var big) ? big : throw Wrong(parameter, text, source);
+        if (type.IsSubclassOf(typeof(Enumeration))) return Enumeration.Parse(type, text) ?? throw Wrong(parameter, text, source);
         if (type.IsEnum)
         {
             var wanted = text.Replace("-", "", StringComparison.Ordinal);
             var match = Enum.GetNames(type).FirstOrDefault(n => string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase));
             return match is not null ? Enum.Parse(type, match) : throw Wrong(parameter, text, source);
         }
-        throw new ParameterException($"{parameter.CliName} has type {type.Name}, which parameters cannot have (string, bool, int, enum, string[], AbsolutePath).");
+        throw new ParameterException($"{parameter.CliName} has type {type.Name}, which parameters cannot have (string, bool, int, long, enum, Enumeration, string[], AbsolutePath).");
     }
 
     private static ParameterException Wrong(ParameterDescriptor parameter, string value, string source)
     {
-        var allowed = parameter.ValueType.IsEnum
+        var allowed = parameter.AllowedValues.Count > 0
             ? $"one of {string.Join(", ", parameter.AllowedValues)}"
             : $"a value of type {parameter.TypeName}";
         var shown = parameter.IsSecret ? SecretMasker.Mask : value;

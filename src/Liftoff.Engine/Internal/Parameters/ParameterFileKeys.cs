@@ -4,7 +4,7 @@ using Liftoff.Engine.Internal.Planning;
 namespace Liftoff.Engine.Internal.Parameters;
 
 /// <summary>
-/// The keys a .nuke/parameters*.json may hold besides declared parameters — "$schema", "Target" and "Skip", the
+/// The keys a .nuke/parameters*.json may hold besides declared parameters — "$schema", "Target", "Skip" and "Solution", the
 /// ones the generated schema lists, as in NUKE — and the check that a misspelt key fails instead of being ignored.
 /// </summary>
 internal static class ParameterFileKeys
@@ -12,10 +12,13 @@ internal static class ParameterFileKeys
     public const string Target = "Target";
     public const string Skip = "Skip";
 
+    /// <summary>NUKE's setup writes the solution's path here; accepted whether or not the build has a [Solution] member.</summary>
+    public const string Solution = "Solution";
+
     /// <summary>A key that is neither a declared parameter nor Target/Skip is a usage error, with the nearest known key.</summary>
     public static void RejectUnknown(IReadOnlyList<ParameterFile> files, IReadOnlyList<ParameterDescriptor> descriptors)
     {
-        var known = descriptors.Select(d => d.Name).Concat([Target, Skip]).ToList();
+        var known = descriptors.Select(d => d.Name).Concat([Target, Skip, Solution]).ToList();
         foreach (var file in files)
         foreach (var key in file.Values.Keys)
         {

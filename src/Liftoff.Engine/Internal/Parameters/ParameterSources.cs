@@ -24,44 +24,55 @@ internal sealed class ParameterSources
         Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
 
-    /// <summary>Reads .nuke/parameters.&lt;profile&gt;.json (when a profile is chosen) and .nuke/parameters.json, in that order.</summary>
+    /// <summary>
+    /// Reads .nuke/parameters.&lt;profile&gt;.json for each profile (the last named first, as it wins) and then
+    /// .nuke/parameters.json, in precedence order. A named profile without its file is a usage error.
+    /// </summary>
     public static async Task<IReadOnlyList<ParameterFile>> ReadFilesAsync(
-        string rootDirectory, string? profile, CancellationToken cancellationToken)
+        string rootDirectory, IReadOnlyList<string> profiles, CancellationToken cancellationToken)
     {
         var files = new List<ParameterFile>();
-        var names = profile is null ? new[] { "parameters.json" } : [$"parameters.{profile}.json", "parameters.json"];
-        foreach (var name in names)
+        foreach (var name in profiles.Reverse().Select(p => $"parameters.{p}.json").Append("parameters.json"))
         {
             var path = Path.Combine(rootDirectory, ".nuke", name);
             if (!File.Exists(path))
             {
                 if (name != "parameters.json")
-                    throw new ParameterException($"The parameter profile '{profile}' has no file {Path.Combine(".nuke", name)}. Create it, or drop --profile.");
+                    throw new ParameterException($"The parameter profile '{name[11..^5]}' has no file {Path.Combine(".nuke", name)}. Create it, or drop it from --profile.");
                 continue;
             }
-            try
-            {
-                // Read whole (these files are small) so the keys' positions can be named in messages.
-                var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-                if (bytes.AsSpan().StartsWith(Utf8ByteOrderMark)) bytes = bytes[Utf8ByteOrderMark.Length..];
-                var values = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(bytes, FileOptions) ?? [];
-                values.Remove("$schema");
-                files.Add(new ParameterFile(Path.Combine(".nuke", name),
-                    new Dictionary<string, JsonElement>(values, StringComparer.OrdinalIgnoreCase), KeyPositions(bytes)));
-            }
-            catch (JsonException e)
-            {
-                throw new ParameterException($"{Path.Combine(".nuke", name)}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON: {e.Message}");
-            }
+            files.Add(await ReadFileAsync(path, Path.Combine(".nuke", name), cancellationToken));
         }
         return files;
+    }
+
+    private static async Task<ParameterFile> ReadFileAsync(string path, string shownPath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Read whole (these files are small) so the keys' positions can be named in messages.
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            if (bytes.AsSpan().StartsWith(Utf8ByteOrderMark)) bytes = bytes[Utf8ByteOrderMark.Length..];
+            // JsonDocument rather than JsonSerializer: the serializer's first use costs more than a warm --help.
+            using var document = JsonDocument.Parse(bytes, FileOptions);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw new ParameterException($"{shownPath}:1:1: not valid JSON: the file must hold one object of parameter names and values.");
+            var values = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in document.RootElement.EnumerateObject())
+                if (property.Name != "$schema") values[property.Name] = property.Value.Clone();
+            return new ParameterFile(shownPath, values, KeyPositions(bytes));
+        }
+        catch (JsonException e)
+        {
+            throw new ParameterException($"{shownPath}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON: {e.Message}");
+        }
     }
 
     // Editors on Windows may save one; the span-based reader, unlike the stream one, does not skip it.
     private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
-    private static readonly JsonSerializerOptions FileOptions =
-        new() { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonDocumentOptions FileOptions =
+        new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <summary>line:column of each top-level key, for messages that point into the file.</summary>
     private static Dictionary<string, string> KeyPositions(byte[] json)
@@ -79,12 +90,16 @@ internal sealed class ParameterSources
         return positions;
     }
 
-    /// <summary>The raw value and where it came from, or null when no source has it.</summary>
+    /// <summary>
+    /// The raw value and where it came from, or null when no source has it. The environment is read only under the
+    /// parameter's prefixed names (LIFTOFF_X, NUKE_X) and the bare names it opted in to: ENV, FORCE or APPROVE set in a
+    /// shell or CI for something else must never steer a deploy.
+    /// </summary>
     public RawValue? Find(ParameterDescriptor parameter)
     {
-        if (_commandLine.TryGetValue(Naming.ToKebabCase(parameter.Name), out var cli))
+        if (_commandLine.TryGetValue(Naming.Normalize(parameter.Name), out var cli))
             return new RawValue(cli, null, "the command line");
-        foreach (var name in new[] { parameter.PrefixedEnvironmentName, parameter.EnvironmentName })
+        foreach (var name in parameter.EnvironmentNames)
             if (_environment.TryGetValue(name, out var value) && value.Length > 0)
                 return new RawValue(SplitIfArray(parameter, value), null, $"the environment variable {name}");
         // null in a file means "not given here", as an absent key does, so a lower source or the default applies.
@@ -96,7 +111,7 @@ internal sealed class ParameterSources
 
     private static IReadOnlyList<string> SplitIfArray(ParameterDescriptor parameter, string value) =>
         parameter.ValueType == typeof(string[])
-            ? value.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            ? value.Split([',', ' ', ';', '+'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : [value];
 }
 

@@ -1,3 +1,4 @@
+using Liftoff.Engine.IO;
 using System.Reflection;
 
 namespace Liftoff.Engine.Internal.Parameters;
@@ -40,13 +41,22 @@ internal sealed class ParameterValues
             masker.Add(value?.ToString());
     }
 
+    // Values injected by attributes ([Solution], [GitRepository], ...) into interface members, which ask TryGetValue.
+    private readonly Dictionary<string, object?> _injected = new(StringComparer.Ordinal);
+
+    public void SetInjected(string memberName, object? value) => _injected[memberName] = value;
+
     /// <summary>The value of the parameter declared by the member of this name.</summary>
     public bool TryGet(string memberName, out object? value)
     {
+        if (_injected.TryGetValue(memberName, out value)) return true;
         var found = _values.TryGetValue(_nameOfMember.GetValueOrDefault(memberName, memberName), out var entry);
         value = entry.Value;
         return found;
     }
+
+    /// <summary>The resolved value of a parameter by its name, when some source gave one.</summary>
+    public object? ValueOf(string parameterName) => _values.TryGetValue(parameterName, out var entry) ? entry.Value : null;
 
     /// <summary>Sets the values of fields and settable properties on the build object.</summary>
     public void Inject(object build, IReadOnlyList<ParameterDescriptor> parameters)
@@ -73,7 +83,7 @@ internal sealed class ParameterValues
         if (_values.TryGetValue(parameter.Name, out var entry)) (value, source) = entry;
         else if (Build is not null) value = Read(parameter);
 
-        if (value is null or string { Length: 0 } or Array { Length: 0 } or AbsolutePath { Value: null }) return "";
+        if (value is null or string { Length: 0 } or Array { Length: 0 }) return "";
         var text = parameter.IsSecret ? SecretMasker.Mask : value is Array array ? string.Join(" ", array.Cast<object>()) : value.ToString();
         return source is null ? $"= {text}" : $"= {text} ({source})";
     }

@@ -39,7 +39,7 @@ internal static class ExecutionPlanner
         var requestedSet = requested.ToHashSet();
         var skipped = new HashSet<TargetInfo>();
         if (skip.All) skipped.UnionWith(planned.Where(t => !requestedSet.Contains(t)));
-        skipped.UnionWith(skip.Names.Select(graph.Find).OfType<TargetInfo>().Where(planned.Contains));
+        skipped.UnionWith(skip.Names.Select(graph.Find).OfType<TargetInfo>().Where(t => planned.Contains(t) && !requestedSet.Contains(t)));
         skipped.UnionWith(planned.Where(t => !Evaluate(t, "OnlyWhenStatic condition", () => t.Definition.StaticConditions.All(c => c()))));
 
         return new ExecutionPlan(ordered, requestedSet, skipped);

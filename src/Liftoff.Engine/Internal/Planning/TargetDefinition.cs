@@ -3,8 +3,9 @@ using System.Linq.Expressions;
 namespace Liftoff.Engine.Internal.Planning;
 
 /// <summary>Records what a target's fluent definition says; references stay unresolved delegates until the graph is built.</summary>
-internal sealed class TargetDefinition(object build) : ITargetDefinition
+internal sealed class TargetDefinition(object build, string name) : ITargetDefinition
 {
+    public string Name { get; } = name;
     public string? DescriptionText { get; private set; }
     public List<Target> DependsOnTargets { get; } = [];
     public List<Target> DependentForTargets { get; } = [];
@@ -19,6 +20,10 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     public bool IsAssuredAfterFailure { get; private set; }
     public bool IsUnlisted { get; private set; }
     public List<Func<CancellationToken, Task>> Actions { get; } = [];
+    public List<string> Produced { get; } = [];
+    public List<(Target Target, string[] Artifacts)> ConsumedTargets { get; } = [];
+    public DependencyBehavior SkippedDependencyBehavior { get; private set; } = DependencyBehavior.Execute;
+    public int PartitionSize { get; private set; } = 1;
 
     public ITargetDefinition Description(string description) { DescriptionText = description; return this; }
 
@@ -68,9 +73,15 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     public ITargetDefinition AssuredAfterFailure() { IsAssuredAfterFailure = true; return this; }
     public ITargetDefinition Unlisted() { IsUnlisted = true; return this; }
 
-    public ITargetDefinition Executes(Action action)
+    public ITargetDefinition Executes(params Action[] actions)
     {
-        Actions.Add(_ => { action(); return Task.CompletedTask; });
+        foreach (var action in actions) Actions.Add(_ => { action(); return Task.CompletedTask; });
+        return this;
+    }
+
+    public ITargetDefinition Executes<T>(Func<T> action)
+    {
+        Actions.Add(_ => action() is Task task ? task : Task.CompletedTask);
         return this;
     }
 
@@ -85,6 +96,39 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
         Actions.Add(action);
         return this;
     }
+
+    public ITargetDefinition TryDependsOn<T>(params Func<T, Target>[] targets) => TryAdd(DependsOnTargets, targets);
+    public ITargetDefinition TryDependentFor<T>(params Func<T, Target>[] targets) => TryAdd(DependentForTargets, targets);
+    public ITargetDefinition TryAfter<T>(params Func<T, Target>[] targets) => TryAdd(AfterTargets, targets);
+    public ITargetDefinition TryBefore<T>(params Func<T, Target>[] targets) => TryAdd(BeforeTargets, targets);
+    public ITargetDefinition TryTriggers<T>(params Func<T, Target>[] targets) => TryAdd(TriggersTargets, targets);
+    public ITargetDefinition TryTriggeredBy<T>(params Func<T, Target>[] targets) => TryAdd(TriggeredByTargets, targets);
+
+    public ITargetDefinition Produces(params string[] artifacts) { Produced.AddRange(artifacts); return this; }
+
+    public ITargetDefinition Consumes(params Target[] targets)
+    {
+        ConsumedTargets.AddRange(targets.Select(t => (t, Array.Empty<string>())));
+        return this;
+    }
+
+    public ITargetDefinition Consumes<T>(params Func<T, Target>[] targets)
+    {
+        var resolved = new List<Target>();
+        Add(resolved, targets);
+        return Consumes([.. resolved]);
+    }
+
+    public ITargetDefinition Consumes(Target target, params string[] artifacts)
+    {
+        ConsumedTargets.Add((target, artifacts));
+        return this;
+    }
+
+    public ITargetDefinition WhenSkipped(DependencyBehavior dependencyBehavior) { SkippedDependencyBehavior = dependencyBehavior; return this; }
+    public ITargetDefinition Partition(int size) { PartitionSize = size; return this; }
+
+    private TargetDefinition TryAdd<T>(List<Target> list, Func<T, Target>[] targets) => build is T ? Add(list, targets) : this;
 
     private TargetDefinition Add(List<Target> list, Target[] targets)
     {

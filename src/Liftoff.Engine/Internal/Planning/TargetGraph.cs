@@ -37,7 +37,7 @@ internal sealed class TargetGraph
         var infos = new List<TargetInfo>();
         foreach (var (property, index, target) in declared)
         {
-            var definition = new TargetDefinition(build);
+            var definition = new TargetDefinition(build, property.Name);
             try
             {
                 target(definition);

@@ -5,14 +5,15 @@ namespace Liftoff.Aws.Lambda;
 /// <summary>How often and how long <see cref="FunctionUpdatedWaiter"/> polls.</summary>
 public sealed record FunctionWaitOptions
 {
-    /// <summary>The AWS CLI's function-updated waiter polls every second as well.</summary>
+    /// <summary>As the model's FunctionUpdatedV2 waiter (FunctionUpdated, on GetFunctionConfiguration, waits 5 s).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 }
 
 /// <summary>
-/// Waits until Lambda has applied a code or configuration update (LastUpdateStatus Successful), as the
-/// official SDKs' function-updated waiter does. Lambda rejects PublishVersion and further updates with
+/// Waits until Lambda has applied a code or configuration update, with the acceptors of the model's
+/// FunctionUpdated waiter (LastUpdateStatus Successful: done; Failed: fails; InProgress: waits), which
+/// the conformance test holds it to. Lambda rejects PublishVersion and further updates with
 /// ResourceConflictException while an update is InProgress.
 /// </summary>
 public static class FunctionUpdatedWaiter
@@ -31,9 +32,9 @@ public static class FunctionUpdatedWaiter
                 new GetFunctionConfigurationRequest { FunctionName = functionName, Qualifier = qualifier }, cancellationToken);
 
             if (configuration.LastUpdateStatus == LastUpdateStatus.Failed)
-                throw new FunctionUpdateFailedException(functionName, configuration.LastUpdateStatusReason, configuration.LastUpdateStatusReasonCode);
+                throw new FunctionUpdateFailedException(functionName, configuration.LastUpdateStatusReason, configuration.LastUpdateStatusReasonCode?.Value);
             if (configuration.State == State.Failed)
-                throw new FunctionUpdateFailedException(functionName, configuration.StateReason, configuration.StateReasonCode);
+                throw new FunctionUpdateFailedException(functionName, configuration.StateReason, configuration.StateReasonCode?.Value);
             // A function never updated since creation reports no LastUpdateStatus on some emulators; its State then decides.
             var updated = configuration.LastUpdateStatus is null || configuration.LastUpdateStatus == LastUpdateStatus.Successful;
             var active = configuration.State is null || configuration.State == State.Active;

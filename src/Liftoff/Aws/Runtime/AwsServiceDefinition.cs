@@ -9,9 +9,14 @@ namespace Liftoff.Aws.Runtime;
 /// <param name="EndpointPrefix">Host prefix of the regional endpoint (`lambda` → lambda.eu-west-1.amazonaws.com).</param>
 /// <param name="ApiVersion">The service's API version (Query protocols send it; REST paths embed it).</param>
 /// <param name="IsGlobal">One endpoint for the partition, signed for its first region (CloudFront: us-east-1).</param>
+/// <param name="IamPrefix">The prefix of the service's IAM actions when it is not the signing name (CloudWatch signs as monitoring, authorises as cloudwatch).</param>
 public sealed record AwsServiceDefinition(
     string ServiceId,
     string SigningName,
     string EndpointPrefix,
     string ApiVersion,
-    bool IsGlobal = false);
+    bool IsGlobal = false,
+    string? IamPrefix = null)
+{
+    public string IamActionPrefix => IamPrefix ?? SigningName;
+}

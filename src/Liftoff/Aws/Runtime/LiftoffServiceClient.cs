@@ -49,7 +49,7 @@ public abstract class LiftoffServiceClient : AmazonServiceClient
         catch (AmazonServiceException e) when (AccessDenied.Is(e))
         {
             var caller = _callerIdentity is null ? null : await _callerIdentity.GetCallerArnAsync(cancellationToken).ConfigureAwait(false);
-            var action = $"{((LiftoffClientConfig)Config).Service.SigningName}:{operation.Name}";
+            var action = $"{((LiftoffClientConfig)Config).Service.IamActionPrefix}:{operation.IamAction}";
             throw _errors.Create(AccessDenied.Describe(action, operation.ResourceOf(request), caller, e.Message),
                 e, e.ErrorType, e.ErrorCode, e.RequestId, e.StatusCode);
         }

@@ -13,6 +13,9 @@ public delegate AmazonServiceException ServiceExceptionFactory(
 /// </summary>
 public sealed class ServiceErrors(ServiceExceptionFactory fallback, IReadOnlyDictionary<string, ServiceExceptionFactory> byCode)
 {
+    /// <summary>The error codes that get a typed exception (each must be an error shape of the service's model).</summary>
+    public IEnumerable<string> TypedCodes => byCode.Keys;
+
     public AmazonServiceException Create(
         string? message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
     {

@@ -27,7 +27,8 @@ internal static class CloudFormationOperations
             .AddList("Parameters", r.Parameters, (p, key) => q
                 .Add(key("ParameterKey"), p.ParameterKey)
                 .Add(key("ParameterValue"), p.ParameterValue)
-                .Add(key("UsePreviousValue"), p.UsePreviousValue))
+                .Add(key("UsePreviousValue"), p.UsePreviousValue)
+                .Add(key("ResolvedValue"), p.ResolvedValue))
             .AddList("Capabilities", r.Capabilities)
             .Add("RoleARN", r.RoleARN)
             .AddList("Tags", r.Tags, (t, key) => q.Add(key("Key"), t.Key).Add(key("Value"), t.Value))

@@ -67,7 +67,7 @@ internal static class CloudFormationXml
 
     public static Change Change(XElement e) => new()
     {
-        Type = e.Text("Type"),
+        Type = e.Text("Type") is { } type ? ChangeType.FindValue(type) : null,
         ResourceChange = e.Child("ResourceChange") is { } rc
             ? new ResourceChange
             {

@@ -4,7 +4,7 @@ namespace Liftoff.Aws.CloudFormation.Model;
 public class Change
 {
     /// <summary>"Resource" for resource changes.</summary>
-    public string? Type { get; set; }
+    public ChangeType? Type { get; set; }
     public ResourceChange? ResourceChange { get; set; }
 }
 

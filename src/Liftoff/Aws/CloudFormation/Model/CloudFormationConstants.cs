@@ -123,3 +123,10 @@ public sealed class OnStackFailure(string value) : ConstantClass(value)
     public static OnStackFailure FindValue(string value) => FindValue<OnStackFailure>(value);
     public static implicit operator OnStackFailure(string value) => FindValue(value);
 }
+
+public sealed class ChangeType(string value) : ConstantClass(value)
+{
+    public static readonly ChangeType Resource = new("Resource");
+    public static ChangeType FindValue(string value) => FindValue<ChangeType>(value);
+    public static implicit operator ChangeType(string value) => FindValue(value);
+}

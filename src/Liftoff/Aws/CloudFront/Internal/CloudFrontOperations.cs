@@ -42,7 +42,7 @@ internal static class CloudFrontOperations
         var items = batch.Paths?.Items ?? [];
         return new XElement(Ns + "InvalidationBatch",
             new XElement(Ns + "Paths",
-                new XElement(Ns + "Quantity", items.Count),
+                new XElement(Ns + "Quantity", batch.Paths?.Quantity ?? items.Count),
                 new XElement(Ns + "Items", items.Select(p => new XElement(Ns + "Path", p)))),
             new XElement(Ns + "CallerReference", batch.CallerReference));
     }
@@ -75,7 +75,7 @@ internal static class CloudFrontOperations
                     : null,
                 Comment = c.Text("Comment"),
                 Enabled = c.Bool("Enabled"),
-                PriceClass = c.Text("PriceClass"),
+                PriceClass = c.Text("PriceClass") is { } priceClass ? PriceClass.FindValue(priceClass) : null,
             }
             : null,
     };

@@ -22,7 +22,7 @@ public class DistributionConfig
     public Origins? Origins { get; set; }
     public string? Comment { get; set; }
     public bool? Enabled { get; set; }
-    public string? PriceClass { get; set; }
+    public PriceClass? PriceClass { get; set; }
 }
 
 public class Aliases

@@ -16,7 +16,7 @@ public class InvalidationBatch
     public string? CallerReference { get; set; }
 }
 
-/// <summary>Paths to invalidate ("/index.html", "/assets/*"). Quantity is sent as Items.Count.</summary>
+/// <summary>Paths to invalidate ("/index.html", "/assets/*"). Quantity is sent as Items.Count unless set (the official SDK sends it as set).</summary>
 public class Paths
 {
     public int? Quantity { get; set; }

@@ -43,12 +43,12 @@ internal static class CloudWatchOperations
                 AlarmActions = a.Strings("AlarmActions"),
                 MetricName = a.Text("MetricName"),
                 Namespace = a.Text("Namespace"),
-                Statistic = a.Text("Statistic"),
+                Statistic = a.Text("Statistic") is { } statistic ? Statistic.FindValue(statistic) : null,
                 Dimensions = a.Members("Dimensions").Select(d => new Dimension { Name = d.Text("Name"), Value = d.Text("Value") }).ToList(),
                 Period = a.Int("Period"),
                 EvaluationPeriods = a.Int("EvaluationPeriods"),
                 Threshold = a.Double("Threshold"),
-                ComparisonOperator = a.Text("ComparisonOperator"),
+                ComparisonOperator = a.Text("ComparisonOperator") is { } comparison ? ComparisonOperator.FindValue(comparison) : null,
             }).ToList(),
             CompositeAlarms = x.Members("CompositeAlarms").Select(a => new CompositeAlarm
             {

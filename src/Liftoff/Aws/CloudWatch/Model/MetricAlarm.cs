@@ -12,12 +12,12 @@ public class MetricAlarm
     public List<string> AlarmActions { get; set; } = [];
     public string? MetricName { get; set; }
     public string? Namespace { get; set; }
-    public string? Statistic { get; set; }
+    public Statistic? Statistic { get; set; }
     public List<Dimension> Dimensions { get; set; } = [];
     public int? Period { get; set; }
     public int? EvaluationPeriods { get; set; }
     public double? Threshold { get; set; }
-    public string? ComparisonOperator { get; set; }
+    public ComparisonOperator? ComparisonOperator { get; set; }
 }
 
 public class CompositeAlarm

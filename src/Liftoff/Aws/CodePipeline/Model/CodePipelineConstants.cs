@@ -69,3 +69,50 @@ public sealed class ActionOwner(string value) : ConstantClass(value)
     public static ActionOwner FindValue(string value) => FindValue<ActionOwner>(value);
     public static implicit operator ActionOwner(string value) => FindValue(value);
 }
+
+public sealed class ArtifactStoreType(string value) : ConstantClass(value)
+{
+    public static readonly ArtifactStoreType S3 = new("S3");
+    public static ArtifactStoreType FindValue(string value) => FindValue<ArtifactStoreType>(value);
+    public static implicit operator ArtifactStoreType(string value) => FindValue(value);
+}
+
+public sealed class ExecutionMode(string value) : ConstantClass(value)
+{
+    public static readonly ExecutionMode QUEUED = new("QUEUED");
+    public static readonly ExecutionMode SUPERSEDED = new("SUPERSEDED");
+    public static readonly ExecutionMode PARALLEL = new("PARALLEL");
+    public static ExecutionMode FindValue(string value) => FindValue<ExecutionMode>(value);
+    public static implicit operator ExecutionMode(string value) => FindValue(value);
+}
+
+public sealed class PipelineType(string value) : ConstantClass(value)
+{
+    public static readonly PipelineType V1 = new("V1");
+    public static readonly PipelineType V2 = new("V2");
+    public static PipelineType FindValue(string value) => FindValue<PipelineType>(value);
+    public static implicit operator PipelineType(string value) => FindValue(value);
+}
+
+public sealed class TriggerType(string value) : ConstantClass(value)
+{
+    public static readonly TriggerType CreatePipeline = new("CreatePipeline");
+    public static readonly TriggerType StartPipelineExecution = new("StartPipelineExecution");
+    public static readonly TriggerType PollForSourceChanges = new("PollForSourceChanges");
+    public static readonly TriggerType Webhook = new("Webhook");
+    public static readonly TriggerType CloudWatchEvent = new("CloudWatchEvent");
+    public static readonly TriggerType PutActionRevision = new("PutActionRevision");
+    public static readonly TriggerType WebhookV2 = new("WebhookV2");
+    public static readonly TriggerType ManualRollback = new("ManualRollback");
+    public static readonly TriggerType AutomatedRollback = new("AutomatedRollback");
+    public static TriggerType FindValue(string value) => FindValue<TriggerType>(value);
+    public static implicit operator TriggerType(string value) => FindValue(value);
+}
+
+public sealed class ExecutionType(string value) : ConstantClass(value)
+{
+    public static readonly ExecutionType STANDARD = new("STANDARD");
+    public static readonly ExecutionType ROLLBACK = new("ROLLBACK");
+    public static ExecutionType FindValue(string value) => FindValue<ExecutionType>(value);
+    public static implicit operator ExecutionType(string value) => FindValue(value);
+}

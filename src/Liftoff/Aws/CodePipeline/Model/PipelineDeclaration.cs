@@ -16,8 +16,8 @@ public class PipelineDeclaration
     public List<StageDeclaration> Stages { get; set; } = [];
     /// <summary>Starts at 1, incremented by every UpdatePipeline.</summary>
     public int? Version { get; set; }
-    public string? PipelineType { get; set; }
-    public string? ExecutionMode { get; set; }
+    public PipelineType? PipelineType { get; set; }
+    public ExecutionMode? ExecutionMode { get; set; }
 
     [JsonExtensionData, JsonInclude]
     internal Dictionary<string, JsonElement>? Unmodelled { get; set; }
@@ -25,7 +25,7 @@ public class PipelineDeclaration
 
 public class ArtifactStore
 {
-    public string? Type { get; set; }
+    public ArtifactStoreType? Type { get; set; }
     public string? Location { get; set; }
 
     [JsonExtensionData, JsonInclude]

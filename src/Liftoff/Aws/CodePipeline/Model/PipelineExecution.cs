@@ -10,8 +10,8 @@ public class PipelineExecution
     public List<ArtifactRevision> ArtifactRevisions { get; set; } = [];
     public List<ResolvedPipelineVariable> Variables { get; set; } = [];
     public ExecutionTrigger? Trigger { get; set; }
-    public string? ExecutionMode { get; set; }
-    public string? ExecutionType { get; set; }
+    public ExecutionMode? ExecutionMode { get; set; }
+    public ExecutionType? ExecutionType { get; set; }
 }
 
 public class ArtifactRevision
@@ -32,7 +32,7 @@ public class ResolvedPipelineVariable
 
 public class ExecutionTrigger
 {
-    public string? TriggerType { get; set; }
+    public TriggerType? TriggerType { get; set; }
     public string? TriggerDetail { get; set; }
 }
 

@@ -14,7 +14,7 @@ public class StageExecution
 {
     public string? PipelineExecutionId { get; set; }
     public StageExecutionStatus? Status { get; set; }
-    public string? Type { get; set; }
+    public ExecutionType? Type { get; set; }
 }
 
 public class TransitionState

@@ -87,13 +87,13 @@ internal static class LambdaOperations
         r => Alias(r.FunctionName, r.Name));
 
     public static readonly AwsOperation<InvokeRequest, InvokeResponse> Invoke = new(
-        "InvokeFunction",
+        "Invoke",
         r => HttpRequests.Rest(r, Service, "POST", Functions + "/invocations")
             .PathValue("{FunctionName}", r.FunctionName).Query("Qualifier", r.Qualifier)
             .Header("X-Amz-Invocation-Type", r.InvocationType?.Value)
             .Header("X-Amz-Log-Type", r.LogType?.Value)
             .Header("X-Amz-Client-Context", r.ClientContextBase64)
-            .RawBody(r.PayloadStream?.ToArray() ?? System.Text.Encoding.UTF8.GetBytes(r.Payload ?? ""), "application/json"),
+            .RawBody(r.PayloadStream?.ToArray() ?? [], "application/json"),
         new JsonResponseReader<InvokeResponse>(LambdaErrors.Instance, (stream, http) =>
         {
             var payload = new MemoryStream();
@@ -108,7 +108,8 @@ internal static class LambdaOperations
                 Payload = payload,
             };
         }),
-        r => r.Qualifier is null ? r.FunctionName : $"{r.FunctionName}:{r.Qualifier}");
+        r => r.Qualifier is null ? r.FunctionName : $"{r.FunctionName}:{r.Qualifier}",
+        iamAction: "InvokeFunction");
 
     private static JsonResponseReader<T> Body<T>() where T : Amazon.Runtime.AmazonWebServiceResponse, new() =>
         JsonResponseReader<T>.Body(LambdaErrors.Instance, Json);

@@ -27,8 +27,8 @@ public abstract class FunctionConfigurationResponse : AmazonWebServiceResponse
     public PackageType? PackageType { get; set; }
     public State? State { get; set; }
     public string? StateReason { get; set; }
-    public string? StateReasonCode { get; set; }
+    public StateReasonCode? StateReasonCode { get; set; }
     public LastUpdateStatus? LastUpdateStatus { get; set; }
     public string? LastUpdateStatusReason { get; set; }
-    public string? LastUpdateStatusReasonCode { get; set; }
+    public LastUpdateStatusReasonCode? LastUpdateStatusReasonCode { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Amazon.Runtime;
 
 namespace Liftoff.Aws.Lambda.Model;
@@ -10,8 +11,14 @@ public class InvokeRequest : AmazonWebServiceRequest
     public LogType? LogType { get; set; }
     /// <summary>Base64-encoded client context (up to 3583 bytes).</summary>
     public string? ClientContextBase64 { get; set; }
-    /// <summary>The JSON event; <see cref="PayloadStream"/> wins when both are set.</summary>
-    public string? Payload { get; set; }
+    /// <summary>The JSON event as a string, kept in <see cref="PayloadStream"/> (as the official SDK's hand-written Payload is).</summary>
+    public string? Payload
+    {
+        get => PayloadStream is null ? null : Encoding.UTF8.GetString(PayloadStream.ToArray());
+        set => PayloadStream = value is null ? null : new MemoryStream(Encoding.UTF8.GetBytes(value));
+    }
+
+    /// <summary>The JSON event (the model's Payload member).</summary>
     public MemoryStream? PayloadStream { get; set; }
 }
 

@@ -59,3 +59,62 @@ public sealed class LogType(string value) : ConstantClass(value)
     public static LogType FindValue(string value) => FindValue<LogType>(value);
     public static implicit operator LogType(string value) => FindValue(value);
 }
+
+/// <summary>Why an update failed (the reasons Liftoff's messages may meet; FindValue takes any other).</summary>
+public sealed class LastUpdateStatusReasonCode(string value) : ConstantClass(value)
+{
+    public static readonly LastUpdateStatusReasonCode EniLimitExceeded = new("EniLimitExceeded");
+    public static readonly LastUpdateStatusReasonCode InsufficientRolePermissions = new("InsufficientRolePermissions");
+    public static readonly LastUpdateStatusReasonCode InvalidConfiguration = new("InvalidConfiguration");
+    public static readonly LastUpdateStatusReasonCode InternalError = new("InternalError");
+    public static readonly LastUpdateStatusReasonCode SubnetOutOfIPAddresses = new("SubnetOutOfIPAddresses");
+    public static readonly LastUpdateStatusReasonCode InvalidSubnet = new("InvalidSubnet");
+    public static readonly LastUpdateStatusReasonCode InvalidSecurityGroup = new("InvalidSecurityGroup");
+    public static readonly LastUpdateStatusReasonCode ImageDeleted = new("ImageDeleted");
+    public static readonly LastUpdateStatusReasonCode ImageAccessDenied = new("ImageAccessDenied");
+    public static readonly LastUpdateStatusReasonCode InvalidImage = new("InvalidImage");
+    public static readonly LastUpdateStatusReasonCode KMSKeyAccessDenied = new("KMSKeyAccessDenied");
+    public static readonly LastUpdateStatusReasonCode KMSKeyNotFound = new("KMSKeyNotFound");
+    public static readonly LastUpdateStatusReasonCode InvalidStateKMSKey = new("InvalidStateKMSKey");
+    public static readonly LastUpdateStatusReasonCode DisabledKMSKey = new("DisabledKMSKey");
+    public static readonly LastUpdateStatusReasonCode EFSIOError = new("EFSIOError");
+    public static readonly LastUpdateStatusReasonCode EFSMountConnectivityError = new("EFSMountConnectivityError");
+    public static readonly LastUpdateStatusReasonCode EFSMountFailure = new("EFSMountFailure");
+    public static readonly LastUpdateStatusReasonCode EFSMountTimeout = new("EFSMountTimeout");
+    public static readonly LastUpdateStatusReasonCode InvalidRuntime = new("InvalidRuntime");
+    public static readonly LastUpdateStatusReasonCode InvalidZipFileException = new("InvalidZipFileException");
+    public static readonly LastUpdateStatusReasonCode FunctionError = new("FunctionError");
+    public static LastUpdateStatusReasonCode FindValue(string value) => FindValue<LastUpdateStatusReasonCode>(value);
+    public static implicit operator LastUpdateStatusReasonCode(string value) => FindValue(value);
+}
+
+/// <summary>Why a function is in its State (the reasons Liftoff's messages may meet; FindValue takes any other).</summary>
+public sealed class StateReasonCode(string value) : ConstantClass(value)
+{
+    public static readonly StateReasonCode Idle = new("Idle");
+    public static readonly StateReasonCode Creating = new("Creating");
+    public static readonly StateReasonCode Restoring = new("Restoring");
+    public static readonly StateReasonCode EniLimitExceeded = new("EniLimitExceeded");
+    public static readonly StateReasonCode InsufficientRolePermissions = new("InsufficientRolePermissions");
+    public static readonly StateReasonCode InvalidConfiguration = new("InvalidConfiguration");
+    public static readonly StateReasonCode InternalError = new("InternalError");
+    public static readonly StateReasonCode SubnetOutOfIPAddresses = new("SubnetOutOfIPAddresses");
+    public static readonly StateReasonCode InvalidSubnet = new("InvalidSubnet");
+    public static readonly StateReasonCode InvalidSecurityGroup = new("InvalidSecurityGroup");
+    public static readonly StateReasonCode ImageDeleted = new("ImageDeleted");
+    public static readonly StateReasonCode ImageAccessDenied = new("ImageAccessDenied");
+    public static readonly StateReasonCode InvalidImage = new("InvalidImage");
+    public static readonly StateReasonCode KMSKeyAccessDenied = new("KMSKeyAccessDenied");
+    public static readonly StateReasonCode KMSKeyNotFound = new("KMSKeyNotFound");
+    public static readonly StateReasonCode InvalidStateKMSKey = new("InvalidStateKMSKey");
+    public static readonly StateReasonCode DisabledKMSKey = new("DisabledKMSKey");
+    public static readonly StateReasonCode EFSIOError = new("EFSIOError");
+    public static readonly StateReasonCode EFSMountConnectivityError = new("EFSMountConnectivityError");
+    public static readonly StateReasonCode EFSMountFailure = new("EFSMountFailure");
+    public static readonly StateReasonCode EFSMountTimeout = new("EFSMountTimeout");
+    public static readonly StateReasonCode InvalidRuntime = new("InvalidRuntime");
+    public static readonly StateReasonCode InvalidZipFileException = new("InvalidZipFileException");
+    public static readonly StateReasonCode FunctionError = new("FunctionError");
+    public static StateReasonCode FindValue(string value) => FindValue<StateReasonCode>(value);
+    public static implicit operator StateReasonCode(string value) => FindValue(value);
+}

@@ -1,0 +1,49 @@
+using Liftoff.Engine.Internal;
+using Liftoff.Engine.Internal.Output;
+using Liftoff.Engine.Internal.Parameters;
+using Liftoff.Engine.IO;
+
+namespace Liftoff.Engine;
+
+/// <summary>The entry points: NUKE's synchronous <c>Execute&lt;Build&gt;(x =&gt; x.Compile)</c>, and an async one taking the arguments.</summary>
+public abstract partial class LiftoffBuild
+{
+    /// <summary>Runs the build for this process, reading its arguments, as NUKE's <c>public static int Main() =&gt; Execute&lt;Build&gt;(x =&gt; x.Compile);</c>.</summary>
+    public static int Execute<T>(params Func<T, Target>[] defaultTargets) where T : LiftoffBuild, new() =>
+        Execute(Environment.GetCommandLineArgs().Skip(1).ToArray(), defaultTargets).GetAwaiter().GetResult();
+
+    /// <summary>Runs the build for this process: real arguments, environment, console, Ctrl-C and SIGTERM.</summary>
+    public static async Task<int> Execute<T>(string[] args, params Func<T, Target>[] defaultTargets)
+        where T : LiftoffBuild, new()
+    {
+        var environment = ParameterSources.ProcessEnvironment();
+        // The context exists before the build object, so its field initializers see the run's root and host.
+        var root = AbsolutePath.Create(FindRootDirectory(Directory.GetCurrentDirectory()));
+        new BuildContext(root, environment, Internal.Hosts.HostDetector.Detect(environment), new SecretMasker()).Enter();
+        var build = new T();
+
+        var masked = new MaskingWriter(System.Console.Out, build.Secrets);
+        System.Console.SetOut(masked);
+        var maskedErrors = new MaskingWriter(System.Console.Error, build.Secrets);
+        System.Console.SetError(maskedErrors);
+
+        using var cancellation = new CancellationTokenSource();
+        System.Console.CancelKeyPress += (_, e) =>
+        {
+            // The first Ctrl-C cancels the running target and lets the summary print; a second one ends the process.
+            if (cancellation.IsCancellationRequested) return;
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+
+        // With --json a target's result (e.g. `Releases --json`) is the only thing on stdout, for jq and scripts:
+        // the build's own output (target rules, summary) goes to stderr instead.
+        var machineOutput = args.Contains("--json", StringComparer.OrdinalIgnoreCase);
+        var invocation = new BuildInvocation(args, environment, machineOutput ? maskedErrors : masked,
+            machineOutput ? !System.Console.IsErrorRedirected : !System.Console.IsOutputRedirected, root);
+        var exitCode = await build.RunAsync(invocation, defaultTargets.Select(select => select(build)).ToArray(), cancellation.Token);
+        masked.Complete();
+        maskedErrors.Complete();
+        return exitCode;
+    }
+}
