@@ -126,31 +126,34 @@ public sealed class TemplateProjectTests : IDisposable
     public async Task A_code_parameter_of_another_name_is_an_error_naming_the_function_and_the_fix()
     {
         // Finding 5: the template took its code key from 'ApiZipKey', so the stack deployed a key that was never uploaded.
-        using var repository = ValidRepository.Create();
-        repository.Write("projects/shop/template.yaml", ValidRepository.Template
+        var errors = await ShopErrorsAsync(template => template
             .Replace("ApiCodeKey: {Type: String}", "ApiZipKey: {Type: String, Default: none}")
             .Replace("S3Key: !Ref ApiCodeKey", "S3Key: !Ref ApiZipKey"));
-
-        var failure = await Assert.ThrowsAsync<ConfigurationException>(() => ConfigurationLoader.LoadAsync(repository.Root, CancellationToken.None));
 
         Assert.Equal(
             ["projects/shop/template.yaml:14:13: 'ApiFunction' takes its code key from parameter 'ApiZipKey', but Liftoff passes the key of functions.api's " +
              "artifact as 'ApiCodeKey': the stack would deploy code Liftoff never built. Rename the parameter to ApiCodeKey, or write the source folder " +
              "there (Code: api), which Liftoff packages and rewrites to the artifact"],
-            failure.Errors.Select(e => e.ToString()));
+            errors);
     }
 
     [Fact]
     public async Task Inline_code_in_a_function_project_yaml_builds_is_an_error()
     {
-        using var repository = ValidRepository.Create();
-        repository.Write("projects/shop/template.yaml", ValidRepository.Template
+        var errors = await ShopErrorsAsync(template => template
             .Replace("Code: {S3Bucket: !Ref ArtifactBucket, S3Key: !Ref ApiCodeKey}", "Code: {ZipFile: 'exports.handler = async () => 1;'}")
             .Replace("ApiCodeKey: {Type: String}", "ApiCodeKey: {Type: String, Default: none}"));
 
-        var failure = await Assert.ThrowsAsync<ConfigurationException>(() => ConfigurationLoader.LoadAsync(repository.Root, CancellationToken.None));
+        Assert.Contains("'ApiFunction' deploys inline code (ZipFile), never the artifact Liftoff builds for functions.api", Assert.Single(errors));
+    }
 
-        Assert.Contains("'ApiFunction' deploys inline code (ZipFile), never the artifact Liftoff builds for functions.api", Assert.Single(failure.Errors).Message);
+    /// <summary>The errors of the small valid repository (project shop, function api) with its template changed.</summary>
+    private static async Task<string[]> ShopErrorsAsync(Func<string, string> changeTemplate)
+    {
+        using var repository = ValidRepository.Create();
+        repository.Write("projects/shop/template.yaml", changeTemplate(ValidRepository.Template));
+        var failure = await Assert.ThrowsAsync<ConfigurationException>(() => ConfigurationLoader.LoadAsync(repository.Root, CancellationToken.None));
+        return failure.Errors.Select(e => e.ToString()).ToArray();
     }
 
     [Fact]
