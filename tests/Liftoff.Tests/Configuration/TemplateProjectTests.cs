@@ -157,6 +157,19 @@ public sealed class TemplateProjectTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rollout_and_alarms_are_refused_where_the_template_moves_every_alias()
+    {
+        _repository.Write("projects/hello/template.yaml", SamTemplate.Replace("      Handler: app.lambda_handler\n", "      Handler: app.lambda_handler\n      AutoPublishAlias: live\n"));
+        _repository.Write("projects/hello/project.yaml", "rollout: { strategy: canary, percent: 10 }\nalarms: [hello-errors]\n");
+
+        var errors = await ErrorsAsync();
+
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith("projects/hello/project.yaml:1:10: 'rollout' is canary, but the template's AutoPublishAlias moves every function's alias", errors[0]);
+        Assert.StartsWith("projects/hello/project.yaml:2:9: 'alarms' are watched while Liftoff shifts traffic", errors[1]);
+    }
+
+    [Fact]
     public async Task A_folder_with_neither_project_yaml_nor_a_template_is_not_a_project()
     {
         _repository.Write("projects/notes/README.md", "Not a project yet.\n");

@@ -44,6 +44,7 @@ internal sealed class ProjectResolver(string root, ICollection<ConfigurationErro
 
         var functions = new FunctionSettings(errors, map, values).Resolve(definition, template, parameters,
             TemplateValues(template.Info, parameters, env, stackName));
+        CheckRolloutApplies(definition, map, functions);
         CheckUndeclaredParameters(template.Info, parameters,
             template.Catalog.Functions.Select(f => f.Name).Concat(definition.Functions?.Keys ?? []));
         CheckBucketNames(template.Info, TemplateValues(template.Info, parameters, env, stackName));
@@ -81,6 +82,22 @@ internal sealed class ProjectResolver(string root, ICollection<ConfigurationErro
             Alarms = (definition.Alarms ?? []).Select((alarm, i) =>
                 Substitute(alarm, values, $"alarms[{i}]", map.Where(definition.Alarms!, i.ToString()))).ToList(),
         };
+    }
+
+    /// <summary>
+    /// A project's rollout and alarms act on the aliases Liftoff moves; where the template (AutoPublishAlias) or
+    /// CodeDeploy moves every one, they would do nothing, so they are refused rather than silently ignored.
+    /// </summary>
+    private void CheckRolloutApplies(ProjectDefinition definition, SourceMap map, IReadOnlyList<FunctionEnvironment> functions)
+    {
+        if (functions.Count == 0 || functions.Any(f => f.AliasOwner == AliasOwner.Liftoff)) return;
+        const string why = "but the template's AutoPublishAlias moves every function's alias during the stack update, so Liftoff shifts no traffic in this project";
+        if (definition.Rollout is { Strategy: not (null or RolloutDefinition.AllAtOnce) } rollout)
+            errors.Add(map.WhereIs(rollout).Error(
+                $"'rollout' is {rollout.Strategy}, {why}; remove it, or give the functions a DeploymentPreference (Type: Canary10Percent5Minutes, …) to shift through CodeDeploy"));
+        if (definition.Alarms is { Count: > 0 } alarms)
+            errors.Add(map.WhereIs(alarms).Error(
+                $"'alarms' are watched while Liftoff shifts traffic, {why}; list them in the functions' DeploymentPreference.Alarms for CodeDeploy to watch"));
     }
 
     private void CheckUndeclaredParameters(TemplateInfo template, Dictionary<string, string> parameters, IEnumerable<string> functionNames)
