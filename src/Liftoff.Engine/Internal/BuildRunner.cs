@@ -14,7 +14,8 @@ namespace Liftoff.Engine.Internal;
 /// One run: read the command line and parameters, find the targets, then complete, help, plan or execute. Partial files:
 /// Options (the engine's own options and checks before anything runs).
 /// </summary>
-internal sealed partial class BuildRunner(LiftoffBuild build, BuildInvocation invocation, IAnsiConsole console)
+internal sealed partial class BuildRunner(
+    LiftoffBuild build, BuildInvocation invocation, IAnsiConsole console, IReadOnlyList<ParameterDescriptor> descriptors)
 {
     public const int Success = 0;
     public const int TargetFailed = 1;
@@ -27,7 +28,6 @@ internal sealed partial class BuildRunner(LiftoffBuild build, BuildInvocation in
         CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var descriptors = ParameterDiscovery.Discover(build.GetType());
         if (invocation.Arguments.Count > 0 && invocation.Arguments[0] == Completion.Command)
             return Complete(string.Join(' ', invocation.Arguments.Skip(1)), descriptors);
 

@@ -3,168 +3,168 @@ using Liftoff.Configuration;
 using Liftoff.Deploying.Code;
 using Liftoff.Deploying.FrontEnd;
 using Liftoff.Deploying.Locking;
-using Liftoff.Aws.Requests;
 using Liftoff.Deploying.Stacks;
 using Liftoff.Deploying.Templates;
-using Liftoff.Uploading;
 using Liftoff.Packaging;
 using Liftoff.Releases;
+using Liftoff.Uploading;
 using Spectre.Console;
 
 namespace Liftoff.Deploying;
 
 /// <summary>
-/// One project's deploy to one environment, in order: compare with the live release (no-op fast path),
-/// take the deployment lock, start the ledger record, change set, execute, code rollout, front-end publish,
-/// and finish the record whatever the outcome. The artifacts are uploaded beforehand (the Upload target).
+/// One project's deploy to one environment, phase by phase: compare with the live release (nothing to do when
+/// equal), lock, plan the change set, show it with the planned rollout, approve where the environment asks for
+/// it, execute or discard, roll the code out, publish the front end, and record the release whatever the outcome.
+/// The artifacts are uploaded beforehand (the Upload target).
 /// </summary>
 public sealed class ProjectDeployer(
     AwsClients clients,
-    RequestBudgets gates,
     IAnsiConsole console,
     ReleaseActor actor,
     GitRevision? git,
     string rootDirectory,
     TimeProvider? clock = null)
 {
+    private readonly StackDeployer _stacks = new(clients.CloudFormation, console, clock);
+    private readonly CodeRollout _rollout = new(clients.Lambda, clients.CloudWatch, console, clock);
+
     public async Task<ProjectDeployResult> DeployAsync(
         ProjectEnvironment environment, ArtifactManifest manifest, DeployOptions options, ApprovalGate approval,
         CancellationToken cancellationToken)
     {
-        var code = CodeOf(environment, manifest);
-        // What is recorded and compared is the template as deployed to this environment (code locations and settings
-        // written in), so a changed setting is a changed release.
-        var template = DeployedTemplate.Render(await StackTemplate.LoadAsync(environment.TemplatePath, cancellationToken),
-            environment, code.ToDictionary(c => c.Function, c => c.Key, StringComparer.Ordinal));
-        var stack = DeployInputs.Stack(environment, template, code);
-        var assets = AssetsOf(environment, manifest);
+        var deployment = await ProjectDeployment.ReadAsync(environment, manifest, rootDirectory, git, actor, cancellationToken);
         var ledger = new ReleaseLedger(clients.S3, environment.ArtifactBucket, clock);
-        var draft = new Release
-        {
-            Kind = ReleaseKind.Deploy,
-            Project = environment.Project,
-            Environment = environment.Environment,
-            Git = git,
-            Actor = actor,
-            Artifacts = code.Select(c => new ReleaseArtifact(c.Function, HexOf(c.CodeSha256), c.Key)).ToList(),
-            StackParameters = RecordedParameters.Of(stack.Parameters, template.NoEchoParameters(), environment.Project, environment.Environment),
-            TemplateSha256 = template.Sha256Hex,
-            Assets = assets is null ? null : SiteAsset.ToReleaseAssets(assets),
-        };
-
         var live = await ledger.LastSuccessfulAsync(environment.Project, environment.Environment, cancellationToken);
-        var reasons = ReleaseDifference.Between(live, draft);
-        if (reasons.Count == 0 && !options.Force)
-        {
-            console.MarkupLine($"[green]{Markup.Escape(environment.Project)}: up to date[/] [grey](release {Markup.Escape(live!.Id)})[/]");
-            return new(environment.Project, environment.Environment, ProjectDeployOutcome.UpToDate, reasons, Release: live);
-        }
-        console.MarkupLine($"{Markup.Escape(environment.Project)}: deploying ({Markup.Escape(string.Join(", ", reasons.DefaultIfEmpty("--force")))})");
+        var reasons = Compare(deployment, live, options);
+        if (reasons is null) return Result(deployment, ProjectDeployOutcome.UpToDate, [], release: live);
+        if (options.DryRun) return await DryRunAsync(deployment, reasons, cancellationToken);
 
-        var stacks = new StackDeployer(clients.CloudFormation, gates.CloudFormation, console, clock);
-        var rollout = new CodeRollout(clients.Lambda, clients.CloudWatch, gates, console, clock);
-        async Task ShowRolloutPlan(ChangeSetPlan plan, CancellationToken token) =>
-            await ShowPlanAsync(rollout, DeployInputs.Rollout(environment, code, plan.CreatesStack
-                ? new Dictionary<string, string>() : (await stacks.ReadOutputsAsync(environment.StackName, token)).Resources), token);
-        stack = stack with { Template = await ForTheStackAsync(environment, stack, cancellationToken) };
-
-        if (options.DryRun)
-        {
-            var planned = await stacks.DeployAsync(stack, options, approval, cancellationToken, ShowRolloutPlan);
-            return new(environment.Project, environment.Environment, ProjectDeployOutcome.DryRun, reasons, planned);
-        }
-
-        await using var lease = await new DeploymentLock(clients.S3, environment.ArtifactBucket, clock: clock)
-            .AcquireAsync(environment.Project, environment.Environment, actor, cancellationToken);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
-        var token = linked.Token;
-        var release = await ledger.StartAsync(draft, token);
-        RolloutResult? rolled = null;
-        RolloutRequest? rolloutRequest = null;
+        await using var lease = await LockAsync(environment, cancellationToken);
+        using var lockHeld = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        var token = lockHeld.Token;
+        var record = new ReleaseRecorder(ledger, await ledger.StartAsync(deployment.Draft, token), clock ?? TimeProvider.System);
         try
         {
-            var started = Now();
-            var source = await new TemplateUploader(clients.S3, environment.ArtifactBucket, environment.Region, environment.EndpointUrl)
-                .PrepareAsync(environment.Project, stack.Template.Body, token);
-            var deployed = await stacks.DeployAsync(stack with { Template = stack.Template with { Url = source.Url } }, options, approval, token, ShowRolloutPlan);
-            release = release.WithPhase("stack", started, Now());
-            await DeployedTemplateFile.WriteAsync(rootDirectory, environment.Project, environment.Environment, stack.Template.Body, token);
-
-            started = Now();
-            // Functions are found by logical id: AWS names them unless the template does.
-            rolloutRequest = DeployInputs.Rollout(environment, code, (await stacks.ReadOutputsAsync(environment.StackName, token)).Resources);
-            rolled = await rollout.RunAsync(rolloutRequest, token);
-            release = release.WithPhase("rollout", started, Now()) with { FunctionVersions = VersionsByFunction(rolloutRequest, rolled) };
-
-            FrontEndPublishResult? published = null;
-            if (assets is not null && environment.Outputs.SiteBucket is { } site)
-            {
-                started = Now();
-                var outputs = await stacks.ReadOutputsAsync(environment.StackName, token);
-                published = await new FrontEndPublisher(clients.S3)
-                    .PublishAsync(outputs.Require(site.OutputName, site.LogicalId), assets, live?.Assets, token);
-                release = release.WithPhase("front end", started, Now()) with
-                {
-                    ChangedPaths = published.ChangedPaths,
-                    DeletedPaths = published.DeletedPaths,
-                };
-            }
-
-            release = await ledger.CompleteAsync(release, token);
-            return new(environment.Project, environment.Environment, ProjectDeployOutcome.Deployed, reasons, deployed, rolled, published, release);
-        }
-        catch (RolloutFailedException e)
-        {
-            // The alarm already sent traffic back: the release is recorded as rolled back, with what was published.
-            await ledger.MarkRolledBackAsync(release with { FunctionVersions = VersionsByFunction(rolloutRequest!, e.Result) }, e.Message, CancellationToken.None);
-            throw;
+            var stack = await record.PhaseAsync("stack", () => DeployStackAsync(deployment, approval, token));
+            var rolled = await record.PhaseAsync("rollout", () => RollOutAsync(deployment, token),
+                (release, result) => release with { FunctionVersions = ProjectDeployment.VersionsByFunction(result) });
+            var published = await PublishFrontEndAsync(deployment, live, record, token);
+            var recorded = await record.CompleteAsync(token);
+            return Result(deployment, ProjectDeployOutcome.Deployed, reasons, stack, rolled, published, recorded);
         }
         catch (Exception e)
         {
-            if (rolled is not null) release = release with { FunctionVersions = VersionsByFunction(rolloutRequest!, rolled) };
-            await ledger.FailAsync(release, e, CancellationToken.None);
+            await record.FailAsync(e);
             throw;
         }
     }
 
-    private async Task ShowPlanAsync(CodeRollout rollout, RolloutRequest request, CancellationToken cancellationToken) =>
-        CodeRollout.Write(console, await rollout.PlanAsync(request, cancellationToken));
+    /// <summary>Compare: what this deploy would change against what is live; null when nothing would (and no --force).</summary>
+    private IReadOnlyList<string>? Compare(ProjectDeployment deployment, Release? live, DeployOptions options)
+    {
+        var reasons = ReleaseDifference.Between(live, deployment.Draft);
+        if (reasons.Count == 0 && !options.Force)
+        {
+            console.MarkupLine($"[green]{Markup.Escape(deployment.Project)}: up to date[/] [grey](release {Markup.Escape(live!.Id)})[/]");
+            return null;
+        }
+        console.MarkupLine($"{Markup.Escape(deployment.Project)}: deploying ({Markup.Escape(string.Join(", ", reasons.DefaultIfEmpty("--force")))})");
+        return reasons;
+    }
 
-    private DateTimeOffset Now() => (clock ?? TimeProvider.System).GetUtcNow();
+    /// <summary>--dry-run: plan and show, then discard; no lock, no record, nothing changed.</summary>
+    private async Task<ProjectDeployResult> DryRunAsync(ProjectDeployment deployment, IReadOnlyList<string> reasons, CancellationToken cancellationToken)
+    {
+        var plan = await _stacks.PlanAsync(deployment.Stack with { Template = await ForTheStackAsync(deployment, cancellationToken) }, cancellationToken);
+        await ShowThenApproveAsync(deployment, plan, approval: null, cancellationToken);
+        var planned = await _stacks.ExecuteOrDiscardAsync(plan, dryRun: true, cancellationToken);
+        return Result(deployment, ProjectDeployOutcome.DryRun, reasons, planned);
+    }
+
+    /// <summary>Lock: one deploy at a time per project and environment; a lost lease cancels this one.</summary>
+    private Task<DeploymentLease> LockAsync(ProjectEnvironment environment, CancellationToken cancellationToken) =>
+        new DeploymentLock(clients.S3, environment.ArtifactBucket, clock: clock)
+            .AcquireAsync(environment.Project, environment.Environment, actor, cancellationToken);
+
+    /// <summary>Plan (the template passed by URL when too large to send inline), show, approve, then execute or discard.</summary>
+    private async Task<StackDeployResult> DeployStackAsync(ProjectDeployment deployment, ApprovalGate approval, CancellationToken cancellationToken)
+    {
+        var environment = deployment.Environment;
+        var template = await ForTheStackAsync(deployment, cancellationToken);
+        var source = await new TemplateUploader(clients.S3, environment.ArtifactBucket, environment.Region, environment.EndpointUrl)
+            .PrepareAsync(environment.Project, template.Body, cancellationToken);
+        var plan = await _stacks.PlanAsync(deployment.Stack with { Template = template with { Url = source.Url } }, cancellationToken);
+        await ShowThenApproveAsync(deployment, plan, approval, cancellationToken);
+        var deployed = await _stacks.ExecuteOrDiscardAsync(plan, dryRun: false, cancellationToken);
+        await DeployedTemplateFile.WriteAsync(rootDirectory, environment.Project, environment.Environment, template.Body, cancellationToken);
+        return deployed;
+    }
 
     /// <summary>
     /// The template CloudFormation gets. AWS runs SAM's transform itself (CAPABILITY_AUTO_EXPAND); the local AWS does
     /// not, so there the template goes expanded by the same translator.
     /// </summary>
-    private async Task<StackTemplate> ForTheStackAsync(ProjectEnvironment environment, StackDeployment stack, CancellationToken cancellationToken) =>
-        environment.Serverless && environment.EndpointUrl is not null
+    private async Task<StackTemplate> ForTheStackAsync(ProjectDeployment deployment, CancellationToken cancellationToken)
+    {
+        var (environment, stack) = (deployment.Environment, deployment.Stack);
+        return environment.Serverless && environment.EndpointUrl is not null
             ? await new SamTranslator(rootDirectory).ExpandAsync(stack.Template, stack.Parameters, environment.Region, cancellationToken)
             : stack.Template;
-
-    /// <summary>Each function's and layer's package from the manifest: its S3 key (content-addressed) and CodeSha256.</summary>
-    private static IReadOnlyList<UploadedCode> CodeOf(ProjectEnvironment environment, ArtifactManifest manifest) =>
-        environment.Functions.Select(f => f.Name).Concat(environment.Layers.Select(l => l.Name))
-            .Select(name => manifest.Find(environment.Project, name) is { } artifact
-                ? new UploadedCode(name, artifact.ObjectKey, artifact.Sha256Base64)
-                : throw new DeployException(
-                    $"{ArtifactManifest.RelativePath} has no package for {environment.Project}/{name}. " +
-                    $"Run ./build.sh Upload --env {environment.Environment} --project {environment.Project} (it packages first)."))
-            .ToList();
-
-    private IReadOnlyList<SiteAsset>? AssetsOf(ProjectEnvironment environment, ArtifactManifest manifest)
-    {
-        if (environment.FrontEnd is null || manifest.FindFrontEnd(environment.Project) is not { } frontEnd) return null;
-        var folder = frontEnd.FullSourceDirectory(rootDirectory);
-        return frontEnd.Assets
-            .Select(a => new SiteAsset(a.Path, a.Sha256Hex, a.Size, a.ContentType, a.CacheControl, Path.Combine(folder, a.Path.Replace('/', Path.DirectorySeparatorChar))))
-            .ToList();
     }
 
-    /// <summary>The ledger keys versions by the function's name in project.yaml; the rollout by its Lambda name.</summary>
-    private static IReadOnlyDictionary<string, string> VersionsByFunction(RolloutRequest request, RolloutResult result) =>
-        request.Functions
-            .Where(f => result.PublishedVersions.ContainsKey(f.FunctionName))
-            .ToDictionary(f => f.Name, f => result.PublishedVersions[f.FunctionName], StringComparer.Ordinal);
+    /// <summary>
+    /// Show the change set and the planned code rollout, then approve. Until the change set is executed or
+    /// discarded, a stop here (no approval, Ctrl-C, an error) deletes it, so nothing is left half-made.
+    /// </summary>
+    private async Task ShowThenApproveAsync(ProjectDeployment deployment, ChangeSetPlan plan, ApprovalGate? approval, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _stacks.Show(plan);
+            var functions = plan.CreatesStack ? new Dictionary<string, string>() : await StackResourcesAsync(deployment, cancellationToken);
+            CodeRollout.Write(console, await _rollout.PlanAsync(deployment.Rollout(functions), cancellationToken));
+            if (approval is not null) await ApproveAsync(plan, approval, cancellationToken);
+        }
+        catch (Exception)
+        {
+            await _stacks.DiscardAsync(plan, CancellationToken.None);
+            throw;
+        }
+    }
 
-    private static string HexOf(string base64) => Convert.ToHexStringLower(Convert.FromBase64String(base64));
+    /// <summary>
+    /// Approve: where the environment requires it, a change set that changes something runs only with --approve or
+    /// a person's yes at the terminal; in CI without --approve the deploy stops with how to approve.
+    /// </summary>
+    private static Task ApproveAsync(ChangeSetPlan plan, ApprovalGate approval, CancellationToken cancellationToken) =>
+        plan.HasChanges && plan.Deployment.RequiresApproval
+            ? approval.EnsureApprovedAsync(plan.StackName, plan.Deployment.Environment, cancellationToken)
+            : Task.CompletedTask;
+
+    private async Task<RolloutResult> RollOutAsync(ProjectDeployment deployment, CancellationToken cancellationToken) =>
+        await _rollout.RunAsync(deployment.Rollout(await StackResourcesAsync(deployment, cancellationToken)), cancellationToken);
+
+    /// <summary>The stack's resources, logical id to physical id: the functions' names as AWS gave them.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> StackResourcesAsync(ProjectDeployment deployment, CancellationToken cancellationToken) =>
+        (await _stacks.ReadOutputsAsync(deployment.Environment.StackName, cancellationToken)).Resources;
+
+    /// <summary>Publish the front end to the site bucket the stack made, when the project has one.</summary>
+    private async Task<FrontEndPublishResult?> PublishFrontEndAsync(
+        ProjectDeployment deployment, Release? live, ReleaseRecorder record, CancellationToken cancellationToken)
+    {
+        if (deployment.Assets is not { } assets || deployment.Environment.Outputs.SiteBucket is not { } site) return null;
+        return await record.PhaseAsync("front end", async () =>
+            {
+                var outputs = await _stacks.ReadOutputsAsync(deployment.Environment.StackName, cancellationToken);
+                return await new FrontEndPublisher(clients.S3)
+                    .PublishAsync(outputs.Require(site.OutputName, site.LogicalId), assets, live?.Assets, cancellationToken);
+            },
+            (release, published) => release with { ChangedPaths = published.ChangedPaths, DeletedPaths = published.DeletedPaths });
+    }
+
+    private static ProjectDeployResult Result(
+        ProjectDeployment deployment, ProjectDeployOutcome outcome, IReadOnlyList<string> reasons, StackDeployResult? stack = null,
+        RolloutResult? rollout = null, FrontEndPublishResult? frontEnd = null, Release? release = null) =>
+        new(deployment.Project, deployment.Environment.Environment, outcome, reasons, stack, rollout, frontEnd, release);
 }

@@ -32,7 +32,7 @@ public sealed class DeployInputsTests
 
         var function = Assert.Single(request.Functions);
         Assert.Equal(new FunctionDeployment("shop-prod-ApiFunction-1X2Y3Z", "shop-artifacts", "shop/api/abc.zip", "q83v") { Name = "api" }, function);
-        Assert.Equal(ShiftStrategy.Canary(10, TimeSpan.FromMinutes(5)), request.Strategy);
+        Assert.Equal(Rollout.Canary(10, intervalMinutes: 5), request.Rollout);
         Assert.Equal(["shop-prod-errors"], request.Alarms);
     }
 

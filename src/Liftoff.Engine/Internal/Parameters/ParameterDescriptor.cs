@@ -17,7 +17,8 @@ internal sealed record ParameterDescriptor(
     MemberInfo Member,
     bool IsRequired = false,
     bool IsSolutionPath = false,
-    IReadOnlyList<string>? BareEnvironmentNames = null)
+    IReadOnlyList<string>? BareEnvironmentNames = null,
+    bool IsMachineOutput = false)
 {
     public string CliName => "--" + Naming.ToKebabCase(Name);
     public string EnvironmentName => Naming.ToUpperSnakeCase(Name);

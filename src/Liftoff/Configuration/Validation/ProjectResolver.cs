@@ -9,7 +9,7 @@ namespace Liftoff.Configuration.Validation;
 /// project.yaml names in the template (parameters, outputs) is really there. The functions come from the
 /// project's <see cref="FunctionCatalog"/> (template and project.yaml together); this adds their settings.
 /// </summary>
-internal sealed class ProjectResolver(string root, ICollection<ConfigurationError> errors)
+internal sealed partial class ProjectResolver(string root, ICollection<ConfigurationError> errors)
 {
     private readonly RepositoryPaths _paths = new(root, errors);
 
@@ -18,37 +18,14 @@ internal sealed class ProjectResolver(string root, ICollection<ConfigurationErro
     {
         var errorsBefore = errors.Count;
         var values = env.PlaceholderValues(project);
-
-        var stackName = Names.Stack(project, env.Name);
-        if (stackName.Length > Names.MaxStackName)
-            errors.Add(map.WhereIs(definition).Error(
-                $"stack name '{stackName}' is {stackName.Length} characters; AWS allows {Names.MaxStackName}. Shorten the project or environment name"));
-
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Project"] = project,
-            ["Environment"] = env.Name,
-            ["ArtifactBucket"] = env.ArtifactBucket,
-        };
-        if (definition.StackParameters is { } written)
-        {
-            foreach (var (name, value) in written)
-            {
-                var where = map.Where(written, name);
-                parameters[name] = Substitute(value, values, $"stackParameters.{name}", where);
-                if (!template.Info.Parameters.ContainsKey(name))
-                    errors.Add(where.Error($"stack parameter '{name}' is not declared by {template.Info.File}; " +
-                                           $"it declares: {List(template.Info.Parameters.Keys)}"));
-            }
-        }
-
+        var stackName = StackName(project, env, definition, map);
+        var parameters = StackParameters(project, env, definition, map, values, template.Info);
         var functions = new FunctionSettings(errors, map, values).Resolve(definition, template, parameters,
             TemplateValues(template.Info, parameters, env, stackName));
         CheckRolloutApplies(definition, map, functions);
         CheckUndeclaredParameters(template.Info, parameters,
             template.Catalog.Functions.Select(f => f.Name).Concat(definition.Functions?.Keys ?? []));
         CheckBucketNames(template.Info, TemplateValues(template.Info, parameters, env, stackName));
-
         var frontEnd = ResolveFrontEnd(projectDirectory, definition.FrontEnd, map);
         var outputs = ResolveOutputs(definition.Outputs, map, template.Info);
         var rollout = ResolveRollout(definition.Rollout, definition.Rollout is null ? env.Map : map, env.Definition.Rollout);
@@ -100,42 +77,37 @@ internal sealed class ProjectResolver(string root, ICollection<ConfigurationErro
                 $"'alarms' are watched while Liftoff shifts traffic, {why}; list them in the functions' DeploymentPreference.Alarms for CodeDeploy to watch"));
     }
 
-    private void CheckUndeclaredParameters(TemplateInfo template, Dictionary<string, string> parameters, IEnumerable<string> functionNames)
+    /// <summary>{project}-{env}, checked against CloudFormation's length limit.</summary>
+    private string StackName(string project, EnvironmentContext env, ProjectDefinition definition, SourceMap map)
     {
-        // From the names, not the resolved functions: a function with another error still gets its CodeKey.
-        var codeKeys = functionNames.Select(name => Names.Pascal(name) + "CodeKey").ToHashSet(StringComparer.Ordinal);
-        foreach (var parameter in template.Parameters.Values)
-        {
-            if (parameter.Default is not null || parameters.ContainsKey(parameter.Name) || codeKeys.Contains(parameter.Name)) continue;
-            errors.Add(parameter.Location.Error(
-                $"parameter '{parameter.Name}' has no Default and Liftoff passes no value for it; give it a Default or set stackParameters.{parameter.Name} in project.yaml"));
-        }
+        var stackName = Names.Stack(project, env.Name);
+        if (stackName.Length > Names.MaxStackName)
+            errors.Add(map.WhereIs(definition).Error(
+                $"stack name '{stackName}' is {stackName.Length} characters; AWS allows {Names.MaxStackName}. Shorten the project or environment name"));
+        return stackName;
     }
 
-    private void CheckBucketNames(TemplateInfo template, IReadOnlyDictionary<string, string> templateValues)
+    /// <summary>Project, Environment and ArtifactBucket, then stackParameters (placeholders replaced), each declared by the template.</summary>
+    private Dictionary<string, string> StackParameters(
+        string project, EnvironmentContext env, ProjectDefinition definition, SourceMap map,
+        IReadOnlyDictionary<string, string?> values, TemplateInfo template)
     {
-        foreach (var resource in template.Resources.Values.Where(r => r.Type == "AWS::S3::Bucket"))
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            if (resource.Property("BucketName") is not { } node || TemplateNames.Evaluate(node, templateValues) is not { } name) continue;
-            if (name.Length > Names.MaxBucketName)
-                errors.Add(SourceLocation.At(template.File, node.Start).Error(
-                    $"bucket name '{name}' of '{resource.LogicalId}' is {name.Length} characters; AWS allows {Names.MaxBucketName}. Shorten the project, environment or bucket name"));
+            ["Project"] = project,
+            ["Environment"] = env.Name,
+            ["ArtifactBucket"] = env.ArtifactBucket,
+        };
+        if (definition.StackParameters is not { } written) return parameters;
+        foreach (var (name, value) in written)
+        {
+            var where = map.Where(written, name);
+            parameters[name] = Substitute(value, values, $"stackParameters.{name}", where);
+            if (!template.Parameters.ContainsKey(name))
+                errors.Add(where.Error($"stack parameter '{name}' is not declared by {template.File}; " +
+                                       $"it declares: {List(template.Parameters.Keys)}"));
         }
-    }
-
-    internal static Dictionary<string, string> TemplateValues(
-        TemplateInfo template, Dictionary<string, string> parameters, EnvironmentContext env, string stackName)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var parameter in template.Parameters.Values.Where(p => p.Default is not null)) values[parameter.Name] = parameter.Default!;
-        foreach (var (name, value) in parameters) values[name] = value;
-        values["AWS::Region"] = env.Region;
-        // The longest an account id can be, so a length check holds for whichever account deploys.
-        values["AWS::AccountId"] = env.Definition.AccountId ?? "123456789012";
-        values["AWS::StackName"] = stackName;
-        values["AWS::Partition"] = "aws";
-        values["AWS::URLSuffix"] = "amazonaws.com";
-        return values;
+        return parameters;
     }
 
     private FrontEnd? ResolveFrontEnd(string projectDirectory, FrontEndDefinition? frontEnd, SourceMap map)
@@ -179,11 +151,11 @@ internal sealed class ProjectResolver(string root, ICollection<ConfigurationErro
                     errors.Add(map.Where(rollout, nameof(rollout.Percent)).Error("'percent' applies to canary and linear rollouts only; remove it or choose one of those"));
                 return Rollout.AllAtOnce;
             case RolloutDefinition.Canary when rollout.Percent is { } percent:
-                return new Rollout(RolloutStrategy.Canary, percent, rollout.IntervalMinutes ?? 10, 1);
+                return Rollout.Canary(percent, rollout.IntervalMinutes ?? 10);
             case RolloutDefinition.Linear when rollout.Percent is { } percent:
                 if (percent > 50)
                     errors.Add(map.Where(rollout, nameof(rollout.Percent)).Error($"a linear rollout of {percent}% a step is a canary; use at most 50 or strategy: canary"));
-                return new Rollout(RolloutStrategy.Linear, percent, rollout.IntervalMinutes ?? 1, (int)Math.Ceiling(100.0 / percent) - 1);
+                return Rollout.Linear(percent, rollout.IntervalMinutes ?? 1);
             default:
                 errors.Add(where.Error($"a {rollout.Strategy} rollout needs 'percent': the share of traffic to move a step (e.g. percent: 10)"));
                 return Rollout.AllAtOnce;
@@ -204,7 +176,7 @@ internal sealed class ProjectResolver(string root, ICollection<ConfigurationErro
         return new SmokeCheck(check.Name ?? $"{method} {check.Path}", method, check.Path!, check.Status ?? 200, check.BodyContains, check.Body);
     }
 
-    internal string Substitute(string text, IReadOnlyDictionary<string, string?> values, string key, SourceLocation where)
+    private string Substitute(string text, IReadOnlyDictionary<string, string?> values, string key, SourceLocation where)
     {
         var (result, problem) = Placeholders.Replace(text, values);
         if (problem is not null) errors.Add(where.Error($"'{key}' {problem}"));

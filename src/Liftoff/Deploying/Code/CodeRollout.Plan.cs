@@ -19,8 +19,8 @@ public sealed partial class CodeRollout
             GetFunctionConfigurationResponse? config;
             try
             {
-                config = await gates.Lambda.SendAsync("GetFunctionConfiguration", t => lambda.GetFunctionConfigurationAsync(
-                    new GetFunctionConfigurationRequest { FunctionName = function.FunctionName }, t), cancellationToken);
+                config = await lambda.GetFunctionConfigurationAsync(
+                    new GetFunctionConfigurationRequest { FunctionName = function.FunctionName }, cancellationToken);
             }
             catch (AmazonServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
             {
@@ -51,7 +51,7 @@ public sealed partial class CodeRollout
         {
             (true, null) => $"update code, publish, create {aliasName}",
             (true, "$LATEST") => $"update code, publish, move {aliasName} from $LATEST",
-            (true, var version) => $"update code, publish, move {aliasName} from {version}: {request.Strategy}",
+            (true, var version) => $"update code, publish, move {aliasName} from {version}: {request.Rollout}",
             (false, null) => $"publish (if not yet), create {aliasName}",
             (false, var version) => $"publish (if not yet); {aliasName} stays on {version} if that is this code",
         };

@@ -1,9 +1,11 @@
+using Liftoff.Configuration;
+
 namespace Liftoff.Deploying.Code;
 
 /// <summary>The functions of one project to roll out together, how, and which CloudWatch alarms stop it.</summary>
 public sealed record RolloutRequest(
     IReadOnlyList<FunctionDeployment> Functions,
-    ShiftStrategy Strategy,
+    Rollout Rollout,
     IReadOnlyList<string> Alarms)
 {
     public const string LiveAlias = "live";
