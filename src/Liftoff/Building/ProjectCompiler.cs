@@ -29,20 +29,6 @@ public sealed class ProjectCompiler
         _frontEnds = new FrontEndBuilder(_tools);
     }
 
-    /// <summary>
-    /// A layer's folder is its content as it is (python/…, nodejs/node_modules/…), as <c>aws cloudformation package</c>
-    /// zips it: Lambda extracts it into /opt.
-    /// </summary>
-    private StagedFunction StageLayer(string project, LayerBuild layer, CancellationToken cancellationToken)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        FileTree.Recreate(layer.StagingDirectory);
-        FileTree.CopyAll(layer.SourceDirectory, layer.StagingDirectory, cancellationToken);
-        var files = Directory.GetFiles(layer.StagingDirectory, "*", SearchOption.AllDirectories).Length;
-        _tools.Report(project, $"layer {layer.Name}: staged {files} files");
-        return new StagedFunction(project, layer.Name, layer.StagingDirectory, files, clock.Elapsed);
-    }
-
     /// <summary>Two by default: npm and esbuild are busy enough that more only adds contention on a small machine.</summary>
     public int MaxParallelism { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 2);
 
@@ -86,5 +72,19 @@ public sealed class ProjectCompiler
         return new CompileReport(
             functions.OrderBy(f => f.Project, StringComparer.Ordinal).ThenBy(f => f.Function, StringComparer.Ordinal).ToList(),
             frontEnds);
+    }
+
+    /// <summary>
+    /// A layer's folder is its content as it is (python/…, nodejs/node_modules/…), as <c>aws cloudformation package</c>
+    /// zips it: Lambda extracts it into /opt.
+    /// </summary>
+    private StagedFunction StageLayer(string project, LayerBuild layer, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        FileTree.Recreate(layer.StagingDirectory);
+        FileTree.CopyAll(layer.SourceDirectory, layer.StagingDirectory, cancellationToken);
+        var files = Directory.GetFiles(layer.StagingDirectory, "*", SearchOption.AllDirectories).Length;
+        _tools.Report(project, $"layer {layer.Name}: staged {files} files");
+        return new StagedFunction(project, layer.Name, layer.StagingDirectory, files, clock.Elapsed);
     }
 }

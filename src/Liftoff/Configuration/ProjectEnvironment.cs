@@ -31,6 +31,8 @@ public sealed record ProjectEnvironment
     public required IReadOnlyList<FunctionEnvironment> Functions { get; init; }
     /// <summary>The template's layers with local content.</summary>
     public IReadOnlyList<LayerEnvironment> Layers { get; init; } = [];
+    /// <summary>The names of everything Package makes for the project: each function's artifact, then each layer's.</summary>
+    public IEnumerable<string> ArtifactNames => Functions.Select(f => f.Name).Concat(Layers.Select(l => l.Name));
     /// <summary>The template declares SAM's transform: the local AWS gets it expanded (AWS expands it server-side).</summary>
     public bool Serverless { get; init; }
     public FrontEnd? FrontEnd { get; init; }

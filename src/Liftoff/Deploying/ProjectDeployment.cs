@@ -58,7 +58,7 @@ internal sealed record ProjectDeployment(
 
     /// <summary>Each function's and layer's package from the manifest: its S3 key (content-addressed) and CodeSha256.</summary>
     private static IReadOnlyList<UploadedCode> CodeOf(ProjectEnvironment environment, ArtifactManifest manifest) =>
-        environment.Functions.Select(f => f.Name).Concat(environment.Layers.Select(l => l.Name))
+        environment.ArtifactNames
             .Select(name => manifest.Find(environment.Project, name) is { } artifact
                 ? new UploadedCode(name, artifact.ObjectKey, artifact.Sha256Base64)
                 : throw new DeployException(

@@ -10,7 +10,7 @@ public sealed record ProjectUpload(string Project, string Bucket, string Region,
     /// <summary>The project's functions and layers as Package left them in the manifest; one missing there is an error that says what to run.</summary>
     public static ProjectUpload From(ProjectEnvironment environment, ArtifactManifest manifest, string rootDirectory, IAmazonS3 s3)
     {
-        var artifacts = environment.Functions.Select(f => f.Name).Concat(environment.Layers.Select(l => l.Name)).Select(name =>
+        var artifacts = environment.ArtifactNames.Select(name =>
             manifest.Find(environment.Project, name) is { } artifact
                 ? ArtifactToUpload.From(artifact, rootDirectory)
                 : throw new InvalidOperationException(

@@ -41,7 +41,7 @@ internal sealed record TemplateFunction(string LogicalId, bool Serverless, Sourc
     /// <summary>Logical ids of the layers of this template the function uses (Layers: - !Ref SharedLayer).</summary>
     public IReadOnlyList<string> Layers { get; init; } = [];
 
-    /// <summary>The liftoff name: the logical id in kebab case without a "Function" suffix (HelloWorldFunction → hello-world).</summary>
+    /// <summary>Liftoff's name for it: the logical id in kebab case without a "Function" suffix (HelloWorldFunction → hello-world).</summary>
     public string Name => LogicalNames.Function(LogicalId);
 }
 
@@ -50,8 +50,6 @@ internal sealed record TemplateLayer(string LogicalId, bool Serverless, SourceLo
 {
     public const string SamType = "AWS::Serverless::LayerVersion";
     public const string LambdaType = "AWS::Lambda::LayerVersion";
-
-    public IReadOnlyList<string> CompatibleRuntimes { get; init; } = [];
 
     /// <summary>The logical id in kebab case (SharedLayer → shared-layer): the layer's artifact name.</summary>
     public string Name => LogicalNames.Layer(LogicalId);

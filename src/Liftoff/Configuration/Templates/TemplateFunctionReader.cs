@@ -26,11 +26,7 @@ internal static class TemplateFunctionReader
             {
                 var serverless = r.Type == TemplateLayer.SamType;
                 var content = r.Property(serverless ? "ContentUri" : "Content");
-                return new TemplateLayer(r.LogicalId, serverless, r.Location, Code(template, content, serverless, r.Location))
-                {
-                    CompatibleRuntimes = (r.Property("CompatibleRuntimes") as YamlSequenceNode)?.Children
-                        .Select(Literal).OfType<string>().ToList() ?? [],
-                };
+                return new TemplateLayer(r.LogicalId, serverless, r.Location, Code(template, content, serverless, r.Location));
             })
             .ToList();
 

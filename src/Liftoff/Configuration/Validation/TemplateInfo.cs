@@ -5,9 +5,6 @@ namespace Liftoff.Configuration.Validation;
 
 /// <summary>What the configuration checks need of a CloudFormation template: parameters, resources, outputs.</summary>
 /// <param name="File">The template relative to the repository root, for messages.</param>
-/// <param name="FullPath">The template's absolute path: SAM's CodeUri and a plain template's Code are relative to its folder.</param>
-/// <param name="Serverless">The template declares SAM's transform (AWS::Serverless-2016-10-31).</param>
-/// <param name="FunctionGlobals">SAM's Globals.Function: properties every AWS::Serverless::Function inherits.</param>
 internal sealed record TemplateInfo(
     string File,
     IReadOnlyDictionary<string, TemplateParameter> Parameters,
@@ -16,23 +13,25 @@ internal sealed record TemplateInfo(
 {
     public const string SamTransform = "AWS::Serverless-2016-10-31";
 
+    /// <summary>The template's absolute path: SAM's CodeUri and a plain template's Code are relative to its folder.</summary>
     public string FullPath { get; init; } = "";
+
+    /// <summary>The template declares SAM's transform (AWS::Serverless-2016-10-31).</summary>
     public bool Serverless { get; init; }
+
+    /// <summary>SAM's Globals.Function: properties every AWS::Serverless::Function inherits.</summary>
     public YamlMappingNode? FunctionGlobals { get; init; }
 
     public string Directory => Path.GetDirectoryName(FullPath) ?? "";
-
-    public IEnumerable<string> ResourcesOfType(params string[] types) =>
-        Resources.Values.Where(r => types.Contains(r.Type)).Select(r => r.LogicalId).Order(StringComparer.Ordinal);
 
     public SourceLocation At(YamlNode node) => SourceLocation.At(File, node.Start);
 }
 
 internal sealed record TemplateParameter(string Name, string? Default, SourceLocation Location);
 
-/// <param name="Body">The whole resource (Type, Properties, Metadata…).</param>
 internal sealed record TemplateResource(string LogicalId, string Type, YamlMappingNode? Properties, SourceLocation Location)
 {
+    /// <summary>The whole resource (Type, Properties, Metadata…).</summary>
     public YamlMappingNode? Body { get; init; }
 
     public YamlNode? Property(string name) =>
