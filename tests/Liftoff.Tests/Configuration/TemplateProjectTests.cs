@@ -107,7 +107,7 @@ public sealed class TemplateProjectTests : IDisposable
         _repository.Write("projects/hello/project.yaml", "functions:\n  hello-world:\n    runtime: python3.13\n");
 
         Assert.Equal(
-            ["projects/hello/project.yaml:3:14: 'functions.hello-world.runtime' is 'python3.13' but projects/hello/template.yaml:6:14 says Runtime: python3.12; " +
+            ["projects/hello/project.yaml:3:14: 'functions.hello-world.runtime' is 'python3.13' but projects/hello/template.yaml:6:14 says Runtime: python3.12 for 'HelloWorldFunction'; " +
              "project.yaml and the template are one source of truth: remove 'runtime' from project.yaml (the template's value is used) or make them the same"],
             await ErrorsAsync());
     }
@@ -119,7 +119,7 @@ public sealed class TemplateProjectTests : IDisposable
 
         var error = Assert.Single(await ErrorsAsync());
 
-        Assert.StartsWith("projects/hello/project.yaml:3:13: 'functions.hello-world.source' is 'src' but projects/hello/template.yaml:11:16 says CodeUri: hello_world/", error);
+        Assert.StartsWith("projects/hello/project.yaml:3:13: 'functions.hello-world.source' is 'src' but projects/hello/template.yaml:11:16 says CodeUri: hello_world/ for 'HelloWorldFunction'", error);
     }
 
     [Fact]

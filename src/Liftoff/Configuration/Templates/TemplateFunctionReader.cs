@@ -35,7 +35,11 @@ internal static class TemplateFunctionReader
         var serverless = resource.Type == TemplateFunction.SamType;
         YamlNode? Property(string name) =>
             resource.Property(name) ?? (serverless ? Child(template.FunctionGlobals, name) : null);
-        TemplateText? Text(YamlNode? node) => Literal(node) is { } value ? new TemplateText(value, template.At(node!)) : null;
+        // A value written in place, or the default of the parameter it refers to (Runtime: !Ref NodeRuntime).
+        TemplateText? Text(YamlNode? node) =>
+            (Literal(node) ?? (Ref(node) is { } parameter ? template.Parameters.GetValueOrDefault(parameter)?.Default : null)) is { } value
+                ? new TemplateText(value, template.At(node!))
+                : null;
 
         TemplateCode code = !serverless ? Code(template, resource.Property("Code"), serverless, resource.Location)
             : Property("InlineCode") is { } inline ? new ForeignCode("InlineCode", template.At(inline))

@@ -128,8 +128,8 @@ internal sealed class FunctionCatalog
         var before = _errors.Count;
         if (declared is not null)
         {
-            CheckAgreement(name, declared, nameof(FunctionDefinition.Runtime), declared.Runtime, template.Runtime, "Runtime");
-            CheckAgreement(name, declared, nameof(FunctionDefinition.Handler), declared.Handler, template.Handler, "Handler");
+            CheckAgreement(name, template.LogicalId, declared, nameof(FunctionDefinition.Runtime), declared.Runtime, template.Runtime, "Runtime");
+            CheckAgreement(name, template.LogicalId, declared, nameof(FunctionDefinition.Handler), declared.Handler, template.Handler, "Handler");
             CheckSourceAgreement(name, declared, template);
         }
         CheckCode(name, template, declared);
@@ -152,10 +152,10 @@ internal sealed class FunctionCatalog
         From(nameof(FunctionDefinition.Architecture), template.Architecture?.Location);
     }
 
-    private void CheckAgreement(string name, FunctionDefinition declared, string member, string? value, TemplateText? template, string property)
+    private void CheckAgreement(string name, string logicalId, FunctionDefinition declared, string member, string? value, TemplateText? template, string property)
     {
         if (value is null || template is null || value == template.Value) return;
-        Conflict(name, declared, member, value, template.Location, $"{property}: {template.Value}");
+        Conflict(name, declared, member, value, template.Location, $"{property}: {template.Value} for '{logicalId}'");
     }
 
     private void CheckSourceAgreement(string name, FunctionDefinition declared, TemplateFunction template)
@@ -165,7 +165,7 @@ internal sealed class FunctionCatalog
         if (Path.TrimEndingDirectorySeparator(fromProject) == Path.TrimEndingDirectorySeparator(fromTemplate)) return;
         var path = ((LocalCode)template.Code).Path;
         Conflict(name, declared, nameof(FunctionDefinition.Source), declared.Source, template.Code.Location,
-            $"{(template.Serverless ? "CodeUri" : "Code")}: {path}");
+            $"{(template.Serverless ? "CodeUri" : "Code")}: {path} for '{template.LogicalId}'");
     }
 
     private void Conflict(string name, FunctionDefinition declared, string member, string value, SourceLocation template, string templateSays)

@@ -13,7 +13,7 @@ namespace Liftoff.Configuration.Validation;
 internal sealed class FunctionSettings(ICollection<ConfigurationError> errors, SourceMap map, IReadOnlyDictionary<string, string?> placeholders)
 {
     public List<FunctionEnvironment> Resolve(
-        ProjectDefinition definition, ProjectTemplate template, Dictionary<string, string> parameters,
+        ProjectDefinition definition, string projectDirectory, ProjectTemplate template, Dictionary<string, string> parameters,
         IReadOnlyDictionary<string, string> templateValues)
     {
         var functions = new List<FunctionEnvironment>();
@@ -53,7 +53,7 @@ internal sealed class FunctionSettings(ICollection<ConfigurationError> errors, S
                 EnvironmentVariables = variables,
                 ParameterSettings = passed,
                 Include = function.Merged.Include ?? ["**/*"],
-                Exclude = function.Merged.Exclude ?? FunctionBuilds.DefaultExclude(build.Builder),
+                Exclude = function.Merged.Exclude ?? DefaultExclude(build, projectDirectory, definition, template),
                 AliasName = function.Template.AutoPublishAlias ?? FunctionEnvironment.LiveAlias,
                 AliasOwner = function.Template.AutoPublishAlias is null ? AliasOwner.Liftoff
                     : function.Template.DeploymentPreference ? AliasOwner.CodeDeploy : AliasOwner.Template,
@@ -62,6 +62,24 @@ internal sealed class FunctionSettings(ICollection<ConfigurationError> errors, S
             });
         }
         return functions;
+    }
+
+    /// <summary>
+    /// The builder's exclusions and, when the source is the project folder itself (source: ., CodeUri: ./), what
+    /// else lives there: the template, project.yaml, the other functions' folders (wherever each is written).
+    /// </summary>
+    private static IReadOnlyList<string> DefaultExclude(FunctionBuild build, string projectDirectory, ProjectDefinition definition, ProjectTemplate template)
+    {
+        if (Path.TrimEndingDirectorySeparator(build.SourceDirectory) != Path.TrimEndingDirectorySeparator(projectDirectory))
+            return FunctionBuilds.DefaultExclude(build.Builder);
+        string Relative(string path) => Path.GetRelativePath(projectDirectory, Path.GetFullPath(path, projectDirectory));
+        var project = definition with
+        {
+            Template = Relative(template.Info.FullPath),
+            Functions = template.Catalog.Functions.ToDictionary(f => f.Name,
+                f => f.Merged with { Source = f.Merged.Source is { } source ? Relative(source) : null }),
+        };
+        return FunctionBuilds.DefaultExclude(build.Builder).Union(FunctionBuilds.ProjectFolderExclude(project, build.Name)).ToList();
     }
 
     private Dictionary<string, string> Variables(CatalogFunction function, FunctionDefinition? settings)

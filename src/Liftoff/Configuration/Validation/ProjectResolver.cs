@@ -9,7 +9,7 @@ namespace Liftoff.Configuration.Validation;
 /// project.yaml names in the template (parameters, outputs) is really there. The functions come from the
 /// project's <see cref="FunctionCatalog"/> (template and project.yaml together); this adds their settings.
 /// </summary>
-internal sealed partial class ProjectResolver(string root, ICollection<ConfigurationError> errors)
+internal sealed partial class ProjectResolver(string root, ICollection<ConfigurationError> errors, ICollection<ConfigurationError> warnings)
 {
     private readonly RepositoryPaths _paths = new(root, errors);
 
@@ -20,12 +20,14 @@ internal sealed partial class ProjectResolver(string root, ICollection<Configura
         var values = env.PlaceholderValues(project);
         var stackName = StackName(project, env, definition, map);
         var parameters = StackParameters(project, env, definition, map, values, template.Info);
-        var functions = new FunctionSettings(errors, map, values).Resolve(definition, template, parameters,
+        var functions = new FunctionSettings(errors, map, values).Resolve(definition, projectDirectory, template, parameters,
             TemplateValues(template.Info, parameters, env, stackName));
         CheckRolloutApplies(definition, map, functions);
         CheckUndeclaredParameters(template.Info, parameters,
             template.Catalog.Functions.Select(f => f.Name).Concat(definition.Functions?.Keys ?? []));
         CheckBucketNames(template.Info, TemplateValues(template.Info, parameters, env, stackName));
+        PhysicalNames.Check(template.Info, warnings);
+        AliasInvocations.Check(template.Info, functions.Where(f => f.AliasOwner == AliasOwner.Liftoff).Select(f => f.LogicalId).ToList(), warnings);
         var frontEnd = ResolveFrontEnd(projectDirectory, definition.FrontEnd, map);
         var outputs = ResolveOutputs(definition.Outputs, map, template.Info);
         var rollout = ResolveRollout(definition.Rollout, definition.Rollout is null ? env.Map : map, env.Definition.Rollout);
