@@ -33,24 +33,13 @@ public sealed class DeployedCorpus : IAsyncLifetime
         _moto = await MotoServer.StartAsync(MotoServer.FreePort(), CancellationToken.None);
         Cli = new AwsCli(_moto.Endpoint, "us-east-1");
         SampleRepository.CopyTree(Source, Path.Combine(Repository.Root, "projects"));
-        Repository.Write("environments.yaml", $$"""
-            environments:
-              {{Environment}}:
-                region: us-east-1
-                endpointUrl: {{_moto.Endpoint}}
-                artifactBucket: corpus-artifacts-{env}
-            """);
+        Repository.Write("environments.yaml", InProcessBuild.LocalEnvironments(_moto.Endpoint, "corpus-artifacts"));
         First = await DeployAsync();
         Second = await DeployAsync();
     }
 
-    public async Task<(int ExitCode, string Output)> DeployAsync()
-    {
-        var output = new StringWriter();
-        var invocation = new BuildInvocation(["Deploy", "--env", Environment], new Dictionary<string, string>(), output, false, Repository.Root);
-        var exitCode = await new CorpusBuild().RunAsync(invocation, [], CancellationToken.None);
-        return (exitCode, output.ToString());
-    }
+    public Task<(int ExitCode, string Output)> DeployAsync() =>
+        InProcessBuild.RunAsync<CorpusBuild>(Repository.Root, $"Deploy --env {Environment}");
 
     public async Task DisposeAsync()
     {

@@ -58,7 +58,7 @@ public sealed class SettingsDeployTests : IClassFixture<MotoFixture>, IDisposabl
     {
         _aws = new AwsCli(moto);
         _repository
-            .Write("environments.yaml", $"environments:\n  local:\n    region: us-east-1\n    endpointUrl: {moto.Endpoint}\n    artifactBucket: settings-artifacts-{{env}}\n")
+            .Write("environments.yaml", InProcessBuild.LocalEnvironments(moto.Endpoint, "settings-artifacts"))
             .Write("projects/shop/template.yaml", Template)
             .Write("projects/shop/project.yaml", Project)
             .Write("projects/shop/api/index.js", "exports.handler = async () => ({ statusCode: 200, body: process.env.GREETING });\n");
@@ -87,13 +87,7 @@ public sealed class SettingsDeployTests : IClassFixture<MotoFixture>, IDisposabl
     private Task<JsonElement> ConfigurationAsync() =>
         _aws.JsonAsync("lambda", "get-function-configuration", "--function-name", "shop-local-lambda-api");
 
-    private async Task<(int ExitCode, string Output)> DeployAsync()
-    {
-        var output = new StringWriter();
-        var invocation = new BuildInvocation(["Deploy", "--env", "local"], new Dictionary<string, string>(), output, false, _repository.Root);
-        var exitCode = await new DeployBuild().RunAsync(invocation, [], CancellationToken.None);
-        return (exitCode, output.ToString());
-    }
+    private Task<(int ExitCode, string Output)> DeployAsync() => InProcessBuild.RunAsync<DeployBuild>(_repository.Root, "Deploy --env local");
 
     private sealed class DeployBuild : LiftoffBuild, IDeploy;
 }
