@@ -2,6 +2,7 @@ using System.Text.Json;
 using Liftoff.Components;
 using Liftoff.Engine;
 using Liftoff.Tests.Configuration;
+
 using Liftoff.Tests.Support;
 
 namespace Liftoff.Tests.Components;
@@ -13,7 +14,8 @@ public sealed class PackageComponentTests : IDisposable
 
     public void Dispose() => _repository.Dispose();
 
-    private Task<(int ExitCode, string Output)> RunAsync(string commandLine) => InProcessBuild.RunAsync<PackageBuild>(_repository.Root, commandLine);
+    private Task<(int ExitCode, string Output)> RunAsync(string commandLine) =>
+        ComponentRun.RunAsync<PackageBuild>(_repository.Root, commandLine);
 
     [Fact]
     public async Task Package_makes_each_artifact_then_says_up_to_date_and_force_makes_it_again()

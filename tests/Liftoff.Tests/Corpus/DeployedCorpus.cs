@@ -33,13 +33,13 @@ public sealed class DeployedCorpus : IAsyncLifetime
         _moto = await MotoServer.StartAsync(MotoServer.FreePort(), CancellationToken.None);
         Cli = new AwsCli(_moto.Endpoint, "us-east-1");
         SampleRepository.CopyTree(Source, Path.Combine(Repository.Root, "projects"));
-        Repository.Write("environments.yaml", InProcessBuild.LocalEnvironments(_moto.Endpoint, "corpus-artifacts"));
+        Repository.OnLocalAws(_moto.Endpoint, "corpus-artifacts-local");
         First = await DeployAsync();
         Second = await DeployAsync();
     }
 
     public Task<(int ExitCode, string Output)> DeployAsync() =>
-        InProcessBuild.RunAsync<CorpusBuild>(Repository.Root, $"Deploy --env {Environment}");
+        ComponentRun.RunAsync<CorpusBuild>(Repository.Root, $"Deploy --env {Environment}");
 
     public async Task DisposeAsync()
     {

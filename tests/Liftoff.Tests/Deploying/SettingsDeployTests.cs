@@ -58,7 +58,7 @@ public sealed class SettingsDeployTests : IClassFixture<MotoFixture>, IDisposabl
     {
         _aws = new AwsCli(moto);
         _repository
-            .Write("environments.yaml", InProcessBuild.LocalEnvironments(moto.Endpoint, "settings-artifacts"))
+            .OnLocalAws(moto.Endpoint, "settings-artifacts-local")
             .Write("projects/shop/template.yaml", Template)
             .Write("projects/shop/project.yaml", Project)
             .Write("projects/shop/api/index.js", "exports.handler = async () => ({ statusCode: 200, body: process.env.GREETING });\n");
@@ -87,7 +87,7 @@ public sealed class SettingsDeployTests : IClassFixture<MotoFixture>, IDisposabl
     private Task<JsonElement> ConfigurationAsync() =>
         _aws.JsonAsync("lambda", "get-function-configuration", "--function-name", "shop-local-lambda-api");
 
-    private Task<(int ExitCode, string Output)> DeployAsync() => InProcessBuild.RunAsync<DeployBuild>(_repository.Root, "Deploy --env local");
+    private Task<(int ExitCode, string Output)> DeployAsync() => ComponentRun.RunAsync<DeployBuild>(_repository.Root, "Deploy --env local");
 
     private sealed class DeployBuild : LiftoffBuild, IDeploy;
 }

@@ -46,6 +46,7 @@ internal sealed partial class ProjectResolver(string root, ICollection<Configura
             TerminationProtection = env.Definition.TerminationProtection ?? false,
             Tags = Tags(definition, map, env, values),
             CiRoleArn = env.Definition.CiRoleArn,
+            Pipeline = PipelineSettings.From(env.Name, env.Definition.Pipeline),
             StackName = stackName,
             TemplatePath = template.Info.FullPath,
             StackParameters = parameters,
