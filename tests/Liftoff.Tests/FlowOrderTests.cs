@@ -18,7 +18,7 @@ public sealed partial class FlowOrderTests
     /// A new folder takes its place here and in README's map.
     /// </summary>
     private static readonly string[] Flow =
-        ["Aws", "Configuration", "Building", "Testing", "Packaging", "Uploading", "Releases", "Deploying", "Ci", "Components"];
+        ["Aws", "Configuration", "Building", "Testing", "Packaging", "Uploading", "Releases", "Deploying", "Invoking", "SmokeTesting", "Ci", "Components"];
 
     private static readonly string Source = Path.Combine(RepositoryFolders.Root, "src", "Liftoff");
 

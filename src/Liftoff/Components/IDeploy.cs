@@ -37,8 +37,10 @@ public interface IDeploy : IUpload, ISmokeTest, IHazForce, IHazGitHub, IHazAppro
             var manifest = await ArtifactManifest.LoadAsync(RootDirectory, ct);
             var report = new GitHubDeployReport(GitHub is { Sha: null } github ? github with { Sha = git?.Commit } : GitHub,
                 Console, Host.Kind == BuildHostKind.GitHubActions, ApiUrlAsync);
-            await report.RunAsync(projects, "deploy", DryRun, () => run.RunAsync(projects, manifest,
+            var results = await report.RunAsync(projects, "deploy", DryRun, () => run.RunAsync(projects, manifest,
                 new DeployOptions(DryRun, Force, ForceUnlock), ApprovalGate.ForHost(Console, Approve, Host.IsCi), ct), ct);
+            // What SmokeTest, triggered next, checks: the releases this run made (not dry runs, not up-to-date projects).
+            DeployedProjects.AddRange(results.Where(r => r.Outcome == ProjectDeployOutcome.Deployed).Select(r => r.Project));
         });
 
     /// <summary>The project's API URL (project.yaml outputs.apiUrl) as the stack reports it, for the GitHub environment.</summary>

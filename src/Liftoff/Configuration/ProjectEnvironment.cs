@@ -40,6 +40,7 @@ public sealed record ProjectEnvironment
     public FrontEnd? FrontEnd { get; init; }
     public required StackOutputs Outputs { get; init; }
     public required IReadOnlyList<SmokeCheck> SmokeChecks { get; init; }
+    public SmokeSettings Smoke { get; init; } = SmokeSettings.Default;
     public required Rollout Rollout { get; init; }
     public required IReadOnlyList<string> Alarms { get; init; }
 }

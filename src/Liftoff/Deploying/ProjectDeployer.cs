@@ -4,7 +4,6 @@ using Liftoff.Deploying.Code;
 using Liftoff.Deploying.FrontEnd;
 using Liftoff.Deploying.Locking;
 using Liftoff.Deploying.Stacks;
-using Liftoff.Deploying.Templates;
 using Liftoff.Packaging;
 using Liftoff.Releases;
 using Liftoff.Uploading;
@@ -76,7 +75,7 @@ public sealed class ProjectDeployer(
     /// <summary>--dry-run: plan and show, then discard; no lock, no record, nothing changed.</summary>
     private async Task<ProjectDeployResult> DryRunAsync(ProjectDeployment deployment, IReadOnlyList<string> reasons, CancellationToken cancellationToken)
     {
-        var plan = await _stacks.PlanAsync(deployment.Stack with { Template = await ForTheStackAsync(deployment, cancellationToken) }, cancellationToken);
+        var plan = await _stacks.PlanAsync(deployment.Stack, cancellationToken);
         await ShowThenApproveAsync(deployment, plan, approval: null, cancellationToken);
         var planned = await _stacks.ExecuteOrDiscardAsync(plan, dryRun: true, cancellationToken);
         return Result(deployment, ProjectDeployOutcome.DryRun, reasons, planned);
@@ -91,26 +90,12 @@ public sealed class ProjectDeployer(
     private async Task<StackDeployResult> DeployStackAsync(ProjectDeployment deployment, ApprovalGate approval, CancellationToken cancellationToken)
     {
         var environment = deployment.Environment;
-        var template = await ForTheStackAsync(deployment, cancellationToken);
+        var template = deployment.Stack.Template;
         var source = await new TemplateUploader(clients.S3, environment.ArtifactBucket, environment.Region, environment.EndpointUrl)
             .PrepareAsync(environment.Project, template.Body, cancellationToken);
         var plan = await _stacks.PlanAsync(deployment.Stack with { Template = template with { Url = source.Url } }, cancellationToken);
         await ShowThenApproveAsync(deployment, plan, approval, cancellationToken);
-        var deployed = await _stacks.ExecuteOrDiscardAsync(plan, dryRun: false, cancellationToken);
-        await DeployedTemplateFile.WriteAsync(rootDirectory, environment.Project, environment.Environment, template.Body, cancellationToken);
-        return deployed;
-    }
-
-    /// <summary>
-    /// The template CloudFormation gets. AWS runs SAM's transform itself (CAPABILITY_AUTO_EXPAND); the local AWS does
-    /// not, so there the template goes expanded by the same translator.
-    /// </summary>
-    private async Task<StackTemplate> ForTheStackAsync(ProjectDeployment deployment, CancellationToken cancellationToken)
-    {
-        var (environment, stack) = (deployment.Environment, deployment.Stack);
-        return environment.Serverless && environment.EndpointUrl is not null
-            ? await new SamTranslator(rootDirectory).ExpandAsync(stack.Template, stack.Parameters, environment.Region, cancellationToken)
-            : stack.Template;
+        return await _stacks.ExecuteOrDiscardAsync(plan, dryRun: false, cancellationToken);
     }
 
     /// <summary>

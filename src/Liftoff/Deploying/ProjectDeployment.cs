@@ -10,9 +10,10 @@ namespace Liftoff.Deploying;
 
 /// <summary>
 /// What one project's deploy works from, read before anything touches AWS: the packaged code (from the
-/// manifest), the template as deployed to this environment (code locations and settings written in), the stack
-/// to send, the front end's files, and the release as it would be recorded — which the deploy first compares with
-/// the live one, so a changed setting is a changed release.
+/// manifest), the template as deployed to this environment (code locations and settings written in; for the local
+/// AWS a SAM template expanded), the stack to send, the front end's files, and the release as it would be recorded
+/// — which the deploy first compares with the live one, so a changed setting is a changed release. The release
+/// records the template CloudFormation gets, which is what GetTemplate's Original stage returns.
 /// </summary>
 internal sealed record ProjectDeployment(
     ProjectEnvironment Environment,
@@ -34,6 +35,10 @@ internal sealed record ProjectDeployment(
         var template = DeployedTemplate.Render(await StackTemplate.LoadAsync(environment.TemplatePath, cancellationToken),
             environment, code.ToDictionary(c => c.Function, c => c.Key, StringComparer.Ordinal));
         var stack = DeployInputs.Stack(environment, template, code);
+        // AWS runs SAM's transform itself (CAPABILITY_AUTO_EXPAND); a local AWS does not, so it gets the template
+        // expanded by the same translator (cached, so an unchanged project pays nothing here).
+        if (environment.Serverless && environment.EndpointUrl is not null)
+            stack = stack with { Template = await new SamTranslator(rootDirectory).ExpandAsync(stack.Template, stack.Parameters, environment.Region, cancellationToken) };
         var assets = environment.FrontEnd is not null && manifest.FindFrontEnd(environment.Project) is { } frontEnd
             ? SiteAsset.From(frontEnd, rootDirectory)
             : null;
@@ -46,7 +51,7 @@ internal sealed record ProjectDeployment(
             Actor = actor,
             Artifacts = code.Select(c => new ReleaseArtifact(c.Function, HexOf(c.CodeSha256), c.Key)).ToList(),
             StackParameters = RecordedParameters.Of(stack.Parameters, template.NoEchoParameters(), environment.Project, environment.Environment),
-            TemplateSha256 = template.Sha256Hex,
+            TemplateSha256 = stack.Template.Sha256Hex,
             Assets = assets is null ? null : SiteAsset.ToReleaseAssets(assets),
         };
         return new ProjectDeployment(environment, stack, code, assets, draft);

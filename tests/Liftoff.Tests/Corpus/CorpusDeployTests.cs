@@ -1,5 +1,7 @@
 using System.Text.Json;
-using Liftoff.Deploying.Templates;
+using Liftoff.Aws;
+using Liftoff.Invoking.Http;
+using Liftoff.Releases;
 
 namespace Liftoff.Tests.Corpus;
 
@@ -84,16 +86,31 @@ public sealed class CorpusDeployTests(DeployedCorpus corpus) : IClassFixture<Dep
     }
 
     [Fact]
-    public async Task The_local_AWS_got_the_SAM_template_expanded_and_a_copy_is_kept()
+    public async Task The_local_AWS_got_the_SAM_template_expanded_and_the_release_records_it()
     {
-        var template = await DeployedTemplateFile.ReadAsync(corpus.Repository.Root, "orders-api", DeployedCorpus.Environment, default);
+        using var aws = AwsClients.Create(new AwsConnection("us-east-1", corpus.Endpoint, null));
+        var live = await new ReleaseLedger(aws.S3, "corpus-artifacts-local").LastSuccessfulAsync("orders-api", DeployedCorpus.Environment, default);
 
-        var resources = JsonDocument.Parse(template!).RootElement.GetProperty("Resources");
+        // What the local steps (routing a request, a smoke check) read: the stack's template, as the release recorded it.
+        var template = await DeployedTemplate.ReadAsync(aws.CloudFormation, $"orders-api-{DeployedCorpus.Environment}", live, default);
+
+        Assert.Null(template.Note);
+        var resources = JsonDocument.Parse(template.Body).RootElement.GetProperty("Resources");
         var api = resources.GetProperty("ServerlessRestApi");
         Assert.Equal("AWS::ApiGateway::RestApi", api.GetProperty("Type").GetString());
         var integration = api.GetProperty("Properties").GetProperty("Body").GetProperty("paths").GetProperty("/orders")
             .GetProperty("get").GetProperty("x-amazon-apigateway-integration");
         Assert.Contains("OrdersFunctionAliaslive", integration.GetProperty("uri").ToString()); // the API calls the alias
+    }
+
+    [Fact]
+    public async Task A_function_AWS_named_runs_locally_from_its_release()
+    {
+        var run = await corpus.RunAsync($"Invoke --env {DeployedCorpus.Environment} --project nightly-report --event-json {{\"time\":\"2026-01-02T02:00:00Z\"}}");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("nightly-report-local-ReportFunction-", run.Output); // the name CloudFormation gave it
+        Assert.Contains("\"day\": \"2026-01-01\"", run.Output);
     }
 
     private async Task<JsonElement> ConfigurationAsync(string project, string logicalId)

@@ -22,6 +22,7 @@ public sealed class DeployedCorpus : IAsyncLifetime
 
     internal TempRepository Repository { get; } = new();
     public AwsCli Cli { get; private set; } = null!;
+    public string Endpoint => _moto?.Endpoint ?? throw new InvalidOperationException("moto is not started");
     public (int ExitCode, string Output) First { get; private set; }
     public (int ExitCode, string Output) Second { get; private set; }
 
@@ -38,8 +39,10 @@ public sealed class DeployedCorpus : IAsyncLifetime
         Second = await DeployAsync();
     }
 
-    public Task<(int ExitCode, string Output)> DeployAsync() =>
-        ComponentRun.RunAsync<CorpusBuild>(Repository.Root, $"Deploy --env {Environment}");
+    public Task<(int ExitCode, string Output)> DeployAsync() => RunAsync($"Deploy --env {Environment}");
+
+    /// <summary>A target of the corpus's repository, run as ./build.sh would run it.</summary>
+    public Task<(int ExitCode, string Output)> RunAsync(string commandLine) => ComponentRun.RunAsync<CorpusBuild>(Repository.Root, commandLine);
 
     public async Task DisposeAsync()
     {
@@ -47,5 +50,5 @@ public sealed class DeployedCorpus : IAsyncLifetime
         Repository.Dispose();
     }
 
-    private sealed class CorpusBuild : LiftoffBuild, IDeploy;
+    private sealed class CorpusBuild : LiftoffBuild, IDeploy, IInvoke;
 }

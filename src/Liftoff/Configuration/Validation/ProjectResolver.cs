@@ -31,6 +31,8 @@ internal sealed partial class ProjectResolver(string root, ICollection<Configura
         var frontEnd = ResolveFrontEnd(projectDirectory, definition.FrontEnd, map);
         var outputs = ResolveOutputs(definition.Outputs, map, template.Info);
         var rollout = ResolveRollout(definition.Rollout, definition.Rollout is null ? env.Map : map, env.Definition.Rollout);
+        var smokeChecks = new SmokeChecks(errors, map).Resolve(definition, (definition.Functions?.Keys ?? []).ToList(),
+            (text, key, where) => Substitute(text, values, key, where));
 
         if (errors.Count > errorsBefore) return null;
         return new ProjectEnvironment
@@ -57,7 +59,9 @@ internal sealed partial class ProjectResolver(string root, ICollection<Configura
             Serverless = template.Info.Serverless,
             FrontEnd = frontEnd,
             Outputs = outputs,
-            SmokeChecks = (definition.SmokeChecks ?? []).Select(ToSmokeCheck).ToList(),
+            SmokeChecks = smokeChecks,
+            Smoke = new SmokeSettings(
+                TimeSpan.FromSeconds(definition.SmokeTimeoutSeconds ?? SmokeSettings.DefaultTimeoutSeconds), definition.RollbackOnFailure ?? true),
             Rollout = rollout,
             Alarms = (definition.Alarms ?? []).Select((alarm, i) =>
                 Substitute(alarm, values, $"alarms[{i}]", map.Where(definition.Alarms!, i.ToString()))).ToList(),
@@ -171,12 +175,6 @@ internal sealed partial class ProjectResolver(string root, ICollection<Configura
         foreach (var (key, value) in definition.Tags ?? new Dictionary<string, string>())
             tags[key] = Substitute(value, values, $"tags.{key}", map.Where(definition.Tags!, key));
         return tags;
-    }
-
-    private static SmokeCheck ToSmokeCheck(SmokeCheckDefinition check)
-    {
-        var method = check.Method ?? "GET";
-        return new SmokeCheck(check.Name ?? $"{method} {check.Path}", method, check.Path!, check.Status ?? 200, check.BodyContains, check.Body);
     }
 
     private string Substitute(string text, IReadOnlyDictionary<string, string?> values, string key, SourceLocation where)
