@@ -13,30 +13,6 @@ namespace Liftoff.Tests.Deploying;
 /// </summary>
 public sealed class SettingsDeployTests : IClassFixture<MotoFixture>, IDisposable
 {
-    private const string Template = """
-        Parameters:
-          Project: {Type: String}
-          Environment: {Type: String}
-          ArtifactBucket: {Type: String}
-          ApiCodeKey: {Type: String}
-        Resources:
-          ApiRole:
-            Type: AWS::IAM::Role
-            Properties:
-              AssumeRolePolicyDocument:
-                Version: "2012-10-17"
-                Statement:
-                  - {Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}
-          ApiFunction:
-            Type: AWS::Lambda::Function
-            Properties:
-              FunctionName: !Sub "${Project}-${Environment}-lambda-api"
-              Runtime: nodejs22.x
-              Handler: index.handler
-              Role: !GetAtt ApiRole.Arn
-              Code: {S3Bucket: !Ref ArtifactBucket, S3Key: !Ref ApiCodeKey}
-        """;
-
     private const string Project = """
         template: template.yaml
         functions:
@@ -59,7 +35,8 @@ public sealed class SettingsDeployTests : IClassFixture<MotoFixture>, IDisposabl
         _aws = new AwsCli(moto);
         _repository
             .OnLocalAws(moto.Endpoint, "settings-artifacts-local")
-            .Write("projects/shop/template.yaml", Template)
+            // No MemorySize, Timeout or Architectures parameters: the settings must reach the function another way.
+            .Write("projects/shop/template.yaml", ValidRepository.TemplateWithRole)
             .Write("projects/shop/project.yaml", Project)
             .Write("projects/shop/api/index.js", "exports.handler = async () => ({ statusCode: 200, body: process.env.GREETING });\n");
     }
