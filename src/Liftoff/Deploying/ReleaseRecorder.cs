@@ -7,8 +7,7 @@ namespace Liftoff.Deploying;
 /// The ledger record of one deploy or rollback while it runs: each phase's timing and results are added as it ends,
 /// and the record is finished whatever happens — succeeded, rolled back by an alarm, or failed (Ctrl-C included).
 /// </summary>
-/// <param name="deployment">The deploy recorded, whose versions an alarm's rollback records; null for a rollback's own record.</param>
-internal sealed class ReleaseRecorder(ReleaseLedger ledger, Release started, ProjectDeployment? deployment, TimeProvider clock)
+internal sealed class ReleaseRecorder(ReleaseLedger ledger, Release started, TimeProvider clock)
 {
     public Release Release { get; private set; } = started;
 
@@ -31,9 +30,9 @@ internal sealed class ReleaseRecorder(ReleaseLedger ledger, Release started, Pro
     /// </summary>
     public async Task FailAsync(Exception error)
     {
-        if (error is RolloutFailedException rolledBack && deployment is not null)
+        if (error is RolloutFailedException rolledBack)
             await ledger.MarkRolledBackAsync(
-                Release with { FunctionVersions = deployment.VersionsByFunction(rolledBack.Result) }, rolledBack.Message, CancellationToken.None);
+                Release with { FunctionVersions = ProjectDeployment.VersionsByFunction(rolledBack.Result) }, rolledBack.Message, CancellationToken.None);
         else
             await ledger.FailAsync(Release, error, CancellationToken.None);
     }

@@ -6,10 +6,11 @@ using Liftoff.Aws.Storage;
 namespace Liftoff.Uploading;
 
 /// <summary>
-/// What Rollback needs to put an old release back, kept in the artifact bucket by content hash: every template
-/// and every front-end file a release may name (<c>kept/templates/{project}/{sha256}.yaml</c>,
-/// <c>kept/site/{project}/{sha256}</c>). They never expire, like the artifacts, because release records name them;
-/// equal content is stored once, so keeping them costs a listing and the files no earlier release had.
+/// What Rollback needs to put an old release back, kept in the artifact bucket by content hash: every template as
+/// CloudFormation got it (Deploy keeps it) and every front-end file (Upload keeps them):
+/// <c>kept/templates/{project}/{sha256}.yaml</c>, <c>kept/site/{project}/{sha256}</c>. They never expire, like the
+/// artifacts, because release records name them; equal content is stored once, so keeping them costs a HEAD or a
+/// listing and the content no earlier release had.
 /// </summary>
 public sealed class RollbackCopies(IAmazonS3 s3, string bucket, int maxParallelUploads = 16)
 {

@@ -29,16 +29,12 @@ public sealed class UploadRun(ArtifactUploadOptions? options = null, int maxPara
         return results;
     }
 
-    /// <summary>The template and front-end files, kept by content hash so that Rollback can put this release back later.</summary>
+    /// <summary>The front end's files, kept by content hash so that Rollback can put this release's site back later.</summary>
     private static async Task<KeptForRollback> KeepForRollbackAsync(ProjectUpload project, CancellationToken cancellationToken)
     {
-        var copies = new RollbackCopies(project.S3, project.Bucket);
-        var templateSent = project.TemplatePath is { } path
-            && await copies.KeepTemplateAsync(project.Project, await File.ReadAllTextAsync(path, cancellationToken), cancellationToken);
-        var (sent, already) = project.SiteFiles.Count == 0
-            ? (0, 0)
-            : await copies.KeepSiteFilesAsync(project.Project, project.SiteFiles, cancellationToken);
-        return new KeptForRollback(templateSent, sent, already);
+        if (project.SiteFiles.Count == 0) return KeptForRollback.Nothing;
+        var (sent, already) = await new RollbackCopies(project.S3, project.Bucket).KeepSiteFilesAsync(project.Project, project.SiteFiles, cancellationToken);
+        return new KeptForRollback(sent, already);
     }
 
     // Only the first project on a new bucket reports it as created; the others found it there.

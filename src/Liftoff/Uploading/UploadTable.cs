@@ -16,13 +16,9 @@ public static class UploadTable
     }
 
     /// <summary>What was kept for Rollback, when anything new was; null when all of it was already there.</summary>
-    private static string? Kept(KeptForRollback kept)
-    {
-        var parts = new List<string>();
-        if (kept.TemplateSent) parts.Add("the template");
-        if (kept.SiteFilesSent > 0) parts.Add($"{kept.SiteFilesSent} front-end file(s) ({kept.SiteFilesAlreadyKept} already kept)");
-        return parts.Count == 0 ? null : $"kept for Rollback: {string.Join(" and ", parts)}";
-    }
+    private static string? Kept(KeptForRollback kept) => kept.SiteFilesSent == 0
+        ? null
+        : $"kept for Rollback: {kept.SiteFilesSent} front-end file(s) ({kept.SiteFilesAlreadyKept} already kept)";
 
     private static Table Render(string title, IReadOnlyList<UploadedArtifact> uploads)
     {

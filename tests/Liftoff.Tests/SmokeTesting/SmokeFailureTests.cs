@@ -60,12 +60,12 @@ public sealed class SmokeFailureTests(MotoFixture moto) : IClassFixture<MotoFixt
         Assert.True(v1.SmokeTest!.Passed);
         // Rollback's own path took shop back to v1.
         Assert.Equal((ReleaseStatus.Succeeded, v1.Id), (rollback.Status, rollback.RestoredReleaseId));
-        var shopLive = await _aws.JsonAsync("lambda", "get-alias", "--function-name", (await ProjectAsync("shop")).Functions.Single().FunctionName, "--name", "live");
+        var shopLive = await _aws.JsonAsync("lambda", "get-alias", "--function-name", (await ProjectAsync("shop")).Functions.Single().FunctionName!, "--name", "live");
         Assert.Equal(v1.FunctionVersions["api"], shopLive.GetProperty("FunctionVersion").GetString());
         var stock = await ReleasesAsync("stock");
         Assert.Equal(2, stock.Count);
         Assert.All(stock, r => Assert.Equal((ReleaseStatus.Succeeded, true), (r.Status, r.SmokeTest!.Passed)));
-        var stockFunction = (await ProjectAsync("stock")).Functions.Single().FunctionName;
+        var stockFunction = (await ProjectAsync("stock")).Functions.Single().FunctionName!;
         var live = await _aws.JsonAsync("lambda", "get-alias", "--function-name", stockFunction, "--name", "live");
         Assert.Equal(stock[0].FunctionVersions["api"], live.GetProperty("FunctionVersion").GetString());
     }
@@ -92,7 +92,7 @@ public sealed class SmokeFailureTests(MotoFixture moto) : IClassFixture<MotoFixt
         Assert.Contains("Internal server error", v2.SmokeTest!.Checks.Single(c => !c.Passed).Response);
         Assert.Equal(ReleaseKind.Rollback, result.Rollback!.Kind);
         var v1 = releases.Single(r => r.Id == result.Rollback.RestoredReleaseId);
-        var live = await _aws.JsonAsync("lambda", "get-alias", "--function-name", project.Functions.Single().FunctionName, "--name", "live");
+        var live = await _aws.JsonAsync("lambda", "get-alias", "--function-name", project.Functions.Single().FunctionName!, "--name", "live");
         Assert.Equal(v1.FunctionVersions["api"], live.GetProperty("FunctionVersion").GetString());
     }
 

@@ -95,7 +95,7 @@ public sealed class ReleaseRollback(AwsClients clients, IAnsiConsole console, Re
     /// <summary>Plan: every part read and decided, nothing changed; a change set already made is deleted if a later part fails.</summary>
     private async Task<RollbackPlan> PlanAsync(ProjectEnvironment environment, Release replaced, Release target, CancellationToken cancellationToken)
     {
-        var aliases = await _aliases.PlanAsync(environment, target, cancellationToken);
+        var aliases = await _aliases.PlanAsync(environment, target, await StackResourcesAsync(environment, cancellationToken), cancellationToken);
         var stack = await new StackRestore(clients, _stacks).PlanAsync(environment, replaced, target, cancellationToken);
         try
         {
@@ -114,14 +114,14 @@ public sealed class ReleaseRollback(AwsClients clients, IAnsiConsole console, Re
     {
         var (environment, target) = (plan.Environment, plan.Target);
         var ledger = Ledger(environment);
-        var record = new ReleaseRecorder(ledger, await ledger.StartAsync(Draft(plan), cancellationToken), null, _clock);
+        var record = new ReleaseRecorder(ledger, await ledger.StartAsync(Draft(plan), cancellationToken), _clock);
         try
         {
             await record.PhaseAsync("aliases", () => _aliases.MoveAsync(plan.Aliases, cancellationToken));
             var stack = plan.Stack is null ? null
                 : await record.PhaseAsync("stack", () => _stacks.ExecuteOrDiscardAsync(plan.Stack.ChangeSet, dryRun: false, cancellationToken));
-            if (plan.Aliases.Any(a => !a.VersionExists))
-                await record.PhaseAsync("publish again", () => PublishAgainAsync(plan, cancellationToken),
+            if (plan.Aliases.Any(a => !a.VersionExists || a.Owner != AliasOwner.Liftoff))
+                await record.PhaseAsync("aliases after the stack", () => SettleAliasesAsync(plan, cancellationToken),
                     (release, versions) => release with { FunctionVersions = Merged(release.FunctionVersions, versions) });
             var site = plan.Site is null ? null
                 : await record.PhaseAsync("front end", () => _site.ApplyAsync(environment, plan.Site, cancellationToken),
@@ -144,9 +144,14 @@ public sealed class ReleaseRollback(AwsClients clients, IAnsiConsole console, Re
         }
     }
 
-    private Task<IReadOnlyDictionary<string, string>> PublishAgainAsync(RollbackPlan plan, CancellationToken cancellationToken) =>
-        _aliases.RepublishAsync(plan.Environment, plan.Target, plan.Aliases,
+    /// <summary>Versions that were gone published again, and the aliases the template moved read back (the stack may have renamed functions).</summary>
+    private async Task<IReadOnlyDictionary<string, string>> SettleAliasesAsync(RollbackPlan plan, CancellationToken cancellationToken) =>
+        await _aliases.SettleAsync(plan.Environment, plan.Target, plan.Aliases, await StackResourcesAsync(plan.Environment, cancellationToken),
             new CodeRollout(clients.Lambda, clients.CloudWatch, console, clock), cancellationToken);
+
+    /// <summary>The stack's resources, logical id → physical id: the functions' names as AWS gave them.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> StackResourcesAsync(ProjectEnvironment environment, CancellationToken cancellationToken) =>
+        (await _stacks.ReadOutputsAsync(environment.StackName, cancellationToken)).Resources;
 
     /// <summary>
     /// The CDN for exactly the paths the front end changed. The restored release is live whatever happens here, so a

@@ -34,9 +34,10 @@ internal sealed record RollbackPlan(
             .AddColumns("Part", "Now", "After rollback");
         foreach (var a in Aliases)
             table.AddRow(
-                new Text($"{a.FunctionName}:{RolloutRequestAlias}"),
+                new Text($"{a.FunctionName}:{a.Alias}"),
                 new Text((a.From ?? "(none)") + (a.HasRouting ? " (shifting)" : "")),
-                Change(a.Changes, a.VersionExists ? a.To : $"{a.To} is gone: published again from {Target.Id}'s artifact"));
+                Change(a.Changes, a.Owner != AliasOwner.Liftoff ? "moved by the template with the stack"
+                    : a.VersionExists ? a.To : $"{a.To} is gone: published again from {Target.Id}'s artifact"));
         table.AddRow(new Text("stack"), new Text(Short(Live.TemplateSha256)),
             Change(Stack is not null, Stack is null ? "as recorded" : $"template {Short(Target.TemplateSha256)}, its parameters"));
         table.AddRow(new Text("front end"), new Text(Live.Assets is null ? "-" : $"{Live.Assets.Files.Count} file(s)"),
@@ -49,8 +50,6 @@ internal sealed record RollbackPlan(
         if (Stack is not null) stacks.Show(Stack.ChangeSet);
         foreach (var note in Stack?.Notes ?? []) console.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
     }
-
-    private const string RolloutRequestAlias = Code.RolloutRequest.LiveAlias;
 
     private static IRenderable Change(bool changes, string text) => changes ? new Markup($"[yellow]{Markup.Escape(text)}[/]") : new Text(text);
 

@@ -14,7 +14,7 @@ internal sealed record StackRestorePlan(ChangeSetPlan ChangeSet, IReadOnlyDictio
 
 /// <summary>
 /// Restores a stack to a release's template and parameters, only when they differ from the live release's. The
-/// template comes back from the copy Upload kept by hash; parameters the ledger keeps only as a NoEcho fingerprint
+/// template comes back from the copy Deploy kept by hash (the template as CloudFormation got it); parameters the ledger keeps only as a NoEcho fingerprint
 /// are sent as UsePreviousValue, never as the mask, so the stack keeps the secret it has now.
 /// </summary>
 internal sealed class StackRestore(AwsClients clients, StackDeployer stacks)
@@ -54,7 +54,7 @@ internal sealed class StackRestore(AwsClients clients, StackDeployer stacks)
         && a.StackParameters.All(p => b.StackParameters.TryGetValue(p.Key, out var value) && value == p.Value);
 
     /// <summary>
-    /// The release's template text: the copy Upload kept by hash; else the copy of a large template under templates/
+    /// The release's template text: the copy Deploy kept by hash; else the copy of a large template under templates/
     /// (expires after 30 days); else the live stack's own, when only parameters differ. Records from before templates
     /// were kept may have none of these: then the stack cannot be restored, and nothing is changed.
     /// </summary>
@@ -75,7 +75,7 @@ internal sealed class StackRestore(AwsClients clients, StackDeployer stacks)
         var commit = target.Git is { } git ? $"git checkout {git.ShortCommit}, then " : "";
         throw new RollbackException(
             $"The template of release {target.Id} (sha256 {target.TemplateSha256 ?? "not recorded"}) was not kept: the release was " +
-            "recorded before Upload kept templates for Rollback, and no other copy has that hash. Its stack cannot be restored, so " +
+            "recorded before Deploy kept templates for Rollback, and no other copy has that hash. Its stack cannot be restored, so " +
             $"nothing was changed. Deploy that release's commit instead: {commit}./build.sh Deploy --env {environment.Environment} " +
             $"--project {environment.Project}.");
     }
