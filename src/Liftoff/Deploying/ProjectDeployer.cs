@@ -2,6 +2,7 @@ using Liftoff.Aws;
 using Liftoff.Configuration;
 using Liftoff.Deploying.Code;
 using Liftoff.Deploying.FrontEnd;
+using Liftoff.Deploying.Live;
 using Liftoff.Deploying.Locking;
 using Liftoff.Deploying.Stacks;
 using Liftoff.Packaging;
@@ -12,107 +13,106 @@ using Spectre.Console;
 namespace Liftoff.Deploying;
 
 /// <summary>
-/// One project's deploy to one environment, phase by phase: compare with the live release (nothing to do when
-/// equal), lock, plan the change set, show it with the planned rollout, approve where the environment asks for
-/// it, execute or discard, roll the code out, publish the front end, and record the release whatever the outcome.
-/// The artifacts are uploaded beforehand (the Upload target).
+/// One project's deploy to one environment, phase by phase: compare with the live release and with what AWS really
+/// serves (nothing to do when both agree), lock, close what an interrupted run left in progress, plan the change set,
+/// show it with the planned rollout, approve where the environment asks for it, execute or discard, roll the code out,
+/// publish the front end, and record the release whatever the outcome. Every change is fenced by the lock: a run whose
+/// lock was taken over stops before its next change. The artifacts are uploaded beforehand (the Upload target).
+/// Partial files: Check (compare, dry run), Lock (lock, close interrupted records), Stop (how a stopped deploy is recorded).
 /// </summary>
-public sealed class ProjectDeployer(
+public sealed partial class ProjectDeployer(
     AwsClients clients,
     IAnsiConsole console,
     ReleaseActor actor,
     GitRevision? git,
     string rootDirectory,
-    TimeProvider? clock = null)
+    TimeProvider? clock = null,
+    DeploymentLockOptions? lockOptions = null,
+    IDeployPause? pause = null)
 {
-    private readonly StackDeployer _stacks = new(clients.CloudFormation, console, clock);
-    private readonly CodeRollout _rollout = new(clients.Lambda, clients.CloudWatch, console, clock);
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly IDeployPause _pause = pause ?? DeployPause.None;
+    private readonly LiveStateReader _live = new(clients.Lambda, clients.CloudFormation);
 
+    /// <param name="takenOver">A lock DeployRun already holds for this project (--force-unlock takes it over first); used instead of acquiring one.</param>
     public async Task<ProjectDeployResult> DeployAsync(
         ProjectEnvironment environment, ArtifactManifest manifest, DeployOptions options, ApprovalGate approval,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, DeploymentLease? takenOver = null)
     {
         var deployment = await ProjectDeployment.ReadAsync(environment, manifest, rootDirectory, git, actor, cancellationToken);
         var ledger = new ReleaseLedger(clients.S3, environment.ArtifactBucket, clock);
-        var live = await ledger.LastSuccessfulAsync(environment.Project, environment.Environment, cancellationToken);
-        var reasons = Compare(deployment, live, options);
-        if (reasons is null) return Result(deployment, ProjectDeployOutcome.UpToDate, [], release: live);
-        if (options.DryRun) return await DryRunAsync(deployment, reasons, cancellationToken);
+        var state = await ledger.ReadStateAsync(environment.Project, environment.Environment, cancellationToken);
+        var found = state.Live is null && state.InProgress.Count == 0 ? null : await _live.ReadAsync(environment, cancellationToken);
+        var reasons = Compare(deployment, state.Live, found, options);
+        if (options.DryRun && reasons is not null) return await DryRunAsync(deployment, reasons, cancellationToken);
+        if (reasons is null)
+        {
+            if (state.InProgress.Count > 0 && !options.DryRun) await CloseInterruptedAsync(environment, ledger, state.InProgress, found!, takenOver, cancellationToken);
+            return Result(deployment, ProjectDeployOutcome.UpToDate, [], release: state.Live);
+        }
 
-        await using var lease = await LockAsync(environment, cancellationToken);
+        await using var lease = takenOver ?? await LockAsync(environment, options, cancellationToken);
+        await CloseAsync(ledger, state.InProgress, found, lease, cancellationToken);
+        return await DeployLockedAsync(deployment, ledger, state.Live, reasons, lease, approval, cancellationToken);
+    }
+
+    /// <summary>The deploy proper, under the lock: every phase recorded; a stop of any kind releases the lock first, then is recorded.</summary>
+    private async Task<ProjectDeployResult> DeployLockedAsync(
+        ProjectDeployment deployment, ReleaseLedger ledger, Release? live, IReadOnlyList<string> reasons, DeploymentLease lease,
+        ApprovalGate approval, CancellationToken cancellationToken)
+    {
         using var lockHeld = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
         var token = lockHeld.Token;
-        var record = new ReleaseRecorder(ledger, await ledger.StartAsync(deployment.Draft, token), deployment, clock ?? TimeProvider.System);
+        var record = await ReleaseRecorder.StartAsync(ledger, deployment, lease, _clock, token);
+        var steps = StepsFor(lease);
         try
         {
-            var stack = await record.PhaseAsync("stack", () => DeployStackAsync(deployment, approval, token));
-            var rolled = await record.PhaseAsync("rollout", () => RollOutAsync(deployment, token),
+            await _pause.AtAsync(DeployPoint.AfterUpload, token);
+            var stack = await record.PhaseAsync("stack", () => DeployStackAsync(deployment, steps.Stacks, approval, token), token);
+            var rolled = await record.PhaseAsync("rollout", () => steps.Rollout.RunAsync(deployment.Rollout, token), token,
                 (release, result) => release with { FunctionVersions = deployment.VersionsByFunction(result) });
-            var published = await PublishFrontEndAsync(deployment, live, record, token);
-            var recorded = await record.CompleteAsync(token);
+            var published = await PublishFrontEndAsync(deployment, steps.Site, live, record, token);
+            var left = await _live.ReadStackAsync(deployment.Environment.StackName, token);
+            var recorded = await record.CompleteAsync(new ReleaseStack(left.Status ?? "", left.ChangedAt), token);
             return Result(deployment, ProjectDeployOutcome.Deployed, reasons, stack, rolled, published, recorded);
         }
         catch (Exception e)
         {
-            await record.FailAsync(e);
+            if (await RecordStopAsync(e, deployment, record, lease, cancellationToken) is { } instead) throw instead;
             throw;
         }
     }
 
-    /// <summary>Compare: what this deploy would change against what is live; null when nothing would (and no --force).</summary>
-    private IReadOnlyList<string>? Compare(ProjectDeployment deployment, Release? live, DeployOptions options)
-    {
-        var reasons = ReleaseDifference.Between(live, deployment.Draft);
-        if (reasons.Count == 0 && !options.Force)
-        {
-            console.MarkupLine($"[green]{Markup.Escape(deployment.Project)}: up to date[/] [grey](release {Markup.Escape(live!.Id)})[/]");
-            return null;
-        }
-        console.MarkupLine($"{Markup.Escape(deployment.Project)}: deploying ({Markup.Escape(string.Join(", ", reasons.DefaultIfEmpty("--force")))})");
-        return reasons;
-    }
-
-    /// <summary>--dry-run: plan and show, then discard; no lock, no record, nothing changed.</summary>
-    private async Task<ProjectDeployResult> DryRunAsync(ProjectDeployment deployment, IReadOnlyList<string> reasons, CancellationToken cancellationToken)
-    {
-        var plan = await _stacks.PlanAsync(deployment.Stack, cancellationToken);
-        await ShowThenApproveAsync(deployment, plan, approval: null, cancellationToken);
-        var planned = await _stacks.ExecuteOrDiscardAsync(plan, dryRun: true, cancellationToken);
-        return Result(deployment, ProjectDeployOutcome.DryRun, reasons, planned);
-    }
-
-    /// <summary>Lock: one deploy at a time per project and environment; a lost lease cancels this one.</summary>
-    private Task<DeploymentLease> LockAsync(ProjectEnvironment environment, CancellationToken cancellationToken) =>
-        new DeploymentLock(clients.S3, environment.ArtifactBucket, clock: clock)
-            .AcquireAsync(environment.Project, environment.Environment, actor, cancellationToken);
-
     /// <summary>Plan (the template passed by URL when too large to send inline), show, approve, then execute or discard.</summary>
-    private async Task<StackDeployResult> DeployStackAsync(ProjectDeployment deployment, ApprovalGate approval, CancellationToken cancellationToken)
+    private async Task<StackDeployResult> DeployStackAsync(
+        ProjectDeployment deployment, StackDeployer stacks, ApprovalGate approval, CancellationToken cancellationToken)
     {
         var environment = deployment.Environment;
         var template = deployment.Stack.Template;
         var source = await new TemplateUploader(clients.S3, environment.ArtifactBucket, environment.Region, environment.EndpointUrl)
             .PrepareAsync(environment.Project, template.Body, cancellationToken);
-        var plan = await _stacks.PlanAsync(deployment.Stack with { Template = template with { Url = source.Url } }, cancellationToken);
-        await ShowThenApproveAsync(deployment, plan, approval, cancellationToken);
-        return await _stacks.ExecuteOrDiscardAsync(plan, dryRun: false, cancellationToken);
+        var plan = await stacks.PlanAsync(deployment.Stack with { Template = template with { Url = source.Url } }, cancellationToken);
+        await ShowThenApproveAsync(deployment, stacks, plan, approval, cancellationToken);
+        return await stacks.ExecuteOrDiscardAsync(plan, dryRun: false, cancellationToken);
     }
 
     /// <summary>
     /// Show the change set and the planned code rollout, then approve. Until the change set is executed or
-    /// discarded, a stop here (no approval, Ctrl-C, an error) deletes it, so nothing is left half-made.
+    /// discarded, a stop here (no approval, Ctrl-C, an error, the lock lost) deletes it, so nothing is left half-made.
     /// </summary>
-    private async Task ShowThenApproveAsync(ProjectDeployment deployment, ChangeSetPlan plan, ApprovalGate? approval, CancellationToken cancellationToken)
+    private async Task ShowThenApproveAsync(
+        ProjectDeployment deployment, StackDeployer stacks, ChangeSetPlan plan, ApprovalGate? approval, CancellationToken cancellationToken)
     {
         try
         {
-            _stacks.Show(plan);
-            CodeRollout.Write(console, await _rollout.PlanAsync(deployment.Rollout, cancellationToken));
+            stacks.Show(plan);
+            CodeRollout.Write(console, await StepsFor(DeploymentFence.None).Rollout.PlanAsync(deployment.Rollout, cancellationToken));
+            await _pause.AtAsync(DeployPoint.AfterChangeSet, cancellationToken);
             if (approval is not null) await ApproveAsync(plan, approval, cancellationToken);
         }
         catch (Exception)
         {
-            await _stacks.DiscardAsync(plan, CancellationToken.None);
+            await stacks.DiscardAsync(plan, CancellationToken.None);
             throw;
         }
     }
@@ -126,22 +126,27 @@ public sealed class ProjectDeployer(
             ? approval.EnsureApprovedAsync(plan.StackName, plan.Deployment.Environment, cancellationToken)
             : Task.CompletedTask;
 
-    private Task<RolloutResult> RollOutAsync(ProjectDeployment deployment, CancellationToken cancellationToken) =>
-        _rollout.RunAsync(deployment.Rollout, cancellationToken);
-
     /// <summary>Publish the front end to the site bucket the stack made, when the project has one.</summary>
     private async Task<FrontEndPublishResult?> PublishFrontEndAsync(
-        ProjectDeployment deployment, Release? live, ReleaseRecorder record, CancellationToken cancellationToken)
+        ProjectDeployment deployment, FrontEndPublisher site, Release? live, ReleaseRecorder record, CancellationToken cancellationToken)
     {
-        if (deployment.Assets is not { } assets || deployment.Environment.Outputs.SiteBucket is not { } site) return null;
+        if (deployment.Assets is not { } assets || deployment.Environment.Outputs.SiteBucket is not { } bucket) return null;
         return await record.PhaseAsync("front end", async () =>
             {
-                var outputs = await _stacks.ReadOutputsAsync(deployment.Environment.StackName, cancellationToken);
-                return await new FrontEndPublisher(clients.S3)
-                    .PublishAsync(outputs.Require(site.OutputName, site.LogicalId), assets, live?.Assets, cancellationToken);
+                var outputs = await StepsFor(DeploymentFence.None).Stacks.ReadOutputsAsync(deployment.Environment.StackName, cancellationToken);
+                return await site.PublishAsync(outputs.Require(bucket.OutputName, bucket.LogicalId), assets, live?.Assets, cancellationToken);
             },
+            cancellationToken,
             (release, published) => release with { ChangedPaths = published.ChangedPaths, DeletedPaths = published.DeletedPaths });
     }
+
+    /// <summary>The steps that change AWS, each checking <paramref name="fence"/> before every change it makes.</summary>
+    private Steps StepsFor(IDeploymentFence fence) => new(
+        new StackDeployer(clients.CloudFormation, console, clock) { Fence = fence, Pause = _pause },
+        new CodeRollout(clients.Lambda, clients.CloudWatch, console, clock) { Fence = fence, Pause = _pause },
+        new FrontEndPublisher(clients.S3) { Fence = fence, Pause = _pause });
+
+    private sealed record Steps(StackDeployer Stacks, CodeRollout Rollout, FrontEndPublisher Site);
 
     private static ProjectDeployResult Result(
         ProjectDeployment deployment, ProjectDeployOutcome outcome, IReadOnlyList<string> reasons, StackDeployResult? stack = null,

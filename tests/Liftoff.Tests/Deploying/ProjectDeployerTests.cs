@@ -114,7 +114,7 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
     }
 
     [Fact]
-    public async Task Force_unlock_removes_a_stale_lock_first_and_says_whose_it_was()
+    public async Task Force_unlock_takes_the_lock_over_first_says_whose_it_was_and_releases_it_after()
     {
         var (environment, manifest) = await PackagedAsync("media-register");
         var locks = new DeploymentLock(_clients.S3, environment.ArtifactBucket, new DeploymentLockOptions { RenewEvery = null });
@@ -125,7 +125,7 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
 
         await run.RunAsync([environment], manifest, new DeployOptions(DryRun: true, ForceUnlock: true), new ApprovalGate(console, false, false), default);
 
-        Assert.Contains("media-register: removed the deployment lock held by crashed@ci-runner", console.Output);
+        Assert.Contains("media-register: --force-unlock broke the live lease of crashed@ci-runner", console.Output);
         Assert.Null(await locks.GetHolderAsync(environment.Project, environment.Environment, default));
     }
 

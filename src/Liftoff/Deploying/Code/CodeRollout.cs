@@ -3,6 +3,7 @@ using Liftoff.Aws.CloudWatch;
 using Liftoff.Aws.CloudWatch.Model;
 using Liftoff.Aws.Lambda;
 using Liftoff.Aws.Lambda.Model;
+using Liftoff.Deploying.Locking;
 using Spectre.Console;
 
 namespace Liftoff.Deploying.Code;
@@ -23,6 +24,12 @@ public sealed partial class CodeRollout(
 
     /// <summary>How often the alarms are read during a hold. CloudWatch evaluates alarms once a minute.</summary>
     public TimeSpan AlarmPollInterval { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Checked before each change to a function: its code updated, a version published, its alias created or moved.</summary>
+    public IDeploymentFence Fence { get; init; } = DeploymentFence.None;
+
+    /// <summary>The test hook's stop at the first share of traffic (<see cref="DeployPoint.DuringShift"/>).</summary>
+    public IDeployPause Pause { get; init; } = DeployPause.None;
 
     /// <summary>How many functions are prepared at once (the Lambda client's request budget bounds the rate anyway).</summary>
     public int Parallelism { get; init; } = 4;
@@ -51,7 +58,7 @@ public sealed partial class CodeRollout(
 
     private async Task<IReadOnlyList<PreparedFunction>> PrepareAllAsync(RolloutRequest request, CancellationToken cancellationToken)
     {
-        var versions = new FunctionVersions(lambda, console);
+        var versions = new FunctionVersions(lambda, console, Fence);
         var prepared = new PreparedFunction[request.Functions.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, request.Functions.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
@@ -74,6 +81,7 @@ public sealed partial class CodeRollout(
                 console.MarkupLine($"{Markup.Escape(f.Name)}: {alias} already on version {f.Version}");
                 break;
             case AliasMove.Created:
+                await Fence.EnsureHeldAsync($"creating the alias {alias} of {f.Name}", cancellationToken);
                 await lambda.CreateAliasAsync(new CreateAliasRequest
                 {
                     FunctionName = f.Name, Name = alias, FunctionVersion = f.Version,
@@ -90,8 +98,10 @@ public sealed partial class CodeRollout(
     }
 
     /// <summary>Points the alias at <paramref name="version"/>, with <paramref name="canaryWeight"/> of traffic on <paramref name="canary"/>.</summary>
-    private Task PointAsync(string function, string alias, string version, (string Version, double Weight)? canary, CancellationToken cancellationToken) =>
-        lambda.UpdateAliasAsync(new UpdateAliasRequest
+    private async Task PointAsync(string function, string alias, string version, (string Version, double Weight)? canary, CancellationToken cancellationToken)
+    {
+        await Fence.EnsureHeldAsync($"moving the alias {alias} of {function}", cancellationToken);
+        await lambda.UpdateAliasAsync(new UpdateAliasRequest
         {
             FunctionName = function,
             Name = alias,
@@ -102,6 +112,7 @@ public sealed partial class CodeRollout(
                 AdditionalVersionWeights = canary is { } c ? new() { [c.Version] = c.Weight } : new(),
             },
         }, cancellationToken);
+    }
 
     private async Task<GetAliasResponse?> GetAliasAsync(string function, string alias, CancellationToken cancellationToken)
     {

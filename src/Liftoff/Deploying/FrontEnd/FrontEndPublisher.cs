@@ -1,6 +1,7 @@
 using Amazon.S3;
 using Amazon.S3.Model;
 using Liftoff.Aws.Storage;
+using Liftoff.Deploying.Locking;
 using Liftoff.Releases;
 
 namespace Liftoff.Deploying.FrontEnd;
@@ -14,6 +15,12 @@ namespace Liftoff.Deploying.FrontEnd;
 public sealed class FrontEndPublisher(IAmazonS3 s3, int maxParallelUploads = 16)
 {
     private const int DeleteBatch = 1000; // DeleteObjects' limit per request
+
+    /// <summary>Checked before each batch of changes to the site bucket: the files, the pages, the deletions.</summary>
+    public IDeploymentFence Fence { get; init; } = DeploymentFence.None;
+
+    /// <summary>The test hook's stop between the files and the pages (<see cref="DeployPoint.DuringFrontEnd"/>).</summary>
+    public IDeployPause Pause { get; init; } = DeployPause.None;
 
     /// <param name="previous">The asset list of the last successful release, if any: files it lists with the
     /// same hash and headers, still in the bucket at the same size, are trusted without a HEAD.</param>
@@ -30,11 +37,15 @@ public sealed class FrontEndPublisher(IAmazonS3 s3, int maxParallelUploads = 16)
         var toSend = assets.Where((_, i) => decisions[i]).ToList();
 
         // Everything else first, pages last: a visitor never gets HTML that points at files not there yet.
+        await Fence.EnsureHeldAsync($"uploading the front end's files to s3://{siteBucket}", cancellationToken);
         await ForEachAsync(toSend.Where(a => !a.IsHtml), (a, ct) => UploadAsync(siteBucket, a, ct), cancellationToken);
+        await Pause.AtAsync(DeployPoint.DuringFrontEnd, cancellationToken);
+        await Fence.EnsureHeldAsync($"uploading the front end's pages to s3://{siteBucket}", cancellationToken);
         await ForEachAsync(toSend.Where(a => a.IsHtml), (a, ct) => UploadAsync(siteBucket, a, ct), cancellationToken);
 
         var wanted = assets.Select(a => a.Path).ToHashSet(StringComparer.Ordinal);
         var deleted = stored.Keys.Where(k => !wanted.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        if (deleted.Count > 0) await Fence.EnsureHeldAsync($"deleting old files from s3://{siteBucket}", cancellationToken);
         await DeleteAsync(siteBucket, deleted, cancellationToken);
 
         return new FrontEndPublishResult(

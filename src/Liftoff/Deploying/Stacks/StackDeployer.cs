@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Liftoff.Aws.CloudFormation;
 using Liftoff.Aws.CloudFormation.Model;
+using Liftoff.Deploying.Locking;
 using Spectre.Console;
 
 namespace Liftoff.Deploying.Stacks;
@@ -16,6 +17,12 @@ public sealed partial class StackDeployer(
     TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>Checked before each change to the stack (a change set created or executed, a failed stack deleted, protection turned on).</summary>
+    public IDeploymentFence Fence { get; init; } = DeploymentFence.None;
+
+    /// <summary>The test hook's stop while the change set executes (<see cref="DeployPoint.DuringExecution"/>).</summary>
+    public IDeployPause Pause { get; init; } = DeployPause.None;
 
     /// <summary>How the plan looks on the console: the change table, or "no changes".</summary>
     public void Show(ChangeSetPlan plan) => ChangeTable.Write(console, plan);
@@ -66,6 +73,7 @@ public sealed partial class StackDeployer(
         if (deployment.Template.Url is { } url) request.TemplateURL = url;
         else request.TemplateBody = deployment.Template.Body;
 
+        await Fence.EnsureHeldAsync($"creating a change set for stack {deployment.StackName}", cancellationToken);
         CreateChangeSetResponse created;
         try
         {
