@@ -112,8 +112,21 @@ public sealed partial class ProjectDeployer(
         }
         catch (Exception)
         {
-            await stacks.DiscardAsync(plan, CancellationToken.None);
+            await DiscardQuietlyAsync(stacks, plan);
             throw;
+        }
+    }
+
+    /// <summary>Tidies a change set up after a stop; a failure to tidy is said, never put in place of why the deploy stopped.</summary>
+    private async Task DiscardQuietlyAsync(StackDeployer stacks, ChangeSetPlan plan)
+    {
+        try
+        {
+            await stacks.DiscardAsync(plan, CancellationToken.None);
+        }
+        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException)
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(plan.StackName)}: could not delete change set {Markup.Escape(plan.ChangeSetName ?? "")} ({Markup.Escape(e.Message)}).[/]");
         }
     }
 

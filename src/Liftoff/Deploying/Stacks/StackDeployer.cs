@@ -93,16 +93,34 @@ public sealed partial class StackDeployer(
         return await DescribeUntilReadyAsync(deployment, kind, created.StackId ?? stack?.StackId, name, stack, cancellationToken);
     }
 
-    /// <summary>Deletes the plan's change set, and the empty stack a CREATE change set left in REVIEW_IN_PROGRESS.</summary>
+    /// <summary>
+    /// Deletes the plan's change set (one already gone is fine), and the empty stack a CREATE change set left in
+    /// REVIEW_IN_PROGRESS, unless the lock was lost: a run that took it over may be creating that stack now.
+    /// </summary>
     public async Task DiscardAsync(ChangeSetPlan plan, CancellationToken cancellationToken)
     {
         if (plan.ChangeSetName is null) return;
-        await cloudFormation.DeleteChangeSetAsync(
-            new DeleteChangeSetRequest { StackName = plan.StackId ?? plan.StackName, ChangeSetName = plan.ChangeSetName }, cancellationToken);
-        if (!plan.CreatesStack) return;
+        try
+        {
+            await cloudFormation.DeleteChangeSetAsync(
+                new DeleteChangeSetRequest { StackName = plan.StackId ?? plan.StackName, ChangeSetName = plan.ChangeSetName }, cancellationToken);
+        }
+        catch (AmazonServiceException e) when (e.ErrorCode == "ChangeSetNotFound" || e.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase))
+        {
+            // Executing another change set of the stack removes this one (AWS), or an earlier try deleted it already.
+        }
+        if (!plan.CreatesStack || Fence.IsLost) return;
         var stack = await FindStackAsync(plan.StackName, cancellationToken);
-        if (stack is not null && Status(stack) == StackStatuses.ReviewInProgress)
-            await cloudFormation.DeleteStackAsync(new DeleteStackRequest { StackName = plan.StackName }, cancellationToken);
+        if (stack is null || Status(stack) != StackStatuses.ReviewInProgress) return;
+        try
+        {
+            await Fence.EnsureHeldAsync($"deleting the empty stack {plan.StackName}", cancellationToken);
+        }
+        catch (DeploymentLockLostException)
+        {
+            return;
+        }
+        await cloudFormation.DeleteStackAsync(new DeleteStackRequest { StackName = plan.StackName }, cancellationToken);
     }
 
     /// <summary>The stack's outputs, with its resources' physical ids to fall back on (see <see cref="StackOutputValues"/>).</summary>
