@@ -18,7 +18,7 @@ internal enum Fault
     Unavailable,
     /// <summary>Forward to moto (so the call takes effect), then answer 503 as if the response were lost.</summary>
     LoseResponse,
-    /// <summary>Close the connection without an answer (a reset), without forwarding.</summary>
+    /// <summary>Drop the connection part way through the answer (a reset), without forwarding.</summary>
     Reset,
 }
 
@@ -103,7 +103,7 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
         if (fault == Fault.Reset)
         {
             _log.Enqueue(logged);
-            context.Response.Abort();
+            await ResetAsync(context.Response);
             return;
         }
         if (reached)
@@ -123,6 +123,20 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
         }
         await FailAsync(context.Response, fault == Fault.Throttle ? Fault.Throttle : fault == Fault.InternalError ? Fault.InternalError : Fault.Unavailable, query,
             context.Request.HttpMethod == "HEAD");
+    }
+
+    /// <summary>
+    /// The connection drops before the answer is whole. HttpListener cannot reset a connection outright (Abort sends an
+    /// empty 200, which a PUT takes for success), so a load balancer's 502 promises a body and breaks off: the client
+    /// reads an I/O error ("the response ended prematurely"), as it does when a connection is reset.
+    /// </summary>
+    private static async Task ResetAsync(HttpListenerResponse response)
+    {
+        response.StatusCode = 502;
+        response.ContentLength64 = 1024;
+        await response.OutputStream.WriteAsync(new byte[16]);
+        await response.OutputStream.FlushAsync();
+        response.Abort();
     }
 
     /// <summary>The signing name in the Authorization header's credential scope (.../us-east-1/s3/aws4_request).</summary>

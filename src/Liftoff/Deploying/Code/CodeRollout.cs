@@ -81,12 +81,7 @@ public sealed partial class CodeRollout(
                 console.MarkupLine($"{Markup.Escape(f.Name)}: {alias} already on version {f.Version}");
                 break;
             case AliasMove.Created:
-                await Fence.EnsureHeldAsync($"creating the alias {alias} of {f.Name}", cancellationToken);
-                await lambda.CreateAliasAsync(new CreateAliasRequest
-                {
-                    FunctionName = f.Name, Name = alias, FunctionVersion = f.Version,
-                    Description = "Moved by Liftoff: the version serving traffic",
-                }, cancellationToken);
+                await CreateAliasAsync(f, alias, cancellationToken);
                 console.MarkupLine($"{Markup.Escape(f.Name)}: {alias} created on version {f.Version}");
                 break;
             default:
@@ -95,6 +90,25 @@ public sealed partial class CodeRollout(
                 break;
         }
         return move;
+    }
+
+    private async Task CreateAliasAsync(PreparedFunction f, string alias, CancellationToken cancellationToken)
+    {
+        await Fence.EnsureHeldAsync($"creating the alias {alias} of {f.Name}", cancellationToken);
+        try
+        {
+            await lambda.CreateAliasAsync(new CreateAliasRequest
+            {
+                FunctionName = f.Name, Name = alias, FunctionVersion = f.Version,
+                Description = "Moved by Liftoff: the version serving traffic",
+            }, cancellationToken);
+        }
+        catch (AmazonServiceException e) when (e.ErrorCode is "ResourceConflictException" or "ConflictException")
+        {
+            // A CreateAlias resent after its answer was lost finds the alias it made: point it all the same.
+            // AWS answers ResourceConflictException; moto 5.2 ConflictException, both with 409.
+            await PointAsync(f.Name, alias, f.Version, null, cancellationToken);
+        }
     }
 
     /// <summary>Points the alias at <paramref name="version"/>, with <paramref name="canaryWeight"/> of traffic on <paramref name="canary"/>.</summary>

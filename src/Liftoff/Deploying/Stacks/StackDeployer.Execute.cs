@@ -17,7 +17,9 @@ public sealed partial class StackDeployer
         await events.SkipExistingAsync(cancellationToken);
         await Fence.EnsureHeldAsync($"executing the change set of stack {plan.StackName}", cancellationToken);
         await cloudFormation.ExecuteChangeSetAsync(
-            new ExecuteChangeSetRequest { StackName = stackRef, ChangeSetName = plan.ChangeSetName }, cancellationToken);
+            // The token lets AWS tell a resend (after a lost answer) from a second execution.
+            new ExecuteChangeSetRequest { StackName = stackRef, ChangeSetName = plan.ChangeSetName, ClientRequestToken = plan.ChangeSetName },
+            cancellationToken);
         await Pause.AtAsync(DeployPoint.DuringExecution, cancellationToken);
 
         var final = await FollowAsync(plan.StackName, stackRef, events, cancellationToken);

@@ -63,6 +63,8 @@ public sealed partial class StackDeployer(
         {
             StackName = deployment.StackName,
             ChangeSetName = name,
+            // A resend after a lost answer then finds this change set rather than failing with AlreadyExists (AWS).
+            ClientToken = name,
             // Always say which: without it moto creates a second stack of the same name.
             ChangeSetType = kind == ChangeSetKind.Create ? "CREATE" : "UPDATE",
             Parameters = deployment.Template.Declared(deployment.Parameters).Select(p => new Parameter { ParameterKey = p.Key, ParameterValue = p.Value }).ToList(),
@@ -90,7 +92,23 @@ public sealed partial class StackDeployer(
                 $"CloudFormation refused the change set for stack {deployment.StackName}: {e.Message} " +
                 $"(template: {deployment.Template.SourcePath ?? deployment.Template.Url ?? "inline"}). Fix the template or its parameters and deploy again.", e);
         }
+        if (kind == ChangeSetKind.Create) await DropTwinsAsync(deployment.StackName, created.StackId, cancellationToken);
         return await DescribeUntilReadyAsync(deployment, kind, created.StackId ?? stack?.StackId, name, stack, cancellationToken);
+    }
+
+    /// <summary>
+    /// moto ignores ClientToken: a CREATE change set resent after its answer was lost makes a second, empty stack of the
+    /// same name, which lookups by name then find. AWS answers the resend with the first stack. Delete the empty twins.
+    /// </summary>
+    private async Task DropTwinsAsync(string stackName, string? stackId, CancellationToken cancellationToken)
+    {
+        for (var twin = await FindStackAsync(stackName, cancellationToken);
+             stackId is not null && twin?.StackId is { } other && other != stackId && Status(twin) == StackStatuses.ReviewInProgress;
+             twin = await FindStackAsync(stackName, cancellationToken))
+        {
+            await Fence.EnsureHeldAsync($"deleting an empty twin of stack {stackName}", cancellationToken);
+            await cloudFormation.DeleteStackAsync(new DeleteStackRequest { StackName = other }, cancellationToken);
+        }
     }
 
     /// <summary>
