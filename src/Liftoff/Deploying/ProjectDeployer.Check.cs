@@ -7,6 +7,18 @@ namespace Liftoff.Deploying;
 
 public sealed partial class ProjectDeployer
 {
+    /// <summary>What the ledger and AWS say of the project now, and why to deploy (null: up to date).</summary>
+    private sealed record Assessment(LedgerState State, LiveState? Found, IReadOnlyList<string>? Reasons);
+
+    /// <summary>Reads the ledger, then (when it records anything) what AWS serves, and compares both with this deploy.</summary>
+    private async Task<Assessment> AssessAsync(ProjectDeployment deployment, ReleaseLedger ledger, DeployOptions options, CancellationToken cancellationToken)
+    {
+        var environment = deployment.Environment;
+        var state = await ledger.ReadStateAsync(environment.Project, environment.Environment, cancellationToken);
+        var found = state.Live is null && state.InProgress.Count == 0 ? null : await _live.ReadAsync(environment, cancellationToken);
+        return new Assessment(state, found, Compare(deployment, state.Live, found, options));
+    }
+
     /// <summary>
     /// Compare: what this deploy would change against the live release, and what AWS serves against what that release
     /// recorded. Drift is shown line by line and deployed over, as a changed input would be: a deploy makes AWS match

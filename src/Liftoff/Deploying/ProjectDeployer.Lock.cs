@@ -9,13 +9,15 @@ namespace Liftoff.Deploying;
 public sealed partial class ProjectDeployer
 {
     /// <summary>Lock: one deploy at a time per project and environment, waiting up to --wait-for-lock (saying so); a lost lease cancels this one.</summary>
-    private async Task<DeploymentLease> LockAsync(ProjectEnvironment environment, DeployOptions options, CancellationToken cancellationToken)
+    /// <returns>The lease, and whether this run had to wait for it.</returns>
+    private async Task<(DeploymentLease Lease, bool Waited)> LockAsync(ProjectEnvironment environment, DeployOptions options, CancellationToken cancellationToken)
     {
-        var wait = new LockWait(options.WaitForLock, new WaitReport(console, environment.Project));
-        var lease = await Locks(environment).AcquireAsync(environment.Project, environment.Environment, actor, cancellationToken, wait: wait);
+        var report = new WaitReport(console, environment.Project);
+        var lease = await Locks(environment).AcquireAsync(environment.Project, environment.Environment, actor, cancellationToken,
+            wait: new LockWait(options.WaitForLock, report));
         if (lease.TookOverFrom is { } expired)
             console.MarkupLine($"[yellow]{Markup.Escape(environment.Project)}: took over the lock of {Markup.Escape(expired.Describe())}, whose lease had run out[/]");
-        return lease;
+        return (lease, report.Waited);
     }
 
     private DeploymentLock Locks(ProjectEnvironment environment) => new(clients.S3, environment.ArtifactBucket, lockOptions, clock);
@@ -71,6 +73,8 @@ public sealed partial class ProjectDeployer
         private static readonly TimeSpan Every = TimeSpan.FromSeconds(30);
         private TimeSpan? _last;
         private string? _holder;
+
+        public bool Waited => _last is not null;
 
         public void Report(LockWaitProgress value)
         {

@@ -41,19 +41,25 @@ public sealed partial class ProjectDeployer(
     {
         var deployment = await ProjectDeployment.ReadAsync(environment, manifest, rootDirectory, git, actor, cancellationToken);
         var ledger = new ReleaseLedger(clients.S3, environment.ArtifactBucket, clock);
-        var state = await ledger.ReadStateAsync(environment.Project, environment.Environment, cancellationToken);
-        var found = state.Live is null && state.InProgress.Count == 0 ? null : await _live.ReadAsync(environment, cancellationToken);
-        var reasons = Compare(deployment, state.Live, found, options);
-        if (options.DryRun && reasons is not null) return await DryRunAsync(deployment, reasons, cancellationToken);
-        if (reasons is null)
+        var seen = await AssessAsync(deployment, ledger, options, cancellationToken);
+        if (options.DryRun && seen.Reasons is not null) return await DryRunAsync(deployment, seen.Reasons, cancellationToken);
+        if (seen.Reasons is null)
         {
-            if (state.InProgress.Count > 0 && !options.DryRun) await CloseInterruptedAsync(environment, ledger, state.InProgress, found!, takenOver, cancellationToken);
-            return Result(deployment, ProjectDeployOutcome.UpToDate, [], release: state.Live);
+            if (seen.State.InProgress.Count > 0 && !options.DryRun)
+                await CloseInterruptedAsync(environment, ledger, seen.State.InProgress, seen.Found!, takenOver, cancellationToken);
+            return Result(deployment, ProjectDeployOutcome.UpToDate, [], release: seen.State.Live);
         }
 
-        await using var lease = takenOver ?? await LockAsync(environment, options, cancellationToken);
-        await CloseAsync(ledger, state.InProgress, found, lease, cancellationToken);
-        return await DeployLockedAsync(deployment, ledger, state.Live, reasons, lease, approval, cancellationToken);
+        var (lease, waited) = takenOver is null ? await LockAsync(environment, options, cancellationToken) : (takenOver, false);
+        await using (lease)
+        {
+            // The run waited for was most likely deploying the same commit: look again before doing it twice.
+            if (waited) seen = await AssessAsync(deployment, ledger, options, cancellationToken);
+            await CloseAsync(ledger, seen.State.InProgress, seen.Found, lease, cancellationToken);
+            return seen.Reasons is null
+                ? Result(deployment, ProjectDeployOutcome.UpToDate, [], release: seen.State.Live)
+                : await DeployLockedAsync(deployment, ledger, seen.State.Live, seen.Reasons, lease, approval, cancellationToken);
+        }
     }
 
     /// <summary>The deploy proper, under the lock: every phase recorded; a stop of any kind releases the lock first, then is recorded.</summary>

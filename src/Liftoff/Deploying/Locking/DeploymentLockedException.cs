@@ -33,7 +33,7 @@ public sealed class DeploymentLockedException(string project, string environment
 public sealed class DeploymentLockLostException(string project, string environment, string step, LockHolder? takenBy) : Exception(
     $"The deployment lock of {project} in {environment} is no longer this run's: " +
     (takenBy is null
-        ? "it was removed. "
+        ? "it was removed (taken over by another run that has finished since, or deleted by hand). "
         : $"{takenBy.Describe()} took it{(takenBy.Forced ? " over with --force-unlock" : "")}. ") +
     $"This run stopped before {step} and changes nothing more; the other run now deploys {project}. " +
     $"See `./build.sh Releases --env {environment} --project {project}` for what went live.")
