@@ -47,16 +47,27 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
     private readonly Task _loop;
     private int _sequence;
 
-    public FaultInjectingProxy(string motoEndpoint, Func<int, string, Fault> decide)
+    /// <param name="port">Where to listen (bench/reliability puts it on the local AWS's port); a free one when null.</param>
+    public FaultInjectingProxy(string motoEndpoint, Func<int, string, Fault> decide, int? port = null)
     {
         _decide = decide;
         _moto = new HttpClient { BaseAddress = new Uri(motoEndpoint) };
-        var port = MotoServer.FreePort();
+        port ??= MotoServer.FreePort();
         Endpoint = $"http://127.0.0.1:{port}";
         _listener.Prefixes.Add(Endpoint + "/");
         _listener.Start();
         _loop = Task.Run(AcceptAsync);
     }
+
+    /// <summary>
+    /// Fails <paramref name="percent"/>% of requests with the given faults in turn, spread by a hash of the request's number
+    /// so that the pattern does not follow the protocol's rhythm (a retry is a new number, so it may fail again).
+    /// </summary>
+    public static Func<int, string, Fault> Spread(int percent, params Fault[] kinds) => (sequence, _) =>
+    {
+        var hash = (uint)sequence * 2654435761u;
+        return hash % 100 < percent ? kinds[hash / 100 % (uint)kinds.Length] : Fault.None;
+    };
 
     public string Endpoint { get; }
     public IReadOnlyList<ProxiedRequest> Log => _log.ToList();

@@ -29,7 +29,7 @@ public sealed class FaultInjectionTests(MotoFixture moto) : IClassFixture<MotoFi
         var configuration = await ConfigurationLoader.LoadAsync(RepositoryFolders.Root, default);
         var projects = configuration.Resolve("dev", Samples);
         var manifest = await PackagedAsync(projects);
-        await using var proxy = new FaultInjectingProxy(moto.Endpoint, OneInFive);
+        await using var proxy = new FaultInjectingProxy(moto.Endpoint, FaultInjectingProxy.Spread(20, Kinds));
         using var clients = AwsClients.Create(new AwsConnection(moto.Region, proxy.Endpoint, null));
         var console = DeployTestKit.Console();
         var run = new DeployRun(_ => clients, console, new ReleaseActor("tester", "test-host", 1), null, RepositoryFolders.Root);
@@ -67,13 +67,6 @@ public sealed class FaultInjectionTests(MotoFixture moto) : IClassFixture<MotoFi
         var manifests = new List<ArtifactManifest>();
         foreach (var project in projects) manifests.Add(await _kit.PackageAndUploadAsync(direct, project));
         return DeployTestKit.Merge(manifests);
-    }
-
-    /// <summary>One request in five, spread by a hash of its number so the pattern does not follow the protocol's rhythm.</summary>
-    private static Fault OneInFive(int sequence, string operation)
-    {
-        var hash = (uint)sequence * 2654435761u;
-        return hash % 100 < 20 ? Kinds[hash / 100 % (uint)Kinds.Length] : Fault.None;
     }
 
     public void Dispose() => _kit.Dispose();
