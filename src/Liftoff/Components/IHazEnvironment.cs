@@ -1,5 +1,6 @@
 using Liftoff.Configuration;
 using Liftoff.Engine;
+using Spectre.Console;
 
 namespace Liftoff.Components;
 
@@ -15,10 +16,19 @@ public interface IHazEnvironment : ILiftoffBuild
     [Parameter("Projects to act on (default: all)")]
     string[]? Project => TryGetValue(() => Project);
 
-    /// <summary>Throws ConfigurationException with every error, at file:line:column, before anything touches AWS.</summary>
+    /// <summary>
+    /// Throws ConfigurationException with every error of the selected projects, at file:line:column, before
+    /// anything touches AWS; prints the warnings (other projects' errors among them) once.
+    /// </summary>
     LiftoffConfiguration Configuration => Cached(() =>
+    {
         // Reading a few small files: blocking here keeps the property usable from any target body.
-        ConfigurationLoader.LoadAsync(RootDirectory, CancellationToken.None).GetAwaiter().GetResult());
+        var configuration = ConfigurationLoader.LoadAsync(RootDirectory, new ConfigurationOptions { Projects = Project }, CancellationToken.None)
+            .GetAwaiter().GetResult();
+        foreach (var warning in configuration.Warnings)
+            Console.MarkupLine($"[yellow]warning: {Markup.Escape(warning.ToString())}[/]");
+        return configuration;
+    });
 
     /// <summary>The selected projects resolved for --env; an absent or unknown --env lists the valid ones.</summary>
     IReadOnlyList<ProjectEnvironment> ProjectEnvironments => Cached(() => Configuration.Resolve(Env ?? "", Project));

@@ -36,7 +36,7 @@ internal sealed record ProjectDeployment(
             Kind = ReleaseKind.Deploy,
             Project = environment.Project,
             Environment = environment.Environment,
-            Git = git,
+            Git = git?.ForProject(Path.GetRelativePath(rootDirectory, environment.ProjectDirectory).Replace('\\', '/')),
             Actor = actor,
             Artifacts = code.Select(c => new ReleaseArtifact(c.Function, HexOf(c.CodeSha256), c.Key)).ToList(),
             StackParameters = RecordedParameters.Of(stack.Parameters, template.NoEchoParameters(), environment.Project, environment.Environment),

@@ -30,5 +30,11 @@ public sealed record ArtifactRequest(
     /// </summary>
     public string? SourceDirectory { get; init; }
 
+    /// <summary>
+    /// What the handler check runs under (the function's name, region, memory and environment, as the first
+    /// environment resolves them); part of the inputs hash. Null: a plain one named {project}-{function}.
+    /// </summary>
+    public LambdaEnvironment? Environment { get; init; }
+
     public string Name => $"{Project}/{Function}";
 }

@@ -3,6 +3,8 @@ using Liftoff.Components;
 using Liftoff.Engine;
 using Liftoff.Tests.Configuration;
 
+using Liftoff.Tests.Support;
+
 namespace Liftoff.Tests.Components;
 
 /// <summary>The Package target, run in-process as ./build.sh would run it, on a small repository.</summary>
@@ -12,13 +14,8 @@ public sealed class PackageComponentTests : IDisposable
 
     public void Dispose() => _repository.Dispose();
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string commandLine)
-    {
-        var output = new StringWriter();
-        var invocation = new BuildInvocation(commandLine.Split(' '), new Dictionary<string, string>(), output, false, _repository.Root);
-        var exitCode = await new PackageBuild().RunAsync(invocation, [], CancellationToken.None);
-        return (exitCode, output.ToString());
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(string commandLine) =>
+        ComponentRun.RunAsync<PackageBuild>(_repository.Root, commandLine);
 
     [Fact]
     public async Task Package_makes_each_artifact_then_says_up_to_date_and_force_makes_it_again()
@@ -47,6 +44,25 @@ public sealed class PackageComponentTests : IDisposable
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("Error: DATABASE_URL is missing", run.Output);
         Assert.False(File.Exists(Path.Combine(_repository.Root, "artifacts", "shop", "api.zip")));
+    }
+
+    [Fact]
+    public async Task Package_of_one_project_shows_another_projects_errors_as_warnings_and_succeeds()
+    {
+        _repository.Write("projects/other/project.yaml", ValidRepository.Project.Replace("source: api", "source: nowhere"))
+            .Write("projects/other/template.yaml", ValidRepository.Template);
+
+        var selected = await RunAsync("Package --project shop");
+        var all = await RunAsync("Package");
+
+        Assert.True(selected.ExitCode == 0, selected.Output);
+        // Spectre wraps long lines at the console's width.
+        var output = System.Text.RegularExpressions.Regex.Replace(selected.Output, @"\s+", " ");
+        Assert.Contains("warning: projects/other/project.yaml:6:13: 'functions.api.source': folder 'projects/other/nowhere' does not exist " +
+                        "[project 'other' is not in --project: not blocking]", output);
+        Assert.Matches(@"artifacts/shop/api\.zip\s+\S+ B\s+1\s+[0-9a-f]{12}\s+(packaged|up to date)", selected.Output);
+        Assert.NotEqual(0, all.ExitCode);
+        Assert.Contains("projects/other/project.yaml:6:13", all.Output);
     }
 
     private sealed class PackageBuild : LiftoffBuild, IPackage;

@@ -24,7 +24,9 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
         var environment = configuration.Resolve("dev", ["people-cards"]).Single();
         var manifest = await PackageAndUploadAsync(environment);
         var console = DeployTestKit.Console();
-        var deployer = new ProjectDeployer(_clients, console, new ReleaseActor("tester", "test-host", 1), null, RepositoryFolders.Root);
+        // A file of the project that git does not track yet: the commit alone cannot rebuild this release.
+        var git = new GitRevision("0123456789abcdef0123456789abcdef01234567", "main") { Untracked = ["projects/people-cards/functions/users/src/new.ts"] };
+        var deployer = new ProjectDeployer(_clients, console, new ReleaseActor("tester", "test-host", 1), git, RepositoryFolders.Root);
         var approval = new ApprovalGate(console, approve: false, canPrompt: false);
 
         var first = await deployer.DeployAsync(environment, manifest, new DeployOptions(), approval, default);
@@ -32,6 +34,7 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
 
         Assert.Equal(ProjectDeployOutcome.Deployed, first.Outcome);
         Assert.Equal(ReleaseStatus.Succeeded, first.Release!.Status);
+        Assert.True(first.Release.Git!.Dirty);
         Assert.Equal(ProjectDeployOutcome.UpToDate, second.Outcome);
         Assert.Equal(first.Release.Id, second.Release!.Id);
         var records = await _cli.JsonAsync("s3api", "list-objects-v2", "--bucket", environment.ArtifactBucket, "--prefix", $"releases/{environment.Project}/dev/");

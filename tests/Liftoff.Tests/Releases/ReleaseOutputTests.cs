@@ -38,6 +38,28 @@ public sealed class ReleaseOutputTests
     }
 
     [Fact]
+    public void A_record_keeps_its_smoke_test_and_a_record_from_before_smoke_tests_reads_without_one()
+    {
+        var checkedRelease = Sample() with
+        {
+            SmokeTest = new ReleaseSmokeTest(false, Start, Start.AddSeconds(3),
+                [new ReleaseSmokeCheck("health", "http", false, 2, 41, 502, "status 502, expected 200", "{\"message\": \"Internal server error\"}")]),
+        };
+        // A record written before SmokeTest existed has no smokeTest key, as an unchecked release's has none.
+        var older = ReleaseJson.Serialize(Sample());
+
+        var back = ReleaseJson.Deserialize(ReleaseJson.Serialize(checkedRelease));
+        var old = ReleaseJson.Deserialize(older);
+
+        var check = Assert.Single(back.SmokeTest!.Checks);
+        Assert.Equal(("health", 502, 2, "status 502, expected 200"), (check.Name, check.Status, check.Attempts, check.Failure));
+        Assert.Contains("Internal server error", check.Response);
+        Assert.False(JsonDocument.Parse(older).RootElement.TryGetProperty("smokeTest", out _));
+        Assert.Null(old.SmokeTest);
+        Assert.Equal(Sample().Id, old.Id);
+    }
+
+    [Fact]
     public void The_table_shows_what_a_release_manager_asks_first()
     {
         var output = new StringWriter();
@@ -112,6 +134,39 @@ public sealed class ReleaseOutputTests
             Assert.Equal("release/1.2", clean.Branch);
             Assert.False(clean.Dirty);
             Assert.True(dirty!.Dirty);
+        }
+        finally
+        {
+            repo.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_untracked_file_under_the_project_makes_its_release_dirty_and_nowhere_else()
+    {
+        var repo = Directory.CreateTempSubdirectory("liftoff-git-");
+        try
+        {
+            await GitAsync(repo.FullName, "init", "-q");
+            Directory.CreateDirectory(Path.Combine(repo.FullName, "projects", "shop"));
+            await File.WriteAllTextAsync(Path.Combine(repo.FullName, "projects", "shop", "project.yaml"), "template: template.yaml\n");
+            await File.WriteAllTextAsync(Path.Combine(repo.FullName, ".gitignore"), "*.log\n");
+            await GitAsync(repo.FullName, "add", ".");
+            await GitAsync(repo.FullName, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "one");
+            // A new project never committed, an ignored log in the committed one, a scratch file at the root.
+            Directory.CreateDirectory(Path.Combine(repo.FullName, "projects", "new-one", "src"));
+            await File.WriteAllTextAsync(Path.Combine(repo.FullName, "projects", "new-one", "src", "index.js"), "exports.handler = 1;\n");
+            await File.WriteAllTextAsync(Path.Combine(repo.FullName, "projects", "shop", "build.log"), "log\n");
+            await File.WriteAllTextAsync(Path.Combine(repo.FullName, "notes.txt"), "todo\n");
+
+            var revision = (await GitRevision.ReadAsync(repo.FullName, CancellationToken.None, _ => null))!;
+
+            Assert.False(revision.Dirty);
+            Assert.True(revision.ForProject("projects/new-one").Dirty);
+            Assert.False(revision.ForProject("projects/shop").Dirty);
+            Assert.False(revision.ForProject("projects/new").Dirty);
+            Assert.DoesNotContain("untracked", System.Text.Encoding.UTF8.GetString(ReleaseJson.Serialize(Sample() with { Git = revision })),
+                StringComparison.OrdinalIgnoreCase);
         }
         finally
         {

@@ -32,6 +32,21 @@ internal sealed partial class ProjectResolver
                 $"'{logicalId}' is named '{actual}' but Liftoff expects '{functionName}' ({{project}}-{{env}}-lambda-{{function}}); use FunctionName: {expected}"));
     }
 
+    /// <summary>project.yaml and the template are one source of truth: two different runtimes is a mistake in one of them.</summary>
+    private void CheckRuntimeAgrees(
+        TemplateInfo template, string logicalId, string name, FunctionDefinition function, SourceMap map, IReadOnlyDictionary<string, string> templateValues)
+    {
+        if (function.Runtime is null || !System.Text.RegularExpressions.Regex.IsMatch(function.Runtime, FunctionDefinition.RuntimePattern) ||
+            !template.Resources.TryGetValue(logicalId, out var resource) ||
+            resource.Property("Runtime") is not { } node || TemplateNames.Evaluate(node, templateValues) is not { } written ||
+            written == function.Runtime)
+            return;
+        var there = SourceLocation.At(template.File, node.Start);
+        errors.Add(map.Where(function, nameof(function.Runtime)).Error(
+            $"'functions.{name}.runtime' is {function.Runtime} but {there.File}:{there.Line}:{there.Column} gives '{logicalId}' Runtime: {written}; " +
+            "they describe the same function: make them the same"));
+    }
+
     private void CheckUndeclaredParameters(TemplateInfo template, Dictionary<string, string> parameters, IEnumerable<string> functionNames)
     {
         // From the names, not the resolved functions: a function with another error still gets its CodeKey.

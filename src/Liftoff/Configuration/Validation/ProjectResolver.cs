@@ -11,6 +11,7 @@ namespace Liftoff.Configuration.Validation;
 internal sealed partial class ProjectResolver(
     string root,
     ICollection<ConfigurationError> errors,
+    ICollection<ConfigurationError> warnings,
     Func<string, SourceLocation, Task<TemplateInfo?>> readTemplate)
 {
     private readonly RepositoryPaths _paths = new(root, errors);
@@ -33,10 +34,14 @@ internal sealed partial class ProjectResolver(
         {
             if (definition.Functions is { } declared) CheckUndeclaredParameters(template, parameters, declared.Keys);
             CheckBucketNames(template, TemplateValues(template, parameters, env, stackName));
+            PhysicalNames.Check(template, warnings);
+            AliasInvocations.Check(template, functions.Select(f => f.LogicalId).ToList(), warnings);
         }
         var frontEnd = ResolveFrontEnd(projectDirectory, definition.FrontEnd, map);
         var outputs = ResolveOutputs(definition.Outputs, map, template);
         var rollout = ResolveRollout(definition.Rollout, definition.Rollout is null ? env.Map : map, env.Definition.Rollout);
+        var smokeChecks = new SmokeChecks(errors, map).Resolve(definition, (definition.Functions?.Keys ?? []).ToList(),
+            (text, key, where) => Substitute(text, values, key, where));
 
         if (errors.Count > errorsBefore || templatePath is null) return null;
         return new ProjectEnvironment
@@ -52,6 +57,7 @@ internal sealed partial class ProjectResolver(
             TerminationProtection = env.Definition.TerminationProtection ?? false,
             Tags = Tags(definition, map, env, values),
             CiRoleArn = env.Definition.CiRoleArn,
+            Pipeline = PipelineSettings.From(env.Name, env.Definition.Pipeline),
             StackName = stackName,
             TemplatePath = templatePath,
             StackParameters = parameters,
@@ -59,7 +65,9 @@ internal sealed partial class ProjectResolver(
             Functions = functions,
             FrontEnd = frontEnd,
             Outputs = outputs,
-            SmokeChecks = (definition.SmokeChecks ?? []).Select(ToSmokeCheck).ToList(),
+            SmokeChecks = smokeChecks,
+            Smoke = new SmokeSettings(
+                TimeSpan.FromSeconds(definition.SmokeTimeoutSeconds ?? SmokeSettings.DefaultTimeoutSeconds), definition.RollbackOnFailure ?? true),
             Rollout = rollout,
             Alarms = (definition.Alarms ?? []).Select((alarm, i) =>
                 Substitute(alarm, values, $"alarms[{i}]", map.Where(definition.Alarms!, i.ToString()))).ToList(),
@@ -130,8 +138,11 @@ internal sealed partial class ProjectResolver(
 
             var logicalId = function.LogicalId ?? Names.Pascal(name) + "Function";
             if (template is not null)
-                CheckFunctionResource(template, logicalId, functionName, function, map, whereName,
-                    TemplateValues(template, parameters, env, stackName));
+            {
+                var templateValues = TemplateValues(template, parameters, env, stackName);
+                CheckFunctionResource(template, logicalId, functionName, function, map, whereName, templateValues);
+                CheckRuntimeAgrees(template, logicalId, name, function, map, templateValues);
+            }
 
             var variables = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (key, value) in function.Environment ?? new Dictionary<string, string>())
@@ -154,11 +165,17 @@ internal sealed partial class ProjectResolver(
                 Architecture = build.Architecture,
                 EnvironmentVariables = variables,
                 Include = function.Include ?? ["**/*"],
-                Exclude = function.Exclude ?? FunctionBuilds.DefaultExclude(build.Builder),
+                Exclude = function.Exclude ?? DefaultExclude(build, projectDirectory, definition),
             });
         }
         return functions;
     }
+
+    /// <summary>The builder's exclusions, and when the source is the project folder (source: .), what else lives there.</summary>
+    private static IReadOnlyList<string> DefaultExclude(FunctionBuild build, string projectDirectory, ProjectDefinition definition) =>
+        Path.TrimEndingDirectorySeparator(build.SourceDirectory) == Path.TrimEndingDirectorySeparator(projectDirectory)
+            ? FunctionBuilds.DefaultExclude(build.Builder).Union(FunctionBuilds.ProjectFolderExclude(definition, build.Name)).ToList()
+            : FunctionBuilds.DefaultExclude(build.Builder);
 
     private FrontEnd? ResolveFrontEnd(string projectDirectory, FrontEndDefinition? frontEnd, SourceMap map)
     {
@@ -218,12 +235,6 @@ internal sealed partial class ProjectResolver(
         foreach (var (key, value) in definition.Tags ?? new Dictionary<string, string>())
             tags[key] = Substitute(value, values, $"tags.{key}", map.Where(definition.Tags!, key));
         return tags;
-    }
-
-    private static SmokeCheck ToSmokeCheck(SmokeCheckDefinition check)
-    {
-        var method = check.Method ?? "GET";
-        return new SmokeCheck(check.Name ?? $"{method} {check.Path}", method, check.Path!, check.Status ?? 200, check.BodyContains, check.Body);
     }
 
     private string Substitute(string text, IReadOnlyDictionary<string, string?> values, string key, SourceLocation where)

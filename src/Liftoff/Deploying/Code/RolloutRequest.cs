@@ -8,7 +8,7 @@ public sealed record RolloutRequest(
     Rollout Rollout,
     IReadOnlyList<string> Alarms)
 {
-    public const string LiveAlias = "live";
+    public const string LiveAlias = Configuration.Model.Names.LiveAlias;
 
     /// <summary>The alias the pipeline owns; the template creates it once and never moves it.</summary>
     public string AliasName { get; init; } = LiveAlias;
