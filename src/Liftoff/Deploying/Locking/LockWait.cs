@@ -10,6 +10,12 @@ public sealed record LockWait(TimeSpan Limit, IProgress<LockWaitProgress>? Progr
 {
     public static LockWait Zero { get; } = new(TimeSpan.Zero);
 
+    /// <summary>
+    /// What the generated CI passes as --wait-for-lock: one lease, so a deploy queued behind another (a laptop, the other
+    /// CI) waits for it, and one behind a run that died finds its lock free by then.
+    /// </summary>
+    public const string InCi = "15m";
+
     /// <summary>A span as people write it: 45s, 10m, 1h30m.</summary>
     public static string Describe(TimeSpan span)
     {
