@@ -54,7 +54,8 @@ def consistent(endpoint, projects):
                 problems.append(f"{project}/{function}: live on {alias['FunctionVersion']} {weights}, recorded {version}")
         if live.get("assets"):
             resources = cfn.describe_stack_resources(StackName=f"{project}-{ENV}")["StackResources"]
-            site = next(r["PhysicalResourceId"] for r in resources if r["ResourceType"] == "AWS::S3::Bucket" and "site" in r["PhysicalResourceId"])
+            # The samples' site bucket is the resource SiteBucket (project.yaml outputs.siteBucket).
+            site = next(r["PhysicalResourceId"] for r in resources if r.get("LogicalResourceId") == "SiteBucket")
             stored = {o["Key"]: s3.head_object(Bucket=site, Key=o["Key"])["Metadata"].get("sha256")
                       for page in s3.get_paginator("list_objects_v2").paginate(Bucket=site) for o in page.get("Contents", [])}
             recorded = {f["path"]: f["sha256Hex"] for f in live["assets"]["files"]}
