@@ -44,6 +44,11 @@ public sealed class ProjectCompiler
             {
                 try
                 {
+                    foreach (var layer in project.Layers)
+                    {
+                        var staged = await Task.Run(() => StageLayer(project.Project, layer, ct), ct);
+                        lock (functions) functions.Add(staged);
+                    }
                     foreach (var function in project.Functions)
                     {
                         var staged = await _builders[function.Builder].BuildAsync(project.Project, function, ct);
@@ -68,5 +73,19 @@ public sealed class ProjectCompiler
         return new CompileReport(
             functions.OrderBy(f => f.Project, StringComparer.Ordinal).ThenBy(f => f.Function, StringComparer.Ordinal).ToList(),
             frontEnds);
+    }
+
+    /// <summary>
+    /// A layer's folder is its content as it is (python/…, nodejs/node_modules/…), as <c>aws cloudformation package</c>
+    /// zips it: Lambda extracts it into /opt.
+    /// </summary>
+    private StagedFunction StageLayer(string project, LayerBuild layer, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        FileTree.Recreate(layer.StagingDirectory);
+        FileTree.CopyAll(layer.SourceDirectory, layer.StagingDirectory, cancellationToken);
+        var files = Directory.GetFiles(layer.StagingDirectory, "*", SearchOption.AllDirectories).Length;
+        _tools.Report(project, $"layer {layer.Name}: staged {files} files");
+        return new StagedFunction(project, layer.Name, layer.StagingDirectory, files, clock.Elapsed);
     }
 }

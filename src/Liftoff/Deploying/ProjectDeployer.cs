@@ -75,8 +75,8 @@ public sealed partial class ProjectDeployer(
         {
             await _pause.AtAsync(DeployPoint.AfterUpload, token);
             var stack = await record.PhaseAsync("stack", () => DeployStackAsync(deployment, steps.Stacks, approval, token), token);
-            var rolled = await record.PhaseAsync("rollout", () => steps.Rollout.RunAsync(deployment.Rollout, token), token,
-                (release, result) => release with { FunctionVersions = deployment.VersionsByFunction(result) });
+            var rolled = await record.PhaseAsync("rollout", () => RollOutAsync(deployment, steps, token), token,
+                (release, result) => release with { FunctionVersions = ProjectDeployment.VersionsByFunction(result) });
             var published = await PublishFrontEndAsync(deployment, steps.Site, live, record, token);
             var left = await _live.ReadStackAsync(deployment.Environment.StackName, token);
             var recorded = await record.CompleteAsync(new ReleaseStack(left.Status ?? "", left.ChangedAt), token);
@@ -112,7 +112,8 @@ public sealed partial class ProjectDeployer(
         try
         {
             stacks.Show(plan);
-            CodeRollout.Write(console, await StepsFor(DeploymentFence.None).Rollout.PlanAsync(deployment.Rollout, cancellationToken));
+            var functions = plan.CreatesStack ? new Dictionary<string, string>() : await StackResourcesAsync(deployment, cancellationToken);
+            CodeRollout.Write(console, await StepsFor(DeploymentFence.None).Rollout.PlanAsync(deployment.Rollout(functions), cancellationToken));
             await _pause.AtAsync(DeployPoint.AfterChangeSet, cancellationToken);
             if (approval is not null) await ApproveAsync(plan, approval, cancellationToken);
         }
@@ -144,6 +145,13 @@ public sealed partial class ProjectDeployer(
         plan.HasChanges && plan.Deployment.RequiresApproval
             ? approval.EnsureApprovedAsync(plan.StackName, plan.Deployment.Environment, cancellationToken)
             : Task.CompletedTask;
+
+    private async Task<RolloutResult> RollOutAsync(ProjectDeployment deployment, Steps steps, CancellationToken cancellationToken) =>
+        await steps.Rollout.RunAsync(deployment.Rollout(await StackResourcesAsync(deployment, cancellationToken)), cancellationToken);
+
+    /// <summary>The stack's resources, logical id to physical id: the functions' names as AWS gave them.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> StackResourcesAsync(ProjectDeployment deployment, CancellationToken cancellationToken) =>
+        (await StepsFor(DeploymentFence.None).Stacks.ReadOutputsAsync(deployment.Environment.StackName, cancellationToken)).Resources;
 
     /// <summary>Publish the front end to the site bucket the stack made, when the project has one.</summary>
     private async Task<FrontEndPublishResult?> PublishFrontEndAsync(

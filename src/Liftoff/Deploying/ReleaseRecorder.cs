@@ -11,7 +11,7 @@ namespace Liftoff.Deploying;
 /// something (the start, progress, success) are fenced by the lock; closing its own record as stopped is not, since
 /// it claims nothing about what is live.
 /// </summary>
-internal sealed class ReleaseRecorder(ReleaseLedger ledger, Release started, ProjectDeployment deployment, IDeploymentFence fence, TimeProvider clock)
+internal sealed class ReleaseRecorder(ReleaseLedger ledger, Release started, IDeploymentFence fence, TimeProvider clock)
 {
     public Release Release { get; private set; } = started;
 
@@ -23,7 +23,7 @@ internal sealed class ReleaseRecorder(ReleaseLedger ledger, Release started, Pro
         ReleaseLedger ledger, ProjectDeployment deployment, IDeploymentFence fence, TimeProvider clock, CancellationToken cancellationToken)
     {
         await fence.EnsureHeldAsync("recording the release as started", cancellationToken);
-        return new ReleaseRecorder(ledger, await ledger.StartAsync(deployment.Draft, cancellationToken), deployment, fence, clock);
+        return new ReleaseRecorder(ledger, await ledger.StartAsync(deployment.Draft, cancellationToken), fence, clock);
     }
 
     /// <summary>Runs one phase, records its timing and what <paramref name="record"/> takes from its result, and saves the record.</summary>
@@ -55,7 +55,7 @@ internal sealed class ReleaseRecorder(ReleaseLedger ledger, Release started, Pro
     {
         if (error is RolloutFailedException rolledBack)
             await ledger.MarkRolledBackAsync(
-                Release with { FunctionVersions = deployment.VersionsByFunction(rolledBack.Result) }, rolledBack.Message, CancellationToken.None);
+                Release with { FunctionVersions = ProjectDeployment.VersionsByFunction(rolledBack.Result) }, rolledBack.Message, CancellationToken.None);
         else
             await ledger.FailAsync(Release, error, CancellationToken.None);
     }

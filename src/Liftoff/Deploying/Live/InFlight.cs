@@ -30,13 +30,14 @@ public static class InFlight
     private static string? Function(LiveFunction found, string? published, string? releaseCode)
     {
         var name = found.Name;
-        if (found.Weights.Count > 0) return $"{name}: live serves {found.Serving}, between versions";
+        var alias = found.Alias;
+        if (found.Weights.Count > 0) return $"{name}: {alias} serves {found.Serving}, between versions";
         if (published is not null)
             return found.AliasVersion == published
-                ? $"{name}: live serves version {published}, which this release published"
-                : $"{name}: live serves {found.Serving}, not version {published}, which this release published";
+                ? $"{name}: {alias} serves version {published}, which this release published"
+                : $"{name}: {alias} serves {found.Serving}, not version {published}, which this release published";
         var newCodeOnLatest = releaseCode is not null && Same(found.LatestCodeSha256Hex, releaseCode) && !Same(found.AliasCodeSha256Hex, releaseCode);
-        return newCodeOnLatest ? $"{name}: $LATEST holds this release's code, but live still serves version {found.AliasVersion} (the old code)" : null;
+        return newCodeOnLatest ? $"{name}: $LATEST holds this release's code, but {found.Alias} still serves version {found.AliasVersion} (the old code)" : null;
     }
 
     private static bool Same(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

@@ -27,9 +27,9 @@ public static class LiveDrift
             yield return $"{name}: function {found.FunctionName} does not exist";
             yield break;
         }
-        if (found.AliasVersion is null) yield return $"{name}: the alias live does not exist";
+        if (found.AliasVersion is null) yield return $"{name}: the alias {found.Alias} does not exist";
         else if (found.AliasVersion != recordedVersion || found.Weights.Count > 0)
-            yield return $"{name}: live serves {found.Serving}, the release recorded version {recordedVersion}";
+            yield return $"{name}: {found.Alias} serves {found.Serving}, the release recorded version {recordedVersion}";
         else if (recordedCode is not null && !SameCode(found.AliasCodeSha256Hex, recordedCode))
             yield return $"{name}: version {found.AliasVersion} runs code {Short(found.AliasCodeSha256Hex)}, the release recorded {Short(recordedCode)}";
         if (recordedCode is not null && !SameCode(found.LatestCodeSha256Hex, recordedCode))

@@ -2,7 +2,7 @@ namespace Liftoff.Deploying.Live;
 
 /// <summary>
 /// What AWS says is live for one project in one environment, read before the ledger is trusted: each function's
-/// alias <c>live</c> (its version and any weighted split), the code that version runs and the code on $LATEST, and the
+/// alias (<c>live</c>, or the template's; its version and any weighted split), the code that version runs and the code on $LATEST, and the
 /// stack's status, last change and parameters.
 /// </summary>
 public sealed record LiveState(IReadOnlyList<LiveFunction> Functions, LiveStack Stack);
@@ -10,9 +10,12 @@ public sealed record LiveState(IReadOnlyList<LiveFunction> Functions, LiveStack 
 /// <summary>One function as found. Code hashes are hex SHA-256, as the ledger records artifacts.</summary>
 /// <param name="Name">The function's name in project.yaml (the ledger's key).</param>
 /// <param name="Weights">Versions that get a share of the alias's traffic besides <paramref name="AliasVersion"/> (0.0–1.0).</param>
+/// <param name="FunctionName">Its physical name (its logical id when the stack has none for it).</param>
+/// <param name="Alias">The alias that serves its traffic: <c>live</c>, or SAM's AutoPublishAlias.</param>
 public sealed record LiveFunction(
     string Name,
     string FunctionName,
+    string Alias,
     bool Exists,
     string? AliasVersion,
     IReadOnlyDictionary<string, double> Weights,

@@ -9,20 +9,26 @@ namespace Liftoff.Deploying.Live;
 
 /// <summary>
 /// Reads a project's <see cref="LiveState"/> cheaply: per function three calls (GetAlias, GetFunctionConfiguration of
-/// the alias and of $LATEST), and one DescribeStacks, all at once; the clients' request budgets pace them.
+/// the alias and of $LATEST), and one DescribeStacks, all at once; the clients' request budgets pace them. A function
+/// the template leaves AWS to name is found by its logical id first (DescribeStackResources, beside DescribeStacks).
 /// </summary>
-public sealed class LiveStateReader(IAmazonLambda lambda, IAmazonCloudFormation cloudFormation, string alias = "live")
+public sealed class LiveStateReader(IAmazonLambda lambda, IAmazonCloudFormation cloudFormation)
 {
     public async Task<LiveState> ReadAsync(ProjectEnvironment environment, CancellationToken cancellationToken)
     {
         var stack = ReadStackAsync(environment.StackName, cancellationToken);
-        var functions = await Task.WhenAll(environment.Functions.Select(f => ReadFunctionAsync(f, cancellationToken)));
+        var physicalIds = environment.Functions.All(f => f.FunctionName is not null)
+            ? new Dictionary<string, string>()
+            : await PhysicalIdsAsync(environment.StackName, cancellationToken);
+        var functions = await Task.WhenAll(environment.Functions.Select(f =>
+            ReadFunctionAsync(f, physicalIds.GetValueOrDefault(f.LogicalId) ?? f.FunctionName, cancellationToken)));
         return new LiveState(functions, await stack);
     }
 
-    private async Task<LiveFunction> ReadFunctionAsync(FunctionEnvironment function, CancellationToken cancellationToken)
+    private async Task<LiveFunction> ReadFunctionAsync(FunctionEnvironment function, string? name, CancellationToken cancellationToken)
     {
-        var name = function.FunctionName;
+        var alias = function.AliasName;
+        if (name is null) return new LiveFunction(function.Name, function.LogicalId, alias, false, null, new Dictionary<string, double>(), null, null);
         var aliasTask = OrNullAsync(() => lambda.GetAliasAsync(new GetAliasRequest { FunctionName = name, Name = alias }, cancellationToken));
         var servedTask = OrNullAsync(() => lambda.GetFunctionConfigurationAsync(
             new GetFunctionConfigurationRequest { FunctionName = name, Qualifier = alias }, cancellationToken));
@@ -32,12 +38,19 @@ public sealed class LiveStateReader(IAmazonLambda lambda, IAmazonCloudFormation 
         return new LiveFunction(
             function.Name,
             name,
+            alias,
             latest is not null,
             found?.FunctionVersion,
             found?.RoutingConfig?.AdditionalVersionWeights ?? new Dictionary<string, double>(),
             Hex(served?.CodeSha256),
             Hex(latest?.CodeSha256));
     }
+
+    private async Task<IReadOnlyDictionary<string, string>> PhysicalIdsAsync(string stackName, CancellationToken cancellationToken) =>
+        (await OrNullAsync(() => cloudFormation.DescribeStackResourcesAsync(new DescribeStackResourcesRequest { StackName = stackName }, cancellationToken)))
+        ?.StackResources.Where(r => r.LogicalResourceId is not null && !string.IsNullOrEmpty(r.PhysicalResourceId))
+        .ToDictionary(r => r.LogicalResourceId!, r => r.PhysicalResourceId!, StringComparer.Ordinal)
+        ?? new Dictionary<string, string>();
 
     /// <summary>The stack alone: what a release records when it ends, for the next deploy to compare with.</summary>
     public async Task<LiveStack> ReadStackAsync(string stackName, CancellationToken cancellationToken)
