@@ -108,7 +108,7 @@ public sealed class InterruptedDeployTests(MotoFixture moto) : IClassFixture<Mot
         return (environment, await _kit.PackageAndUploadAsync(_clients, environment));
     }
 
-    private static string FunctionName(ProjectEnvironment environment) => environment.Functions.Single().FunctionName;
+    private static string FunctionName(ProjectEnvironment environment) => environment.Functions.Single().FunctionName!;
 
     private DeploymentLock Locks(ProjectEnvironment environment) =>
         new(_clients.S3, environment.ArtifactBucket, new DeploymentLockOptions { RenewEvery = null });

@@ -25,10 +25,11 @@ public sealed class LiveCheckTests(MotoFixture moto) : IClassFixture<MotoFixture
         var (environment, manifest) = await DeployedAsync("dev");
         var first = await DeployAsync(environment, manifest);
         var function = environment.Functions.Single();
+        var name = function.FunctionName!; // the sample names its function in the template
         // What finding 2 left: a second run's code published and made live, which the ledger never recorded.
-        await _cli.RunAsync("lambda", "update-function-code", "--function-name", function.FunctionName, "--zip-file", $"fileb://{OtherCode()}");
-        var stray = (await _cli.JsonAsync("lambda", "publish-version", "--function-name", function.FunctionName)).GetProperty("Version").GetString()!;
-        await _cli.RunAsync("lambda", "update-alias", "--function-name", function.FunctionName, "--name", "live", "--function-version", stray);
+        await _cli.RunAsync("lambda", "update-function-code", "--function-name", name, "--zip-file", $"fileb://{OtherCode()}");
+        var stray = (await _cli.JsonAsync("lambda", "publish-version", "--function-name", name)).GetProperty("Version").GetString()!;
+        await _cli.RunAsync("lambda", "update-alias", "--function-name", name, "--name", "live", "--function-version", stray);
 
         var console = DeployTestKit.Console();
         var second = await DeployAsync(environment, manifest, console);
@@ -38,7 +39,7 @@ public sealed class LiveCheckTests(MotoFixture moto) : IClassFixture<MotoFixture
         Assert.Contains($"drift from release {first.Release!.Id}", second.Reasons);
         Assert.Contains($"register: live serves {stray}, the release recorded version {first.Release.FunctionVersions["register"]}", console.Output);
         Assert.Contains("register: $LATEST holds code", console.Output);
-        await AssertLiveRunsAsync(function.FunctionName, second.Release!.FunctionVersions["register"], manifest.Artifacts.Single().Sha256Base64);
+        await AssertLiveRunsAsync(name, second.Release!.FunctionVersions["register"], manifest.Artifacts.Single().Sha256Base64);
         Assert.Equal(ProjectDeployOutcome.UpToDate, third.Outcome);
     }
 
@@ -48,8 +49,9 @@ public sealed class LiveCheckTests(MotoFixture moto) : IClassFixture<MotoFixture
         var (environment, manifest) = await DeployedAsync("staging");
         await DeployAsync(environment, manifest);
         var function = environment.Functions.Single();
+        var name = function.FunctionName!; // the sample names its function in the template
         // What finding 6 left: $LATEST updated, never published, live still on the recorded version.
-        await _cli.RunAsync("lambda", "update-function-code", "--function-name", function.FunctionName, "--zip-file", $"fileb://{OtherCode()}");
+        await _cli.RunAsync("lambda", "update-function-code", "--function-name", name, "--zip-file", $"fileb://{OtherCode()}");
 
         var console = DeployTestKit.Console();
         var second = await DeployAsync(environment, manifest, console);
@@ -57,9 +59,9 @@ public sealed class LiveCheckTests(MotoFixture moto) : IClassFixture<MotoFixture
         Assert.Equal(ProjectDeployOutcome.Deployed, second.Outcome);
         Assert.Contains("register: $LATEST holds code", console.Output);
         Assert.Contains("that is not live", console.Output);
-        var latest = await _cli.JsonAsync("lambda", "get-function-configuration", "--function-name", function.FunctionName);
+        var latest = await _cli.JsonAsync("lambda", "get-function-configuration", "--function-name", name);
         Assert.Equal(manifest.Artifacts.Single().Sha256Base64, latest.GetProperty("CodeSha256").GetString());
-        await AssertLiveRunsAsync(function.FunctionName, second.Release!.FunctionVersions["register"], manifest.Artifacts.Single().Sha256Base64);
+        await AssertLiveRunsAsync(name, second.Release!.FunctionVersions["register"], manifest.Artifacts.Single().Sha256Base64);
     }
 
     [Fact]

@@ -44,9 +44,9 @@ public sealed class FaultInjectionTests(MotoFixture moto) : IClassFixture<MotoFi
             Assert.Equal(ReleaseStatus.Succeeded, Assert.Single(records).Status);
             foreach (var function in project.Functions)
             {
-                var versions = await _cli.JsonAsync("lambda", "list-versions-by-function", "--function-name", function.FunctionName);
+                var versions = await _cli.JsonAsync("lambda", "list-versions-by-function", "--function-name", function.FunctionName!);
                 Assert.Equal(["$LATEST", "1"], versions.GetProperty("Versions").EnumerateArray().Select(v => v.GetProperty("Version").GetString()));
-                var live = await _cli.JsonAsync("lambda", "get-alias", "--function-name", function.FunctionName, "--name", "live");
+                var live = await _cli.JsonAsync("lambda", "get-alias", "--function-name", function.FunctionName!, "--name", "live");
                 Assert.Equal("1", live.GetProperty("FunctionVersion").GetString());
             }
             var stack = await _cli.JsonAsync("cloudformation", "describe-stacks", "--stack-name", project.StackName);
