@@ -40,7 +40,7 @@ timed() {
   "$@" > "$OUT/$tool-$round.log" 2>&1 || { echo "$tool failed; see $OUT/$tool-$round.log" >&2; exit 1; }
   end=$(date +%s.%N)
   after=$(grep -c 'HTTP/1.1"' "$OUT/moto.log" || true)
-  echo "{\"round\": $round, \"scenario\": \"no-op deploy\", \"tool\": \"$tool\", \"wall\": $(echo "$end - $start" | bc), \"objects\": $((after - before)), \"load\": $(cut -d' ' -f1 /proc/loadavg)}" >> "$OUT/runs.jsonl"
+  echo "{\"round\": $round, \"scenario\": \"no-op deploy\", \"tool\": \"$tool\", \"wall\": $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'), \"objects\": $((after - before)), \"load\": $(cut -d' ' -f1 /proc/loadavg)}" >> "$OUT/runs.jsonl"
 }
 
 for round in $(seq "$ROUNDS"); do

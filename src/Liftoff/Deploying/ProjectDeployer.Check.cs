@@ -1,3 +1,4 @@
+using Liftoff.Configuration;
 using Liftoff.Deploying.Live;
 using Liftoff.Deploying.Locking;
 using Liftoff.Releases;
@@ -10,13 +11,22 @@ public sealed partial class ProjectDeployer
     /// <summary>What the ledger and AWS say of the project now, and why to deploy (null: up to date).</summary>
     private sealed record Assessment(LedgerState State, LiveState? Found, IReadOnlyList<string>? Reasons);
 
-    /// <summary>Reads the ledger, then (when it records anything) what AWS serves, and compares both with this deploy.</summary>
-    private async Task<Assessment> AssessAsync(ProjectDeployment deployment, ReleaseLedger ledger, DeployOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the ledger and what AWS serves while the deploy's own inputs are read (none depends on another, so a no-op
+    /// deploy pays for the slowest read, not their sum), then compares. What AWS serves counts only when the ledger
+    /// records something; a first deploy's reads find nothing, and cost nothing else.
+    /// </summary>
+    private async Task<(ProjectDeployment, Assessment)> AssessAsync(
+        ProjectEnvironment environment, Task<ProjectDeployment> reading, ReleaseLedger ledger, DeployOptions options,
+        CancellationToken cancellationToken)
     {
-        var environment = deployment.Environment;
-        var state = await ledger.ReadStateAsync(environment.Project, environment.Environment, cancellationToken);
-        var found = state.Live is null && state.InProgress.Count == 0 ? null : await _live.ReadAsync(environment, cancellationToken);
-        return new Assessment(state, found, Compare(deployment, state.Live, found, options));
+        var state = ledger.ReadStateAsync(environment.Project, environment.Environment, cancellationToken);
+        var live = _live.ReadAsync(environment, cancellationToken);
+        // The deploy's own inputs first: a project that cannot deploy (no package) says so rather than an AWS error.
+        await Task.WhenAll(reading, state, live);
+        var deployment = reading.Result;
+        var found = state.Result.Live is null && state.Result.InProgress.Count == 0 ? null : live.Result;
+        return (deployment, new Assessment(state.Result, found, Compare(deployment, state.Result.Live, found, options)));
     }
 
     /// <summary>

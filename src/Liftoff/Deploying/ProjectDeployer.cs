@@ -39,9 +39,9 @@ public sealed partial class ProjectDeployer(
         ProjectEnvironment environment, ArtifactManifest manifest, DeployOptions options, ApprovalGate approval,
         CancellationToken cancellationToken, DeploymentLease? takenOver = null)
     {
-        var deployment = await ProjectDeployment.ReadAsync(environment, manifest, rootDirectory, git, actor, cancellationToken);
         var ledger = new ReleaseLedger(clients.S3, environment.ArtifactBucket, clock);
-        var seen = await AssessAsync(deployment, ledger, options, cancellationToken);
+        var reading = ProjectDeployment.ReadAsync(environment, manifest, rootDirectory, git, actor, cancellationToken);
+        var (deployment, seen) = await AssessAsync(environment, reading, ledger, options, cancellationToken);
         if (options.DryRun && seen.Reasons is not null) return await DryRunAsync(deployment, seen.Reasons, cancellationToken);
         if (seen.Reasons is null)
         {
@@ -54,7 +54,7 @@ public sealed partial class ProjectDeployer(
         await using (lease)
         {
             // The run waited for was most likely deploying the same commit: look again before doing it twice.
-            if (waited) seen = await AssessAsync(deployment, ledger, options, cancellationToken);
+            if (waited) (_, seen) = await AssessAsync(environment, Task.FromResult(deployment), ledger, options, cancellationToken);
             await CloseAsync(ledger, seen.State.InProgress, seen.Found, lease, cancellationToken);
             return seen.Reasons is null
                 ? Result(deployment, ProjectDeployOutcome.UpToDate, [], release: seen.State.Live)
