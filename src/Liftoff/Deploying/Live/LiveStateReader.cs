@@ -9,7 +9,7 @@ namespace Liftoff.Deploying.Live;
 
 /// <summary>
 /// Reads a project's <see cref="LiveState"/> cheaply: per function three calls (GetAlias, GetFunctionConfiguration of
-/// the alias and of $LATEST), and one DescribeStacks, all at once; the clients' request budgets pace them. A function
+/// the alias, GetFunction for $LATEST), and one DescribeStacks, all at once; the clients' request budgets pace them. A function
 /// the template leaves AWS to name is found by its logical id first (DescribeStackResources, beside DescribeStacks).
 /// </summary>
 public sealed class LiveStateReader(IAmazonLambda lambda, IAmazonCloudFormation cloudFormation)
@@ -32,8 +32,9 @@ public sealed class LiveStateReader(IAmazonLambda lambda, IAmazonCloudFormation 
         var aliasTask = OrNullAsync(() => lambda.GetAliasAsync(new GetAliasRequest { FunctionName = name, Name = alias }, cancellationToken));
         var servedTask = OrNullAsync(() => lambda.GetFunctionConfigurationAsync(
             new GetFunctionConfigurationRequest { FunctionName = name, Qualifier = alias }, cancellationToken));
-        var latestTask = OrNullAsync(() => lambda.GetFunctionConfigurationAsync(
-            new GetFunctionConfigurationRequest { FunctionName = name }, cancellationToken));
+        // GetFunction, not a second GetFunctionConfiguration: each operation has its own request budget (and on AWS
+        // its own rate), so the reads of several projects do not queue behind one another.
+        var latestTask = OrNullAsync(async () => (await lambda.GetFunctionAsync(new GetFunctionRequest { FunctionName = name }, cancellationToken)).Configuration);
         var (found, served, latest) = (await aliasTask, await servedTask, await latestTask);
         return new LiveFunction(
             function.Name,
