@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Liftoff.Engine.Internal;
 using Liftoff.Engine.Internal.Output;
 using Liftoff.Engine.Internal.Parameters;
@@ -28,13 +29,18 @@ public abstract partial class LiftoffBuild
         System.Console.SetError(maskedErrors);
 
         using var cancellation = new CancellationTokenSource();
-        System.Console.CancelKeyPress += (_, e) =>
+        PosixSignal? received = null;
+        void OnSignal(PosixSignalContext context)
         {
-            // The first Ctrl-C cancels the running target and lets the summary print; a second one ends the process.
+            // The first SIGINT (Ctrl-C) or SIGTERM (how CI cancels) cancels the running target, which releases what it holds
+            // and lets the summary print; a second one is left to the runtime, which ends the process at once.
             if (cancellation.IsCancellationRequested) return;
-            e.Cancel = true;
+            context.Cancel = true;
+            received = context.Signal;
             cancellation.Cancel();
-        };
+        }
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
         var invocation = new BuildInvocation(args, environment, masked, !System.Console.IsOutputRedirected, root)
         {
@@ -44,6 +50,7 @@ public abstract partial class LiftoffBuild
         var exitCode = await build.RunAsync(invocation, defaultTargets.Select(select => select(build)).ToArray(), cancellation.Token);
         masked.Complete();
         maskedErrors.Complete();
-        return exitCode;
+        // As shells report a process ended by a signal: 128 + its number (SIGINT 2: 130, SIGTERM 15: 143).
+        return exitCode == BuildRunner.Cancelled && received == PosixSignal.SIGTERM ? BuildRunner.Terminated : exitCode;
     }
 }

@@ -21,6 +21,8 @@ internal sealed partial class BuildRunner(
     public const int TargetFailed = 1;
     public const int UsageError = 2;
     public const int Cancelled = 130;
+    /// <summary>Cancelled by SIGTERM, as CI systems cancel a job (LiftoffBuild.Execute tells it from Ctrl-C's 130).</summary>
+    public const int Terminated = 143;
 
     private BuildContext Context => build.Context;
 

@@ -12,13 +12,16 @@ namespace Liftoff.Components;
 /// <c>./build.sh Deploy --env X</c>: every selected project's stack, code and front end, projects in parallel,
 /// each recorded in the release ledger. Safe by default: approval where the environment asks for it, a
 /// dry run that changes nothing, and one deploy at a time per project and environment. Reads
-/// artifacts/manifest.json (what Upload stored), the environment and projects' configuration, and the
-/// release ledger (what is live).
+/// artifacts/manifest.json (what Upload stored), the environment and projects' configuration, the
+/// release ledger (what is live) and, cheaply, what AWS really serves.
 /// </summary>
 public interface IDeploy : IUpload, ISmokeTest, IHazForce, IHazGitHub, IHazApproval, IHazDryRun
 {
-    [Parameter("Deploy: remove a stale deployment lock of the selected projects first (a crashed run's lock also expires by itself)")]
+    [Parameter("Deploy: take the deployment lock over from a run known to be dead (a killed job); a live run it is taken from stops at its next step")]
     bool ForceUnlock => TryGetValue(() => ForceUnlock);
+
+    [Parameter("Deploy: wait this long (90s, 15m, 1h) for another run's deployment lock instead of failing at once; CI waits")]
+    TimeSpan? WaitForLock => TryGetValue(() => WaitForLock);
 
     Target Deploy => _ => _
         .Description("Deploys the stacks, rolls the code out and publishes the front ends")
@@ -30,12 +33,13 @@ public interface IDeploy : IUpload, ISmokeTest, IHazForce, IHazGitHub, IHazAppro
             var projects = ProjectEnvironments;
             // CodeBuild behind CodePipeline has no .git: the commit is the one the CI service names.
             var git = await GitRevision.ReadAsync(RootDirectory, ct) ?? GitRevision.FromCi(Host.Commit);
-            var run = new DeployRun(AwsClientsFor, Console, ReleaseActor.For(Host), git, RootDirectory);
+            var run = new DeployRun(AwsClientsFor, Console, ReleaseActor.For(Host), git, RootDirectory,
+                pause: DeployPause.FromEnvironment(EnvironmentInfo.GetVariable));
             var manifest = await ArtifactManifest.LoadAsync(RootDirectory, ct);
             var report = new GitHubDeployReport(GitHub is { Sha: null } github ? github with { Sha = git?.Commit } : GitHub,
                 Console, Host.Kind == BuildHostKind.GitHubActions, ApiUrlAsync);
             var results = await report.RunAsync(projects, "deploy", DryRun, () => run.RunAsync(projects, manifest,
-                new DeployOptions(DryRun, Force, ForceUnlock), ApprovalGate.ForHost(Console, Approve, Host.IsCi), ct), ct);
+                new DeployOptions(DryRun, Force, ForceUnlock, WaitForLock ?? TimeSpan.Zero), ApprovalGate.ForHost(Console, Approve, Host.IsCi), ct), ct);
             // What SmokeTest, triggered next, checks: the releases this run made (not dry runs, not up-to-date projects).
             DeployedProjects.AddRange(results.Where(r => r.Outcome == ProjectDeployOutcome.Deployed).Select(r => r.Project));
         });

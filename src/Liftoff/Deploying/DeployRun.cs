@@ -20,13 +20,14 @@ public sealed class DeployRun(
     GitRevision? git,
     string rootDirectory,
     int maxParallelProjects = 4,
-    TimeProvider? clock = null)
+    TimeProvider? clock = null,
+    DeploymentLockOptions? lockOptions = null,
+    IDeployPause? pause = null)
 {
     public async Task<IReadOnlyList<ProjectDeployResult>> RunAsync(
         IReadOnlyList<ProjectEnvironment> projects, ArtifactManifest manifest, DeployOptions options, ApprovalGate approval,
         CancellationToken cancellationToken)
     {
-        if (options.ForceUnlock) await ForceUnlockAsync(projects, cancellationToken);
         var results = new ProjectDeployResult?[projects.Count];
         var failures = new Exception?[projects.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, projects.Count),
@@ -34,10 +35,11 @@ public sealed class DeployRun(
             async (i, token) =>
             {
                 var project = projects[i];
-                var deployer = new ProjectDeployer(clientsFor(project), console, actor, git, rootDirectory, clock);
+                var deployer = new ProjectDeployer(clientsFor(project), console, actor, git, rootDirectory, clock, lockOptions, pause);
                 try
                 {
-                    results[i] = await deployer.DeployAsync(project, manifest, options, approval, token);
+                    await using var takenOver = options.ForceUnlock ? await TakeOverAsync(project, token) : null;
+                    results[i] = await deployer.DeployAsync(project, manifest, options, approval, token, takenOver);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
                 {
@@ -54,17 +56,24 @@ public sealed class DeployRun(
         return results.Select(r => r!).ToList();
     }
 
-    /// <summary>--force-unlock: removes each project's deployment lock first, saying whose it was.</summary>
-    private async Task ForceUnlockAsync(IReadOnlyList<ProjectEnvironment> projects, CancellationToken cancellationToken)
+    /// <summary>
+    /// --force-unlock: takes the project's deployment lock over (a conditional write, never a delete, so no third run
+    /// slips in between) and says whose lease it broke; the deploy then runs under it. A live holder stops at its next step.
+    /// </summary>
+    private async Task<DeploymentLease> TakeOverAsync(ProjectEnvironment project, CancellationToken cancellationToken)
     {
-        foreach (var project in projects)
+        var lease = await new DeploymentLock(clientsFor(project).S3, project.ArtifactBucket, lockOptions, clock)
+            .TakeOverAsync(project.Project, project.Environment, actor, cancellationToken);
+        var name = Markup.Escape(project.Project);
+        console.MarkupLine(lease.TookOverFrom switch
         {
-            var holder = await new DeploymentLock(clientsFor(project).S3, project.ArtifactBucket)
-                .ForceUnlockAsync(project.Project, project.Environment, cancellationToken);
-            console.MarkupLine(holder is null
-                ? $"{Markup.Escape(project.Project)}: no deployment lock was held"
-                : $"[yellow]{Markup.Escape(project.Project)}: removed the deployment lock held by {Markup.Escape(holder.Describe())}[/]");
-        }
+            null => $"{name}: no deployment lock was held",
+            { } broken when lease.Holder.Forced =>
+                $"[yellow]{name}: --force-unlock broke the live lease of {Markup.Escape(broken.Describe())}; " +
+                "if that run is still going, it stops at its next step[/]",
+            { } expired => $"[yellow]{name}: took over the expired lock of {Markup.Escape(expired.Describe())}[/]",
+        });
+        return lease;
     }
 }
 

@@ -2,6 +2,7 @@ using Liftoff.Aws;
 using Liftoff.Configuration;
 using Liftoff.Deploying.Code;
 using Liftoff.Deploying.FrontEnd;
+using Liftoff.Deploying.Live;
 using Liftoff.Deploying.Locking;
 using Liftoff.Deploying.RollingBack;
 using Liftoff.Deploying.Stacks;
@@ -13,54 +14,83 @@ using Spectre.Console;
 namespace Liftoff.Deploying;
 
 /// <summary>
-/// One project's deploy to one environment, phase by phase: compare with the live release (nothing to do when
-/// equal), lock, plan the change set, show it with the planned rollout, approve where the environment asks for
-/// it, execute or discard, roll the code out, publish the front end, and record the release whatever the outcome.
-/// The artifacts are uploaded beforehand (the Upload target).
+/// One project's deploy to one environment, phase by phase: compare with the live release and with what AWS really
+/// serves (nothing to do when both agree), lock, close what an interrupted run left in progress, plan the change set,
+/// show it with the planned rollout, approve where the environment asks for it, execute or discard, roll the code out,
+/// publish the front end, and record the release whatever the outcome. Every change is fenced by the lock: a run whose
+/// lock was taken over stops before its next change. The artifacts are uploaded beforehand (the Upload target).
+/// Partial files: Check (compare, dry run), Lock (lock, close interrupted records), Stop (how a stopped deploy is recorded).
 /// </summary>
-public sealed class ProjectDeployer(
+public sealed partial class ProjectDeployer(
     AwsClients clients,
     IAnsiConsole console,
     ReleaseActor actor,
     GitRevision? git,
     string rootDirectory,
-    TimeProvider? clock = null)
+    TimeProvider? clock = null,
+    DeploymentLockOptions? lockOptions = null,
+    IDeployPause? pause = null)
 {
-    private readonly StackDeployer _stacks = new(clients.CloudFormation, console, clock);
-    private readonly CodeRollout _rollout = new(clients.Lambda, clients.CloudWatch, console, clock);
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly IDeployPause _pause = pause ?? DeployPause.None;
+    private readonly LiveStateReader _live = new(clients.Lambda, clients.CloudFormation);
 
+    /// <param name="takenOver">A lock DeployRun already holds for this project (--force-unlock takes it over first); used instead of acquiring one.</param>
     public async Task<ProjectDeployResult> DeployAsync(
         ProjectEnvironment environment, ArtifactManifest manifest, DeployOptions options, ApprovalGate approval,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, DeploymentLease? takenOver = null)
     {
-        var deployment = await ProjectDeployment.ReadAsync(environment, manifest, rootDirectory, git, actor, cancellationToken);
         var ledger = new ReleaseLedger(clients.S3, environment.ArtifactBucket, clock);
-        var live = await ledger.LastSuccessfulAsync(environment.Project, environment.Environment, cancellationToken);
-        var reasons = Compare(deployment, live, options);
-        if (reasons is null) return Result(deployment, ProjectDeployOutcome.UpToDate, [], release: live);
-        if (options.DryRun) return await DryRunAsync(deployment, reasons, cancellationToken);
+        var reading = ProjectDeployment.ReadAsync(environment, manifest, rootDirectory, git, actor, cancellationToken);
+        var (deployment, seen) = await AssessAsync(environment, reading, ledger, options, cancellationToken);
+        if (options.DryRun && seen.Reasons is not null) return await DryRunAsync(deployment, seen.Reasons, cancellationToken);
+        if (seen.Reasons is null)
+        {
+            if (seen.State.InProgress.Count > 0 && !options.DryRun)
+                await CloseInterruptedAsync(environment, ledger, seen.State.InProgress, seen.Found!, takenOver, cancellationToken);
+            return Result(deployment, ProjectDeployOutcome.UpToDate, [], release: seen.State.Live);
+        }
 
-        await using var lease = await LockAsync(environment, cancellationToken);
+        var (lease, waited) = takenOver is null ? await LockAsync(environment, options, cancellationToken) : (takenOver, false);
+        await using (lease)
+        {
+            // The run waited for was most likely deploying the same commit: look again before doing it twice.
+            if (waited) (_, seen) = await AssessAsync(environment, Task.FromResult(deployment), ledger, options, cancellationToken);
+            await CloseAsync(ledger, seen.State.InProgress, seen.Found, lease, cancellationToken);
+            return seen.Reasons is null
+                ? Result(deployment, ProjectDeployOutcome.UpToDate, [], release: seen.State.Live)
+                : await DeployLockedAsync(deployment, ledger, seen.State.Live, seen.Reasons, lease, approval, cancellationToken);
+        }
+    }
+
+    /// <summary>The deploy proper, under the lock: every phase recorded; a stop of any kind releases the lock first, then is recorded.</summary>
+    private async Task<ProjectDeployResult> DeployLockedAsync(
+        ProjectDeployment deployment, ReleaseLedger ledger, Release? live, IReadOnlyList<string> reasons, DeploymentLease lease,
+        ApprovalGate approval, CancellationToken cancellationToken)
+    {
         using var lockHeld = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
         var token = lockHeld.Token;
-        var record = new ReleaseRecorder(ledger, await ledger.StartAsync(deployment.Draft, token), clock ?? TimeProvider.System);
+        var record = await ReleaseRecorder.StartAsync(ledger, deployment.Draft, lease, _clock, token);
+        var steps = StepsFor(lease);
         try
         {
-            var stack = await record.PhaseAsync("stack", () => DeployStackAsync(deployment, approval, token));
-            var rolled = await record.PhaseAsync("rollout", () => RollOutAsync(deployment, token),
+            await _pause.AtAsync(DeployPoint.AfterUpload, token);
+            var stack = await record.PhaseAsync("stack", () => DeployStackAsync(deployment, steps.Stacks, approval, token), token);
+            var rolled = await record.PhaseAsync("rollout", () => RollOutAsync(deployment, steps, token), token,
                 (release, result) => release with { FunctionVersions = ProjectDeployment.VersionsByFunction(result) });
-            var published = await PublishFrontEndAsync(deployment, live, record, token);
-            var recorded = await record.CompleteAsync(token);
+            var published = await PublishFrontEndAsync(deployment, steps.Site, live, record, token);
+            var left = await _live.ReadStackAsync(deployment.Environment.StackName, token);
+            var recorded = await record.CompleteAsync(new ReleaseStack(left.Status ?? "", left.ChangedAt), token);
             return Result(deployment, ProjectDeployOutcome.Deployed, reasons, stack, rolled, published, recorded);
         }
         catch (RolloutFailedException alarm) when (live is not null)
         {
-            await RollBackAfterAlarmAsync(deployment, live, record, alarm, token);
+            await RollBackAfterAlarmAsync(deployment, live, record, alarm, lease, token);
             throw;
         }
         catch (Exception e)
         {
-            await record.FailAsync(e);
+            if (await RecordStopAsync(e, deployment, record, lease, cancellationToken) is { } instead) throw instead;
             throw;
         }
     }
@@ -71,13 +101,14 @@ public sealed class ProjectDeployer(
     /// deploy's lock, recorded as a rollback naming that release; this deploy's record is marked rolled back.
     /// </summary>
     private async Task RollBackAfterAlarmAsync(
-        ProjectDeployment deployment, Release live, ReleaseRecorder record, RolloutFailedException alarm, CancellationToken cancellationToken)
+        ProjectDeployment deployment, Release live, ReleaseRecorder record, RolloutFailedException alarm, DeploymentLease lease,
+        CancellationToken cancellationToken)
     {
         var stopped = record.Release with { FunctionVersions = ProjectDeployment.VersionsByFunction(alarm.Result) };
         try
         {
             await new ReleaseRollback(clients, console, actor, clock)
-                .RestoreAsync(deployment.Environment, stopped, live, alarm.Message, RollbackOptions.Automatic(console), cancellationToken);
+                .RestoreAsync(deployment.Environment, stopped, live, alarm.Message, RollbackOptions.Automatic(console), lease, cancellationToken);
         }
         catch (Exception e)
         {
@@ -87,35 +118,9 @@ public sealed class ProjectDeployer(
         }
     }
 
-    /// <summary>Compare: what this deploy would change against what is live; null when nothing would (and no --force).</summary>
-    private IReadOnlyList<string>? Compare(ProjectDeployment deployment, Release? live, DeployOptions options)
-    {
-        var reasons = ReleaseDifference.Between(live, deployment.Draft);
-        if (reasons.Count == 0 && !options.Force)
-        {
-            console.MarkupLine($"[green]{Markup.Escape(deployment.Project)}: up to date[/] [grey](release {Markup.Escape(live!.Id)})[/]");
-            return null;
-        }
-        console.MarkupLine($"{Markup.Escape(deployment.Project)}: deploying ({Markup.Escape(string.Join(", ", reasons.DefaultIfEmpty("--force")))})");
-        return reasons;
-    }
-
-    /// <summary>--dry-run: plan and show, then discard; no lock, no record, nothing changed.</summary>
-    private async Task<ProjectDeployResult> DryRunAsync(ProjectDeployment deployment, IReadOnlyList<string> reasons, CancellationToken cancellationToken)
-    {
-        var plan = await _stacks.PlanAsync(deployment.Stack, cancellationToken);
-        await ShowThenApproveAsync(deployment, plan, approval: null, cancellationToken);
-        var planned = await _stacks.ExecuteOrDiscardAsync(plan, dryRun: true, cancellationToken);
-        return Result(deployment, ProjectDeployOutcome.DryRun, reasons, planned);
-    }
-
-    /// <summary>Lock: one deploy at a time per project and environment; a lost lease cancels this one.</summary>
-    private Task<DeploymentLease> LockAsync(ProjectEnvironment environment, CancellationToken cancellationToken) =>
-        new DeploymentLock(clients.S3, environment.ArtifactBucket, clock: clock)
-            .AcquireAsync(environment.Project, environment.Environment, actor, cancellationToken);
-
     /// <summary>Plan (the template passed by URL when too large to send inline), show, approve, then execute or discard.</summary>
-    private async Task<StackDeployResult> DeployStackAsync(ProjectDeployment deployment, ApprovalGate approval, CancellationToken cancellationToken)
+    private async Task<StackDeployResult> DeployStackAsync(
+        ProjectDeployment deployment, StackDeployer stacks, ApprovalGate approval, CancellationToken cancellationToken)
     {
         var environment = deployment.Environment;
         var template = deployment.Stack.Template;
@@ -123,28 +128,43 @@ public sealed class ProjectDeployer(
             .PrepareAsync(environment.Project, template.Body, cancellationToken);
         // The template as CloudFormation gets it, kept by hash: Rollback redeploys it from there.
         await new RollbackCopies(clients.S3, environment.ArtifactBucket).KeepTemplateAsync(environment.Project, template.Body, cancellationToken);
-        var plan = await _stacks.PlanAsync(deployment.Stack with { Template = template with { Url = source.Url } }, cancellationToken);
-        await ShowThenApproveAsync(deployment, plan, approval, cancellationToken);
-        return await _stacks.ExecuteOrDiscardAsync(plan, dryRun: false, cancellationToken);
+        var plan = await stacks.PlanAsync(deployment.Stack with { Template = template with { Url = source.Url } }, cancellationToken);
+        await ShowThenApproveAsync(deployment, stacks, plan, approval, cancellationToken);
+        return await stacks.ExecuteOrDiscardAsync(plan, dryRun: false, cancellationToken);
     }
 
     /// <summary>
     /// Show the change set and the planned code rollout, then approve. Until the change set is executed or
-    /// discarded, a stop here (no approval, Ctrl-C, an error) deletes it, so nothing is left half-made.
+    /// discarded, a stop here (no approval, Ctrl-C, an error, the lock lost) deletes it, so nothing is left half-made.
     /// </summary>
-    private async Task ShowThenApproveAsync(ProjectDeployment deployment, ChangeSetPlan plan, ApprovalGate? approval, CancellationToken cancellationToken)
+    private async Task ShowThenApproveAsync(
+        ProjectDeployment deployment, StackDeployer stacks, ChangeSetPlan plan, ApprovalGate? approval, CancellationToken cancellationToken)
     {
         try
         {
-            _stacks.Show(plan);
+            stacks.Show(plan);
             var functions = plan.CreatesStack ? new Dictionary<string, string>() : await StackResourcesAsync(deployment, cancellationToken);
-            CodeRollout.Write(console, await _rollout.PlanAsync(deployment.Rollout(functions), cancellationToken));
+            CodeRollout.Write(console, await StepsFor(DeploymentFence.None).Rollout.PlanAsync(deployment.Rollout(functions), cancellationToken));
+            await _pause.AtAsync(DeployPoint.AfterChangeSet, cancellationToken);
             if (approval is not null) await ApproveAsync(plan, approval, cancellationToken);
         }
         catch (Exception)
         {
-            await _stacks.DiscardAsync(plan, CancellationToken.None);
+            await DiscardQuietlyAsync(stacks, plan);
             throw;
+        }
+    }
+
+    /// <summary>Tidies a change set up after a stop; a failure to tidy is said, never put in place of why the deploy stopped.</summary>
+    private async Task DiscardQuietlyAsync(StackDeployer stacks, ChangeSetPlan plan)
+    {
+        try
+        {
+            await stacks.DiscardAsync(plan, CancellationToken.None);
+        }
+        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException)
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(plan.StackName)}: could not delete change set {Markup.Escape(plan.ChangeSetName ?? "")} ({Markup.Escape(e.Message)}).[/]");
         }
     }
 
@@ -157,26 +177,34 @@ public sealed class ProjectDeployer(
             ? approval.EnsureApprovedAsync(plan.StackName, plan.Deployment.Environment, cancellationToken)
             : Task.CompletedTask;
 
-    private async Task<RolloutResult> RollOutAsync(ProjectDeployment deployment, CancellationToken cancellationToken) =>
-        await _rollout.RunAsync(deployment.Rollout(await StackResourcesAsync(deployment, cancellationToken)), cancellationToken);
+    private async Task<RolloutResult> RollOutAsync(ProjectDeployment deployment, Steps steps, CancellationToken cancellationToken) =>
+        await steps.Rollout.RunAsync(deployment.Rollout(await StackResourcesAsync(deployment, cancellationToken)), cancellationToken);
 
     /// <summary>The stack's resources, logical id to physical id: the functions' names as AWS gave them.</summary>
     private async Task<IReadOnlyDictionary<string, string>> StackResourcesAsync(ProjectDeployment deployment, CancellationToken cancellationToken) =>
-        (await _stacks.ReadOutputsAsync(deployment.Environment.StackName, cancellationToken)).Resources;
+        (await StepsFor(DeploymentFence.None).Stacks.ReadOutputsAsync(deployment.Environment.StackName, cancellationToken)).Resources;
 
     /// <summary>Publish the front end to the site bucket the stack made, when the project has one.</summary>
     private async Task<FrontEndPublishResult?> PublishFrontEndAsync(
-        ProjectDeployment deployment, Release? live, ReleaseRecorder record, CancellationToken cancellationToken)
+        ProjectDeployment deployment, FrontEndPublisher site, Release? live, ReleaseRecorder record, CancellationToken cancellationToken)
     {
-        if (deployment.Assets is not { } assets || deployment.Environment.Outputs.SiteBucket is not { } site) return null;
+        if (deployment.Assets is not { } assets || deployment.Environment.Outputs.SiteBucket is not { } bucket) return null;
         return await record.PhaseAsync("front end", async () =>
             {
-                var outputs = await _stacks.ReadOutputsAsync(deployment.Environment.StackName, cancellationToken);
-                return await new FrontEndPublisher(clients.S3)
-                    .PublishAsync(outputs.Require(site.OutputName, site.LogicalId), assets, live?.Assets, cancellationToken);
+                var outputs = await StepsFor(DeploymentFence.None).Stacks.ReadOutputsAsync(deployment.Environment.StackName, cancellationToken);
+                return await site.PublishAsync(outputs.Require(bucket.OutputName, bucket.LogicalId), assets, live?.Assets, cancellationToken);
             },
+            cancellationToken,
             (release, published) => release with { ChangedPaths = published.ChangedPaths, DeletedPaths = published.DeletedPaths });
     }
+
+    /// <summary>The steps that change AWS, each checking <paramref name="fence"/> before every change it makes.</summary>
+    private Steps StepsFor(IDeploymentFence fence) => new(
+        new StackDeployer(clients.CloudFormation, console, clock) { Fence = fence, Pause = _pause },
+        new CodeRollout(clients.Lambda, clients.CloudWatch, console, clock) { Fence = fence, Pause = _pause },
+        new FrontEndPublisher(clients.S3) { Fence = fence, Pause = _pause });
+
+    private sealed record Steps(StackDeployer Stacks, CodeRollout Rollout, FrontEndPublisher Site);
 
     private static ProjectDeployResult Result(
         ProjectDeployment deployment, ProjectDeployOutcome outcome, IReadOnlyList<string> reasons, StackDeployResult? stack = null,

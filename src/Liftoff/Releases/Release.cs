@@ -4,7 +4,12 @@ namespace Liftoff.Releases;
 
 public enum ReleaseKind { Deploy, Rollback }
 
-public enum ReleaseStatus { InProgress, Succeeded, Failed, RolledBack }
+/// <summary>
+/// How a release ended. Cancelled: stopped before it finished, by a signal (Ctrl-C, SIGTERM), because another run took
+/// its lock over, or (closed by a later run) killed without a word; <see cref="Release.LeftInFlight"/> says what it
+/// left unfinished. Records written before Cancelled existed read as they were.
+/// </summary>
+public enum ReleaseStatus { InProgress, Succeeded, Failed, RolledBack, Cancelled }
 
 /// <summary>
 /// One deploy or rollback of one project to one environment: the ledger's record of what went live, from
@@ -36,6 +41,18 @@ public sealed record Release
     /// <summary>The CDN invalidation of <see cref="ChangedPaths"/> and <see cref="DeletedPaths"/>, once InvalidateCdn (or Rollback) made it.</summary>
     public ReleaseInvalidation? Invalidation { get; init; }
 
+    /// <summary>The stack as this release left it (status, and when it was last changed), checked by the next deploy against what is live.</summary>
+    public ReleaseStack? Stack { get; init; }
+
+    /// <summary>
+    /// For a release that stopped before it finished: what it left in flight in AWS (a stack operation still running, an
+    /// alias between versions, code on $LATEST that is not live), as seen by itself or by the later run that closed it.
+    /// </summary>
+    public IReadOnlyList<string> LeftInFlight { get; init; } = [];
+
+    /// <summary>For a record an interrupted run left in progress: the release that found it and closed it.</summary>
+    public string? ClosedBy { get; init; }
+
     /// <summary>For a rollback: the release whose state it restored.</summary>
     public string? RestoredReleaseId { get; init; }
 
@@ -54,6 +71,9 @@ public sealed record Release
     public Release WithPhase(string name, DateTimeOffset startedAt, DateTimeOffset finishedAt) =>
         this with { Phases = [.. Phases, new ReleasePhase(name, startedAt, (long)(finishedAt - startedAt).TotalMilliseconds)] };
 }
+
+/// <summary>The stack after a release: its status and its last change (LastUpdatedTime, else CreationTime; moto sets only the latter).</summary>
+public sealed record ReleaseStack(string Status, DateTimeOffset? ChangedAt);
 
 /// <summary>One function's package as deployed: its content hash and where it lies in the artifact bucket.</summary>
 public sealed record ReleaseArtifact(string Function, string Sha256Hex, string Key);

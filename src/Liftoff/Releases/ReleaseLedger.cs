@@ -24,19 +24,44 @@ public sealed class ReleaseLedger(IAmazonS3 s3, string bucket, TimeProvider? clo
     /// <summary>Records a release as in progress; returns it with its new id and start time.</summary>
     public async Task<Release> StartAsync(Release draft, CancellationToken cancellationToken)
     {
-        var now = _clock.GetUtcNow();
-        var release = draft with
+        for (var attempt = 1; ; attempt++)
         {
-            Id = ReleaseId.New(now),
-            Status = ReleaseStatus.InProgress,
-            StartedAt = now,
-            FinishedAt = null,
-            Error = null,
-        };
-        // If-None-Match: an id is never reused, even by two machines starting in the same second with the same suffix.
-        await PutAsync(release, ifNoneMatch: true, cancellationToken);
-        return release;
+            var now = _clock.GetUtcNow();
+            var release = draft with
+            {
+                Id = ReleaseId.New(now),
+                Status = ReleaseStatus.InProgress,
+                StartedAt = now,
+                FinishedAt = null,
+                Error = null,
+            };
+            // If-None-Match: an id is never reused, even by two machines starting in the same second with the same suffix.
+            try
+            {
+                await PutAsync(release, ifNoneMatch: true, cancellationToken);
+                return release;
+            }
+            catch (AmazonS3Exception e) when ((e.IsPreconditionFailed() || e.IsConditionalConflict()) && attempt < 3)
+            {
+                // The SDK resends a PUT whose answer was lost, and the resend finds the first one's record: ours.
+                var stored = await GetAsync(release.Project, release.Environment, release.Id, cancellationToken);
+                if (stored is not null && stored.StartedAt == release.StartedAt && stored.Actor == release.Actor) return release;
+            }
+        }
     }
+
+    /// <summary>Writes a release still in progress with what it has done so far, so a run that is killed leaves a record of how far it got.</summary>
+    public Task SaveAsync(Release release, CancellationToken cancellationToken) =>
+        PutAsync(release with { Status = ReleaseStatus.InProgress }, ifNoneMatch: false, cancellationToken);
+
+    /// <summary>
+    /// Records a release that stopped before it finished (a signal, a lock taken over, or, closed by a later run, a
+    /// kill), with what it left in flight. Called from a catch block: pass CancellationToken.None.
+    /// </summary>
+    public Task<Release> CancelAsync(
+        Release release, string reason, IReadOnlyList<string> leftInFlight, CancellationToken cancellationToken, string? closedBy = null) =>
+        FinishAsync(release with { Status = ReleaseStatus.Cancelled, Error = reason, LeftInFlight = leftInFlight, ClosedBy = closedBy },
+            cancellationToken);
 
     /// <summary>Records the release as succeeded with everything it gathered (versions, changed paths, phases).</summary>
     public Task<Release> CompleteAsync(Release release, CancellationToken cancellationToken) =>
@@ -102,8 +127,24 @@ public sealed class ReleaseLedger(IAmazonS3 s3, string bucket, TimeProvider? clo
     }
 
     /// <summary>What is live: the newest release that succeeded (deploy or rollback), or null if none did.</summary>
-    public Task<Release?> LastSuccessfulAsync(string project, string environment, CancellationToken cancellationToken) =>
-        LastSuccessfulAsync(project, environment, olderThan: null, cancellationToken);
+    public async Task<Release?> LastSuccessfulAsync(string project, string environment, CancellationToken cancellationToken) =>
+        (await ReadStateAsync(project, environment, cancellationToken)).Live;
+
+    /// <summary>
+    /// What is live, and the releases after it still recorded in progress: a run going on now, or one that was killed
+    /// (an orphan, which the next run holding the lock closes). One scan, newest first, a page at a time.
+    /// </summary>
+    public async Task<LedgerState> ReadStateAsync(string project, string environment, CancellationToken cancellationToken)
+    {
+        var open = new List<Release>();
+        foreach (var page in (await NewestKeysFirstAsync(project, environment, cancellationToken)).Chunk(ReadParallelism))
+            foreach (var release in Newest(await ReadManyAsync(page, cancellationToken)))
+            {
+                if (release.Status == ReleaseStatus.Succeeded) return new LedgerState(release, open);
+                if (release.Status == ReleaseStatus.InProgress) open.Add(release);
+            }
+        return new LedgerState(null, open);
+    }
 
     /// <summary>
     /// The newest successful release started before <paramref name="olderThan"/> (any when null):
@@ -241,3 +282,6 @@ public sealed class ReleaseLedger(IAmazonS3 s3, string bucket, TimeProvider? clo
 
     private static string SecondOf(string id) => id.Split('-')[0];
 }
+
+/// <summary>What the ledger says of a project in an environment: the live release, and newer ones still in progress.</summary>
+public sealed record LedgerState(Release? Live, IReadOnlyList<Release> InProgress);

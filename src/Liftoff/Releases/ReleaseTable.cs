@@ -52,6 +52,7 @@ public static class ReleaseTable
         ReleaseStatus.Succeeded => "[green]succeeded[/]",
         ReleaseStatus.Failed => "[red]failed[/]",
         ReleaseStatus.RolledBack => "[yellow]rolled-back[/]",
+        ReleaseStatus.Cancelled => "[yellow]cancelled[/]",
         _ => "[blue]in-progress[/]",
     };
 

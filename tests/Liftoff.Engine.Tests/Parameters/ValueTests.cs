@@ -12,9 +12,10 @@ public class ValueTests
         [Parameter("Projects")] public string[] Project { get; set; } = [];
         [Parameter("Where to deploy")] public string? Env { get; set; }
         [Parameter("Access token"), Secret] public string? Token { get; set; }
+        [Parameter("How long to wait")] public TimeSpan? Wait { get; set; }
 
         public Target Show => _ => _.Executes(() =>
-            Ran.Add($"{Verbose}|{Retries}|{Strategy}|{string.Join(",", Project)}|{Env}"));
+            Ran.Add($"{Verbose}|{Retries}|{Strategy}|{string.Join(",", Project)}|{Env}|{Wait}"));
     }
 
     public class Conversion
@@ -47,6 +48,20 @@ public class ValueTests
         }
 
         [Theory]
+        [InlineData("90s", "00:01:30")]
+        [InlineData("15m", "00:15:00")]
+        [InlineData("1h30m", "01:30:00")]
+        [InlineData("00:10:00", "00:10:00")]
+        public async Task A_duration_takes_hours_minutes_and_seconds_as_people_write_them_or_dotnets_format(string value, string expected)
+        {
+            var build = new Build();
+
+            await InProcess.RunAsync(build, "Show --wait " + value);
+
+            Assert.Equal(expected, build.Ran.Single().Split('|')[5]);
+        }
+
+        [Theory]
         [InlineData("--project a b", "a,b")]
         [InlineData("--project a,b c", "a,b,c")]
         public async Task A_string_array_takes_several_words_or_commas(string arguments, string expected)
@@ -66,6 +81,8 @@ public class ValueTests
         [InlineData("--verbose maybe", "--verbose expects a value of type bool, but the command line gives 'maybe'")]
         [InlineData("--strategy blue-green", "--strategy expects one of all-at-once, canary, linear, but the command line gives 'blue-green'")]
         [InlineData("--env dev staging", "--env takes one value, but the command line gives 2: dev staging")]
+        [InlineData("--wait 15", "--wait expects a duration such as 90s, 15m or 1h30m, but the command line gives '15'")]
+        [InlineData("--wait soon", "--wait expects a duration such as 90s, 15m or 1h30m, but the command line gives 'soon'")]
         public async Task A_bad_command_line_value_exits_2_naming_the_parameter_and_source(string arguments, string message)
         {
             var build = new Build();

@@ -18,9 +18,21 @@ internal enum Fault
     Unavailable,
     /// <summary>Forward to moto (so the call takes effect), then answer 503 as if the response were lost.</summary>
     LoseResponse,
+    /// <summary>Drop the connection part way through the answer (a reset), without forwarding.</summary>
+    Reset,
 }
 
-internal sealed record ProxiedRequest(int Sequence, string Operation, Fault Fault, bool ReachedMoto);
+/// <summary>One request as the proxy saw it; <see cref="Status"/> is moto's answer when it reached moto (0 otherwise).</summary>
+internal sealed record ProxiedRequest(int Sequence, string Operation, Fault Fault, bool ReachedMoto)
+{
+    public int Status { get; init; }
+
+    /// <summary>The request's method and path (S3: /bucket/key), whatever its operation is named.</summary>
+    public string Target { get; init; } = "";
+
+    /// <summary>The service the request was signed for (s3, lambda, cloudformation, ...), from its credential scope.</summary>
+    public string Service { get; init; } = "";
+}
 
 /// <summary>
 /// A loopback HTTP proxy in front of moto that answers chosen requests with throttling and server
@@ -35,16 +47,27 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
     private readonly Task _loop;
     private int _sequence;
 
-    public FaultInjectingProxy(string motoEndpoint, Func<int, string, Fault> decide)
+    /// <param name="port">Where to listen (bench/reliability puts it on the local AWS's port); a free one when null.</param>
+    public FaultInjectingProxy(string motoEndpoint, Func<int, string, Fault> decide, int? port = null)
     {
         _decide = decide;
         _moto = new HttpClient { BaseAddress = new Uri(motoEndpoint) };
-        var port = MotoServer.FreePort();
+        port ??= MotoServer.FreePort();
         Endpoint = $"http://127.0.0.1:{port}";
         _listener.Prefixes.Add(Endpoint + "/");
         _listener.Start();
         _loop = Task.Run(AcceptAsync);
     }
+
+    /// <summary>
+    /// Fails <paramref name="percent"/>% of requests with the given faults in turn, spread by a hash of the request's number
+    /// so that the pattern does not follow the protocol's rhythm (a retry is a new number, so it may fail again).
+    /// </summary>
+    public static Func<int, string, Fault> Spread(int percent, params Fault[] kinds) => (sequence, _) =>
+    {
+        var hash = (uint)sequence * 2654435761u;
+        return hash % 100 < percent ? kinds[hash / 100 % (uint)kinds.Length] : Fault.None;
+    };
 
     public string Endpoint { get; }
     public IReadOnlyList<ProxiedRequest> Log => _log.ToList();
@@ -79,19 +102,57 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
         var query = context.Request.Headers["X-Amz-Target"] is null && !text.Contains("Action=") ? Protocol.RestJson
             : context.Request.Headers["X-Amz-Target"] is null ? Protocol.Query : Protocol.Json;
 
+        var service = Service(context.Request);
+        if (service == "s3") query = Protocol.RestXml;
+
         var reached = fault is Fault.None or Fault.LoseResponse;
-        _log.Enqueue(new ProxiedRequest(sequence, operation, fault, reached));
+        var logged = new ProxiedRequest(sequence, operation, fault, reached)
+        {
+            Target = $"{context.Request.HttpMethod} {context.Request.Url!.AbsolutePath}",
+            Service = service,
+        };
+        if (fault == Fault.Reset)
+        {
+            _log.Enqueue(logged);
+            await ResetAsync(context.Response);
+            return;
+        }
         if (reached)
         {
             var answer = await ForwardAsync(context.Request, body.ToArray());
+            _log.Enqueue(logged with { Status = (int)answer.StatusCode });
             if (fault == Fault.None)
             {
                 await RelayAsync(answer, context.Response);
                 return;
             }
+            answer.Dispose();
         }
-        await FailAsync(context.Response, fault == Fault.Throttle ? Fault.Throttle : fault == Fault.InternalError ? Fault.InternalError : Fault.Unavailable, query);
+        else
+        {
+            _log.Enqueue(logged);
+        }
+        await FailAsync(context.Response, fault == Fault.Throttle ? Fault.Throttle : fault == Fault.InternalError ? Fault.InternalError : Fault.Unavailable, query,
+            context.Request.HttpMethod == "HEAD");
     }
+
+    /// <summary>
+    /// The connection drops before the answer is whole. HttpListener cannot reset a connection outright (Abort sends an
+    /// empty 200, which a PUT takes for success), so a load balancer's 502 promises a body and breaks off: the client
+    /// reads an I/O error ("the response ended prematurely"), as it does when a connection is reset.
+    /// </summary>
+    private static async Task ResetAsync(HttpListenerResponse response)
+    {
+        response.StatusCode = 502;
+        response.ContentLength64 = 1024;
+        await response.OutputStream.WriteAsync(new byte[16]);
+        await response.OutputStream.FlushAsync();
+        response.Abort();
+    }
+
+    /// <summary>The signing name in the Authorization header's credential scope (.../us-east-1/s3/aws4_request).</summary>
+    private static string Service(HttpListenerRequest request) =>
+        request.Headers["Authorization"] is { } authorization && authorization.Split('/') is { Length: > 3 } parts ? parts[3] : "";
 
     private static string Operation(HttpListenerRequest request, string body)
     {
@@ -125,15 +186,16 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
                 if (name is not ("Transfer-Encoding" or "Content-Length" or "Connection" or "Server" or "Date"))
                     response.Headers[name] = string.Join(",", values);
             var bytes = await answer.Content.ReadAsByteArrayAsync();
-            response.ContentLength64 = bytes.Length;
+            // A HEAD's answer says the object's length and has no body.
+            response.ContentLength64 = answer.RequestMessage?.Method == HttpMethod.Head ? answer.Content.Headers.ContentLength ?? 0 : bytes.Length;
             await response.OutputStream.WriteAsync(bytes);
             response.Close();
         }
     }
 
-    private enum Protocol { RestJson, Json, Query }
+    private enum Protocol { RestJson, Json, Query, RestXml }
 
-    private static async Task FailAsync(HttpListenerResponse response, Fault fault, Protocol protocol)
+    private static async Task FailAsync(HttpListenerResponse response, Fault fault, Protocol protocol, bool head)
     {
         var (status, code, message) = fault switch
         {
@@ -144,7 +206,19 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
         response.StatusCode = status;
         response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
         string body;
-        if (protocol == Protocol.Query)
+        if (protocol == Protocol.RestXml)
+        {
+            // S3 says "slow down" with 503 SlowDown (it has no 429), and a server error is InternalError.
+            (response.StatusCode, code) = fault switch
+            {
+                Fault.Throttle => (503, "SlowDown"),
+                Fault.InternalError => (500, "InternalError"),
+                _ => (503, "ServiceUnavailable"),
+            };
+            response.ContentType = "application/xml";
+            body = $"<Error><Code>{code}</Code><Message>{message}</Message><RequestId>fault</RequestId></Error>";
+        }
+        else if (protocol == Protocol.Query)
         {
             response.ContentType = "text/xml";
             body = $"<ErrorResponse><Error><Type>{(status < 500 ? "Sender" : "Receiver")}</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>fault</RequestId></ErrorResponse>";
@@ -155,7 +229,8 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
             response.Headers["X-Amzn-ErrorType"] = code;
             body = $$"""{"__type":"{{code}}","message":"{{message}}"}""";
         }
-        var bytes = Encoding.UTF8.GetBytes(body);
+        // A HEAD's answer has no body, errors included.
+        var bytes = head ? [] : Encoding.UTF8.GetBytes(body);
         response.ContentLength64 = bytes.Length;
         await response.OutputStream.WriteAsync(bytes);
         response.Close();

@@ -1,6 +1,10 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
+using Amazon.S3.Model;
+using Liftoff.Aws;
+using Liftoff.Configuration;
 using Liftoff.Deploying;
+using Liftoff.Packaging;
 using Liftoff.Deploying.Stacks;
 using Spectre.Console.Testing;
 
@@ -47,6 +51,46 @@ internal sealed class DeployTestKit : IDisposable
 
     public static StackDeployment Deployment(string stack, StackTemplate template, Dictionary<string, string>? parameters = null) =>
         new(stack, "dev", template, parameters ?? [], new Dictionary<string, string> { ["liftoff:project"] = stack });
+
+    /// <summary>Stands in for Package and Upload: a zip per function in the artifact bucket, and its manifest entry.</summary>
+    public async Task<ArtifactManifest> PackageAndUploadAsync(AwsClients clients, ProjectEnvironment environment, string handlerBody = "return { statusCode: 200 };")
+    {
+        try
+        {
+            await clients.S3.PutBucketAsync(environment.ArtifactBucket);
+        }
+        catch (Amazon.S3.AmazonS3Exception e) when (e.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+        {
+        }
+        var artifacts = new List<Artifact>();
+        foreach (var function in environment.Functions)
+        {
+            var source = $"exports.handler = async () => {{ {handlerBody} }};\n";
+            var (path, sha) = Zip($"{environment.Project}-{function.Name}-{Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source)))[..8]}", source);
+            var hex = Convert.ToHexStringLower(Convert.FromBase64String(sha));
+            var artifact = new Artifact(environment.Project, function.Name, function.Runtime, function.Handler, hex, sha,
+                new FileInfo(path).Length, 0, 1, "inputs", path);
+            await clients.S3.PutObjectAsync(new PutObjectRequest { BucketName = environment.ArtifactBucket, Key = artifact.ObjectKey, FilePath = path });
+            artifacts.Add(artifact);
+        }
+        var site = Directory.CreateDirectory(Path.Combine(Folder, $"site-{environment.Project}")).FullName;
+        var assets = new[] { ("app.css", "h1 { color: navy }", "text/css; charset=utf-8"), ("index.html", "<h1>people</h1>", "text/html; charset=utf-8") }
+            .Select(file =>
+            {
+                File.WriteAllText(Path.Combine(site, file.Item1), file.Item2);
+                var bytes = File.ReadAllBytes(Path.Combine(site, file.Item1));
+                return new Asset(file.Item1, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length, file.Item3, "no-cache");
+            })
+            .ToList();
+        return new ArtifactManifest(artifacts, [new AssetManifest(environment.Project, assets, site)]);
+    }
+
+    /// <summary>One manifest holding several projects' packages and front ends, as Package writes it for a run.</summary>
+    public static ArtifactManifest Merge(IEnumerable<ArtifactManifest> manifests)
+    {
+        var all = manifests.ToList();
+        return new ArtifactManifest(all.SelectMany(m => m.Artifacts).ToList(), all.SelectMany(m => m.FrontEnds).ToList());
+    }
 
     public void Dispose()
     {

@@ -53,7 +53,7 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
             .GetProperty("PhysicalResourceId").GetString()!;
         var page = await _cli.JsonAsync("s3api", "head-object", "--bucket", site, "--key", "index.html");
         Assert.Equal("text/html; charset=utf-8", page.GetProperty("ContentType").GetString());
-        Assert.Equal(["index.html"], first.Release.ChangedPaths);
+        Assert.Equal(["app.css", "index.html"], first.Release.ChangedPaths);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
     }
 
     [Fact]
-    public async Task Force_unlock_removes_a_stale_lock_first_and_says_whose_it_was()
+    public async Task Force_unlock_takes_the_lock_over_first_says_whose_it_was_and_releases_it_after()
     {
         var (environment, manifest) = await PackagedAsync("media-register");
         var locks = new DeploymentLock(_clients.S3, environment.ArtifactBucket, new DeploymentLockOptions { RenewEvery = null });
@@ -128,7 +128,7 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
 
         await run.RunAsync([environment], manifest, new DeployOptions(DryRun: true, ForceUnlock: true), new ApprovalGate(console, false, false), default);
 
-        Assert.Contains("media-register: removed the deployment lock held by crashed@ci-runner", console.Output);
+        Assert.Contains("media-register: --force-unlock broke the live lease of crashed@ci-runner", console.Output);
         Assert.Null(await locks.GetHolderAsync(environment.Project, environment.Environment, default));
     }
 
@@ -143,33 +143,7 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
         return (environment, await PackageAndUploadAsync(environment));
     }
 
-    /// <summary>Stands in for Package and Upload: a zip per function in the artifact bucket, and its manifest entry.</summary>
-    private async Task<ArtifactManifest> PackageAndUploadAsync(ProjectEnvironment environment)
-    {
-        try
-        {
-            await _clients.S3.PutBucketAsync(environment.ArtifactBucket);
-        }
-        catch (Amazon.S3.AmazonS3Exception e) when (e.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
-        {
-        }
-        var artifacts = new List<Artifact>();
-        foreach (var function in environment.Functions)
-        {
-            var (path, sha) = _kit.Zip($"{environment.Project}-{function.Name}", "exports.handler = async () => ({ statusCode: 200 });\n");
-            var hex = Convert.ToHexStringLower(Convert.FromBase64String(sha));
-            var artifact = new Artifact(environment.Project, function.Name, function.Runtime, function.Handler, hex, sha,
-                new FileInfo(path).Length, 0, 1, "inputs", path);
-            await _clients.S3.PutObjectAsync(new PutObjectRequest { BucketName = environment.ArtifactBucket, Key = artifact.ObjectKey, FilePath = path });
-            artifacts.Add(artifact);
-        }
-        var site = Directory.CreateDirectory(Path.Combine(_kit.Folder, "site")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(site, "index.html"), "<h1>people</h1>");
-        var html = await File.ReadAllBytesAsync(Path.Combine(site, "index.html"));
-        var index = new Asset("index.html", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(html)), html.Length,
-            "text/html; charset=utf-8", "no-cache");
-        return new ArtifactManifest(artifacts, [new AssetManifest(environment.Project, [index], site)]);
-    }
+    private Task<ArtifactManifest> PackageAndUploadAsync(ProjectEnvironment environment) => _kit.PackageAndUploadAsync(_clients, environment);
 
     public void Dispose()
     {

@@ -3,14 +3,15 @@ using Amazon.S3;
 
 namespace Liftoff.Tests.Support;
 
-/// <summary>An AWSSDK.S3 client pointed at a test's moto (path style, dummy credentials), in any region.</summary>
+/// <summary>An AWSSDK.S3 client pointed at a test's moto (or a proxy in front of it) (path style, dummy credentials), in any region.</summary>
 public static class MotoS3
 {
-    public static AmazonS3Client Client(MotoFixture moto, string? region = null) => new(
+    /// <param name="endpoint">Where to send requests instead of moto itself (a fault proxy in front of it).</param>
+    public static AmazonS3Client Client(MotoFixture moto, string? region = null, string? endpoint = null) => new(
         new BasicAWSCredentials("testing", "testing"),
         new AmazonS3Config
         {
-            ServiceURL = moto.Endpoint,
+            ServiceURL = endpoint ?? moto.Endpoint,
             ForcePathStyle = true,
             AuthenticationRegion = region ?? moto.Region,
         });

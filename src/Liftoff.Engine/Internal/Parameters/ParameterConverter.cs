@@ -50,6 +50,7 @@ internal static class ParameterConverter
             };
         if (type == typeof(int)) return int.TryParse(text, out var number) ? number : throw Wrong(parameter, text, source);
         if (type == typeof(long)) return long.TryParse(text, out var big) ? big : throw Wrong(parameter, text, source);
+        if (type == typeof(TimeSpan)) return Duration.TryParse(text, out var span) ? span : throw Wrong(parameter, text, source);
         if (type.IsSubclassOf(typeof(Enumeration))) return Enumeration.Parse(type, text) ?? throw Wrong(parameter, text, source);
         if (type.IsEnum)
         {
@@ -57,13 +58,13 @@ internal static class ParameterConverter
             var match = Enum.GetNames(type).FirstOrDefault(n => string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase));
             return match is not null ? Enum.Parse(type, match) : throw Wrong(parameter, text, source);
         }
-        throw new ParameterException($"{parameter.CliName} has type {type.Name}, which parameters cannot have (string, bool, int, long, enum, Enumeration, string[], AbsolutePath).");
+        throw new ParameterException($"{parameter.CliName} has type {type.Name}, which parameters cannot have (string, bool, int, long, TimeSpan, enum, Enumeration, string[], AbsolutePath).");
     }
 
     private static ParameterException Wrong(ParameterDescriptor parameter, string value, string source)
     {
-        var allowed = parameter.AllowedValues.Count > 0
-            ? $"one of {string.Join(", ", parameter.AllowedValues)}"
+        var allowed = parameter.AllowedValues.Count > 0 ? $"one of {string.Join(", ", parameter.AllowedValues)}"
+            : parameter.ValueType == typeof(TimeSpan) ? $"a duration such as {Duration.Examples}"
             : $"a value of type {parameter.TypeName}";
         var shown = parameter.IsSecret ? SecretMasker.Mask : value;
         return new ParameterException($"{parameter.CliName} expects {allowed}, but {source} gives '{shown}'.");

@@ -41,6 +41,7 @@ internal sealed record ParameterDescriptor(
         var t when t == typeof(bool) => "bool",
         var t when t == typeof(int) => "int",
         var t when t == typeof(long) => "long",
+        var t when t == typeof(TimeSpan) => "duration",
         var t when t == typeof(string[]) => "string[]",
         var t when t == typeof(AbsolutePath) => "path",
         { IsEnum: true } => "enum",

@@ -2,13 +2,14 @@ using System.Text.Json;
 using Liftoff.Aws.CodePipeline.Model;
 using Liftoff.Ci.Workflows;
 using Liftoff.Configuration;
+using Liftoff.Deploying.Locking;
 
 namespace Liftoff.Ci.Pipelines;
 
 /// <summary>
 /// An environment's pipeline from its configuration: the CodeCommit source, a CodeBuild build running
 /// <c>./build.sh Test Package Upload --env E</c>, a manual approval where the environment needs one, and a CodeBuild
-/// deploy running <c>./build.sh Deploy --env E --approve</c>. Both CodeBuild actions run the generated buildspec.yml
+/// deploy running <c>./build.sh Deploy --env E --approve --wait-for-lock 15m</c>. Both CodeBuild actions run the generated buildspec.yml
 /// as a batch, one build per project; the stage's targets reach it in BUILD_ARGUMENTS. Artifacts go to the
 /// environment's artifact bucket.
 /// </summary>
@@ -53,7 +54,8 @@ public static class PipelineDefinitionBuilder
                     ["CustomData"] = $"Deploy to {env}? Answer with ./build.sh PipelineApprove --env {env} --approve (or --reject) --comment \"...\"",
                 },
             }));
-        stages.Add(Stage(DeployStage, CodeBuild("Deploy", pipeline, $"Deploy --env {env} --approve")));
+        // Another run may hold the project's lock (a laptop, GitHub Actions): wait for it rather than fail.
+        stages.Add(Stage(DeployStage, CodeBuild("Deploy", pipeline, $"Deploy --env {env} --approve --wait-for-lock {LockWait.InCi}")));
 
         return new PipelineDeclaration
         {

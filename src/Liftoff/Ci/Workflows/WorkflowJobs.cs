@@ -1,4 +1,5 @@
 using Liftoff.Ci.Yaml;
+using Liftoff.Deploying.Locking;
 using Liftoff.Engine.CI.GitHubActions;
 using static Liftoff.Ci.Workflows.WorkflowSteps;
 
@@ -112,7 +113,9 @@ internal sealed class WorkflowJobs(GitHubActionsAttribute workflow, CiTopology t
         {
             CheckoutStep(workflow), CacheStep(workflow), AwsCredentialsStep(environment.RoleArn!, environment.Region),
             // Where the environment needs approval, its GitHub environment's reviewers gave it before the job started.
-            BuildStep(workflow, Image, Targets, $"{Targets} --env {environment.Name}" + (environment.RequiresApproval ? " --approve" : ""),
+            // Another run may hold the project's lock (a laptop, CodePipeline): wait for it rather than fail.
+            BuildStep(workflow, Image, Targets, $"{Targets} --env {environment.Name}" + (environment.RequiresApproval ? " --approve" : "") +
+                (workflow.InvokedTargets.Contains("Deploy") ? $" --wait-for-lock {LockWait.InCi}" : ""),
                 GitHubToken(("LIFTOFF_PROJECT", "${{ matrix.project }}"))),
         },
     };

@@ -1,6 +1,7 @@
 using Liftoff.Aws.CloudWatch;
 using Liftoff.Aws.CloudWatch.Model;
 using Liftoff.Configuration;
+using Liftoff.Deploying.Locking;
 using Spectre.Console;
 
 namespace Liftoff.Deploying.Code;
@@ -29,6 +30,7 @@ public sealed partial class CodeRollout
                     $"for {Rollout.Describe(request.Rollout.Interval)}{WatchNote(request)}");
                 var end = _clock.GetUtcNow() + request.Rollout.Interval;
                 progress?.Report(new(RolloutStage.Shifted, weight, names, request.Rollout.Interval));
+                await Pause.AtAsync(DeployPoint.DuringShift, cancellationToken);
                 await HoldAsync(alarms, weight, end, cancellationToken);
             }
             foreach (var f in functions)
@@ -39,21 +41,40 @@ public sealed partial class CodeRollout
         }
         catch (Exception e) when (shifted || e is AlarmFiredException)
         {
-            // Whatever stopped the shift (an alarm, Ctrl-C, an error), the previous version takes all traffic again.
-            if (shifted)
-                foreach (var f in functions)
-                    await PointAsync(f.Name, request.AliasName, f.Previous!, null, CancellationToken.None);
+            // Whatever stopped the shift (an alarm, Ctrl-C, an error), the previous version takes all traffic again;
+            // unless another run took the lock over: the alias is that run's to move now.
+            var back = shifted ? await PointBackAsync(functions, request.AliasName) : null;
             progress?.Report(new(RolloutStage.RolledBack, 0, names, TimeSpan.Zero));
             var result = new RolloutResult(functions.Select(f => f.Result(AliasMove.RolledBack)).ToList());
-            var back = string.Join(", ", functions.Select(f => $"{f.Name} on {f.Previous}"));
-            var where = shifted ? $"all traffic is back on the previous versions ({back})" : $"no traffic moved ({back})";
+            var previous = string.Join(", ", functions.Select(f => $"{f.Name} on {f.Previous}"));
+            var where = !shifted ? $"no traffic moved ({previous})"
+                : back is null ? $"all traffic is back on the previous versions ({previous})"
+                : $"{request.AliasName} was left where it was, between versions ({back})";
             console.MarkupLine($"[red]Rollout stopped: {Markup.Escape(where)}.[/]");
-            if (e is OperationCanceledException) throw;
+            if (e is OperationCanceledException or DeploymentLockLostException) throw;
             throw new RolloutFailedException(
                 e is AlarmFiredException alarm
                     ? $"{alarm.Message} The deploy failed: {where}. Look at the alarm's metric, fix the cause and deploy again."
                     : $"The rollout stopped ({e.Message}): {where}.",
                 result, e);
+        }
+    }
+
+    /// <summary>
+    /// Sends all traffic back to each function's previous version; null when done. When the lock is no longer this run's,
+    /// moves nothing and returns where the aliases were left, to be reported.
+    /// </summary>
+    private async Task<string?> PointBackAsync(IReadOnlyList<PreparedFunction> functions, string alias)
+    {
+        try
+        {
+            foreach (var f in functions)
+                await PointAsync(f.Name, alias, f.Previous!, null, CancellationToken.None);
+            return null;
+        }
+        catch (DeploymentLockLostException)
+        {
+            return string.Join(", ", functions.Select(f => $"{f.Name}: {f.Previous} with a share on {f.Version}"));
         }
     }
 

@@ -4,6 +4,7 @@ using Liftoff.Aws.CloudWatch.Model;
 using Liftoff.Aws.Lambda;
 using Liftoff.Aws.Lambda.Model;
 using Liftoff.Configuration;
+using Liftoff.Deploying.Locking;
 using Spectre.Console;
 
 namespace Liftoff.Deploying.Code;
@@ -27,6 +28,12 @@ public sealed partial class CodeRollout(
 
     /// <summary>How often the alarms are read during a hold. CloudWatch evaluates alarms once a minute.</summary>
     public TimeSpan AlarmPollInterval { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Checked before each change to a function: its code updated, a version published, its alias created or moved.</summary>
+    public IDeploymentFence Fence { get; init; } = DeploymentFence.None;
+
+    /// <summary>The test hook's stop at the first share of traffic (<see cref="DeployPoint.DuringShift"/>).</summary>
+    public IDeployPause Pause { get; init; } = DeployPause.None;
 
     /// <summary>How many functions are prepared at once (the Lambda client's request budget bounds the rate anyway).</summary>
     public int Parallelism { get; init; } = 4;
@@ -59,7 +66,7 @@ public sealed partial class CodeRollout(
 
     private async Task<IReadOnlyList<PreparedFunction>> PrepareAllAsync(RolloutRequest request, CancellationToken cancellationToken)
     {
-        var versions = new FunctionVersions(lambda, console);
+        var versions = new FunctionVersions(lambda, console, Fence);
         var prepared = new PreparedFunction[request.Functions.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, request.Functions.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
@@ -90,11 +97,7 @@ public sealed partial class CodeRollout(
                 console.MarkupLine($"{Markup.Escape(f.Name)}: {alias} already on version {f.Version}");
                 break;
             case AliasMove.Created:
-                await lambda.CreateAliasAsync(new CreateAliasRequest
-                {
-                    FunctionName = f.Name, Name = alias, FunctionVersion = f.Version,
-                    Description = "Moved by Liftoff: the version serving traffic",
-                }, cancellationToken);
+                await CreateAliasAsync(f, alias, cancellationToken);
                 console.MarkupLine($"{Markup.Escape(f.Name)}: {alias} created on version {f.Version}");
                 break;
             default:
@@ -105,9 +108,30 @@ public sealed partial class CodeRollout(
         return move;
     }
 
+    private async Task CreateAliasAsync(PreparedFunction f, string alias, CancellationToken cancellationToken)
+    {
+        await Fence.EnsureHeldAsync($"creating the alias {alias} of {f.Name}", cancellationToken);
+        try
+        {
+            await lambda.CreateAliasAsync(new CreateAliasRequest
+            {
+                FunctionName = f.Name, Name = alias, FunctionVersion = f.Version,
+                Description = "Moved by Liftoff: the version serving traffic",
+            }, cancellationToken);
+        }
+        catch (AmazonServiceException e) when (e.ErrorCode is "ResourceConflictException" or "ConflictException")
+        {
+            // A CreateAlias resent after its answer was lost finds the alias it made: point it all the same.
+            // AWS answers ResourceConflictException; moto 5.2 ConflictException, both with 409.
+            await PointAsync(f.Name, alias, f.Version, null, cancellationToken);
+        }
+    }
+
     /// <summary>Points the alias at <paramref name="version"/>, with <paramref name="canaryWeight"/> of traffic on <paramref name="canary"/>.</summary>
-    private Task PointAsync(string function, string alias, string version, (string Version, double Weight)? canary, CancellationToken cancellationToken) =>
-        lambda.UpdateAliasAsync(new UpdateAliasRequest
+    private async Task PointAsync(string function, string alias, string version, (string Version, double Weight)? canary, CancellationToken cancellationToken)
+    {
+        await Fence.EnsureHeldAsync($"moving the alias {alias} of {function}", cancellationToken);
+        await lambda.UpdateAliasAsync(new UpdateAliasRequest
         {
             FunctionName = function,
             Name = alias,
@@ -118,6 +142,7 @@ public sealed partial class CodeRollout(
                 AdditionalVersionWeights = canary is { } c ? new() { [c.Version] = c.Weight } : new(),
             },
         }, cancellationToken);
+    }
 
     private async Task<GetAliasResponse?> GetAliasAsync(string function, string alias, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Liftoff.Aws.Lambda;
 using Liftoff.Aws.Lambda.Model;
+using Liftoff.Deploying.Locking;
 using Spectre.Console;
 
 namespace Liftoff.Deploying.Code;
@@ -9,7 +10,7 @@ namespace Liftoff.Deploying.Code;
 /// Makes a function's code equal its artifact and publishes a version of exactly that code:
 /// UpdateFunctionCode from S3 only when CodeSha256 differs, then PublishVersion guarded by the expected CodeSha256.
 /// </summary>
-internal sealed class FunctionVersions(IAmazonLambda lambda, IAnsiConsole console)
+internal sealed class FunctionVersions(IAmazonLambda lambda, IAnsiConsole console, IDeploymentFence fence)
 {
     // A code update settles in seconds; minutes means Lambda is stuck (or the function is failing to start).
     private static readonly FunctionWaitOptions UntilIdle = new()
@@ -25,6 +26,7 @@ internal sealed class FunctionVersions(IAmazonLambda lambda, IAnsiConsole consol
         var updated = false;
         if (config.CodeSha256 != function.CodeSha256)
         {
+            await fence.EnsureHeldAsync($"updating the code of {function.FunctionName}", cancellationToken);
             await lambda.UpdateFunctionCodeAsync(new UpdateFunctionCodeRequest
             {
                 FunctionName = function.FunctionName,
@@ -44,6 +46,7 @@ internal sealed class FunctionVersions(IAmazonLambda lambda, IAnsiConsole consol
 
     private async Task<string> PublishVersionAsync(FunctionDeployment function, CancellationToken cancellationToken)
     {
+        await fence.EnsureHeldAsync($"publishing a version of {function.FunctionName}", cancellationToken);
         PublishVersionResponse published;
         try
         {

@@ -1,6 +1,7 @@
 using Amazon.S3;
 using Amazon.S3.Model;
 using Liftoff.Aws.Storage;
+using Liftoff.Deploying.Locking;
 using Liftoff.Releases;
 
 namespace Liftoff.Deploying.FrontEnd;
@@ -14,6 +15,12 @@ namespace Liftoff.Deploying.FrontEnd;
 public sealed class FrontEndPublisher(IAmazonS3 s3, int maxParallelUploads = 16)
 {
     private const int DeleteBatch = 1000; // DeleteObjects' limit per request
+
+    /// <summary>Checked before each batch of changes to the site bucket: the files, the pages, the deletions.</summary>
+    public IDeploymentFence Fence { get; init; } = DeploymentFence.None;
+
+    /// <summary>The test hook's stop between the files and the pages (<see cref="DeployPoint.DuringFrontEnd"/>).</summary>
+    public IDeployPause Pause { get; init; } = DeployPause.None;
 
     /// <summary>Plans, then sends the built files from disk (<see cref="LocalSiteFiles"/>) and deletes what the manifest no longer lists.</summary>
     /// <param name="previous">The asset list of the last successful release, if any (see <see cref="PlanAsync"/>).</param>
@@ -49,8 +56,12 @@ public sealed class FrontEndPublisher(IAmazonS3 s3, int maxParallelUploads = 16)
     public async Task<FrontEndPublishResult> ApplyAsync(SitePublishPlan plan, ISiteFileSource source, CancellationToken cancellationToken)
     {
         // Everything else first, pages last: a visitor never gets HTML that points at files not there yet.
+        await Fence.EnsureHeldAsync($"uploading the front end's files to s3://{plan.Bucket}", cancellationToken);
         await ForEachAsync(plan.ToSend.Where(a => !a.IsHtml), (a, ct) => source.PutAsync(s3, plan.Bucket, a, ct), cancellationToken);
+        await Pause.AtAsync(DeployPoint.DuringFrontEnd, cancellationToken);
+        await Fence.EnsureHeldAsync($"uploading the front end's pages to s3://{plan.Bucket}", cancellationToken);
         await ForEachAsync(plan.ToSend.Where(a => a.IsHtml), (a, ct) => source.PutAsync(s3, plan.Bucket, a, ct), cancellationToken);
+        if (plan.ToDelete.Count > 0) await Fence.EnsureHeldAsync($"deleting old files from s3://{plan.Bucket}", cancellationToken);
         await DeleteAsync(plan.Bucket, plan.ToDelete, cancellationToken);
 
         return new FrontEndPublishResult(

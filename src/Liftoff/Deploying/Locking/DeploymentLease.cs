@@ -2,9 +2,10 @@ namespace Liftoff.Deploying.Locking;
 
 /// <summary>
 /// A held deployment lock. Renewed in the background while the run works; disposing it releases the lock
-/// (only if it is still ours). <see cref="Lost"/> is cancelled when a renewal finds the lock taken.
+/// (only if it is still ours; disposing twice is harmless). As the run's <see cref="IDeploymentFence"/>, it checks
+/// before every change that the lock still carries its token; <see cref="Lost"/> is cancelled once it does not.
 /// </summary>
-public sealed class DeploymentLease : IAsyncDisposable
+public sealed class DeploymentLease : IAsyncDisposable, IDeploymentFence
 {
     private readonly DeploymentLock _lock;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -13,6 +14,7 @@ public sealed class DeploymentLease : IAsyncDisposable
     private readonly Task _renewing;
     private string _etag;
     private bool _released;
+    private int _disposed;
 
     internal DeploymentLease(
         DeploymentLock owner, string project, string environment, LockHolder holder, string etag,
@@ -31,11 +33,35 @@ public sealed class DeploymentLease : IAsyncDisposable
     public string Environment { get; }
     public LockHolder Holder { get; private set; }
 
-    /// <summary>The crashed run whose expired lease this one replaced, if any (worth telling the user).</summary>
+    /// <summary>The fencing token this lease wrote; the lock carries it for as long as this run holds it.</summary>
+    public string Token => Holder.Token;
+
+    /// <summary>
+    /// Whose lock this one replaced, if any: a crashed run whose lease had run out, or (<see cref="LockHolder.Forced"/>
+    /// on <see cref="Holder"/>) a live one broken with --force-unlock. Worth telling the user either way.
+    /// </summary>
     public LockHolder? TookOverFrom { get; }
+
+    /// <summary>Who holds the lock since this lease lost it (null: unknown, or removed).</summary>
+    public LockHolder? TakenBy { get; private set; }
 
     /// <summary>Cancelled if the lock is found taken by someone else; link it into the deploy's token.</summary>
     public CancellationToken Lost => _lost.Token;
+
+    public bool IsLost => _lost.IsCancellationRequested;
+
+    /// <summary>Reads the lock (one GET) and returns when it still carries this lease's token.</summary>
+    public async ValueTask EnsureHeldAsync(string step, CancellationToken cancellationToken)
+    {
+        if (IsLost) throw LostBefore(step);
+        var current = await _lock.GetHolderAsync(Project, Environment, cancellationToken);
+        if (current?.Token == Token) return;
+        await MarkLostAsync(current);
+        throw LostBefore(step);
+    }
+
+    /// <summary>The error that says this lease was lost, for a run stopped by <see cref="Lost"/>.</summary>
+    public DeploymentLockLostException LostBefore(string step) => new(Project, Environment, step, TakenBy);
 
     /// <summary>Extends the lease by its full length from now; throws <see cref="DeploymentLockLostException"/> if it is no longer ours.</summary>
     public async Task RenewAsync(CancellationToken cancellationToken)
@@ -43,13 +69,13 @@ public sealed class DeploymentLease : IAsyncDisposable
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
-            if (_released || _lost.IsCancellationRequested) throw new DeploymentLockLostException(Project, Environment);
+            if (_released || IsLost) throw LostBefore("renewing its lease");
             var renewed = Holder with { ExpiresAt = _lock.Now + _lock.LeaseLength };
             var etag = await _lock.TryRenewAsync(Project, Environment, renewed, _etag, cancellationToken);
             if (etag is null)
             {
-                await _lost.CancelAsync();
-                throw new DeploymentLockLostException(Project, Environment);
+                await MarkLostAsync(await _lock.GetHolderAsync(Project, Environment, cancellationToken));
+                throw LostBefore("renewing its lease");
             }
             (_etag, Holder) = (etag, renewed);
         }
@@ -61,12 +87,13 @@ public sealed class DeploymentLease : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stopRenewing.CancelAsync();
         await _renewing;
         await _oneAtATime.WaitAsync();
         try
         {
-            if (_released || _lost.IsCancellationRequested) return;
+            if (_released || IsLost) return;
             _released = true;
             // Releasing must not hide the error the deploy is failing with, nor hang a finished run:
             // if S3 cannot be reached, the lease simply runs out.
@@ -84,6 +111,12 @@ public sealed class DeploymentLease : IAsyncDisposable
             _oneAtATime.Release();
             _stopRenewing.Dispose();
         }
+    }
+
+    private async Task MarkLostAsync(LockHolder? current)
+    {
+        TakenBy ??= current;
+        await _lost.CancelAsync();
     }
 
     private async Task RenewPeriodicallyAsync(TimeSpan period, TimeProvider clock)

@@ -3,6 +3,7 @@ using Liftoff.Configuration;
 using Liftoff.Deploying.Cdn;
 using Liftoff.Deploying.Code;
 using Liftoff.Deploying.FrontEnd;
+using Liftoff.Deploying.Live;
 using Liftoff.Deploying.Locking;
 using Liftoff.Deploying.Stacks;
 using Liftoff.Releases;
@@ -34,12 +35,12 @@ public sealed class ReleaseRollback(AwsClients clients, IAnsiConsole console, Re
         if (options.DryRun)
         {
             var (live, to) = await RestorePoints.FindAsync(Ledger(environment), environment, target, cancellationToken);
-            return await RestoreAsync(environment, live, to, reason, options, cancellationToken);
+            return await RestoreAsync(environment, live, to, reason, options, DeploymentFence.None, cancellationToken);
         }
-        return await WhileLockedAsync(environment, async token =>
+        return await WhileLockedAsync(environment, async (lease, token) =>
         {
             var (live, to) = await RestorePoints.FindAsync(Ledger(environment), environment, target, token);
-            return await RestoreAsync(environment, live, to, reason, options, token);
+            return await RestoreAsync(environment, live, to, reason, options, lease, token);
         }, cancellationToken);
     }
 
@@ -48,21 +49,23 @@ public sealed class ReleaseRollback(AwsClients clients, IAnsiConsole console, Re
     /// approval asked (the deploy was approved). Returns the rollback's own record.
     /// </summary>
     public Task<Release> RestorePreviousAsync(ProjectEnvironment environment, Release failed, string reason, CancellationToken cancellationToken) =>
-        WhileLockedAsync(environment, async token =>
+        WhileLockedAsync(environment, async (lease, token) =>
         {
             var (live, to) = await RestorePoints.FindAsync(Ledger(environment), environment, RollbackTarget.Previous, token);
             if (live.Id != failed.Id)
                 throw new RollbackException($"Release {failed.Id} of {environment.Project} is no longer live ({live.Id} is), so it was not rolled back.");
-            var result = await RestoreAsync(environment, live, to, reason, RollbackOptions.Automatic(console), token);
+            var result = await RestoreAsync(environment, live, to, reason, RollbackOptions.Automatic(console), lease, token);
             return result.Record ?? throw new RollbackException($"Release {to.Id} is live already; nothing was rolled back.");
         }, cancellationToken);
 
     /// <summary>
     /// Replaces <paramref name="replaced"/> (the live release, or a deploy an alarm stopped) with <paramref name="target"/>'s
-    /// state. The caller holds the deployment lock (or runs a dry run, which changes nothing).
+    /// state. The caller holds the deployment lock, whose <paramref name="fence"/> is checked before each record is
+    /// written (or runs a dry run, which changes nothing).
     /// </summary>
     internal async Task<RollbackResult> RestoreAsync(
-        ProjectEnvironment environment, Release replaced, Release target, string reason, RollbackOptions options, CancellationToken cancellationToken)
+        ProjectEnvironment environment, Release replaced, Release target, string reason, RollbackOptions options,
+        IDeploymentFence fence, CancellationToken cancellationToken)
     {
         var result = new RollbackResult(environment.Project, environment.Environment, RollbackOutcome.AlreadyLive, replaced, target);
         if (RestorePoints.StateOf(target) == RestorePoints.StateOf(replaced))
@@ -89,7 +92,7 @@ public sealed class ReleaseRollback(AwsClients clients, IAnsiConsole console, Re
             await DiscardAsync(plan, CancellationToken.None);
             throw;
         }
-        return await ExecuteAsync(plan, reason, options, result with { Outcome = RollbackOutcome.RolledBack, Aliases = plan.Aliases }, cancellationToken);
+        return await ExecuteAsync(plan, reason, options, fence, result with { Outcome = RollbackOutcome.RolledBack, Aliases = plan.Aliases }, cancellationToken);
     }
 
     /// <summary>Plan: every part read and decided, nothing changed; a change set already made is deleted if a later part fails.</summary>
@@ -110,24 +113,26 @@ public sealed class ReleaseRollback(AwsClients clients, IAnsiConsole console, Re
     }
 
     /// <summary>Move the aliases, restore the stack, publish again what is gone, put the front end back, invalidate; recorded as it goes.</summary>
-    private async Task<RollbackResult> ExecuteAsync(RollbackPlan plan, string reason, RollbackOptions options, RollbackResult result, CancellationToken cancellationToken)
+    private async Task<RollbackResult> ExecuteAsync(
+        RollbackPlan plan, string reason, RollbackOptions options, IDeploymentFence fence, RollbackResult result, CancellationToken cancellationToken)
     {
         var (environment, target) = (plan.Environment, plan.Target);
         var ledger = Ledger(environment);
-        var record = new ReleaseRecorder(ledger, await ledger.StartAsync(Draft(plan), cancellationToken), _clock);
+        var record = await ReleaseRecorder.StartAsync(ledger, Draft(plan), fence, _clock, cancellationToken);
         try
         {
-            await record.PhaseAsync("aliases", () => _aliases.MoveAsync(plan.Aliases, cancellationToken));
+            await record.PhaseAsync("aliases", () => _aliases.MoveAsync(plan.Aliases, cancellationToken), cancellationToken);
             var stack = plan.Stack is null ? null
-                : await record.PhaseAsync("stack", () => _stacks.ExecuteOrDiscardAsync(plan.Stack.ChangeSet, dryRun: false, cancellationToken));
+                : await record.PhaseAsync("stack", () => _stacks.ExecuteOrDiscardAsync(plan.Stack.ChangeSet, dryRun: false, cancellationToken), cancellationToken);
             if (plan.Aliases.Any(a => !a.VersionExists || a.Owner != AliasOwner.Liftoff))
-                await record.PhaseAsync("aliases after the stack", () => SettleAliasesAsync(plan, cancellationToken),
+                await record.PhaseAsync("aliases after the stack", () => SettleAliasesAsync(plan, cancellationToken), cancellationToken,
                     (release, versions) => release with { FunctionVersions = Merged(release.FunctionVersions, versions) });
             var site = plan.Site is null ? null
-                : await record.PhaseAsync("front end", () => _site.ApplyAsync(environment, plan.Site, cancellationToken),
+                : await record.PhaseAsync("front end", () => _site.ApplyAsync(environment, plan.Site, cancellationToken), cancellationToken,
                     (release, published) => release with { ChangedPaths = published.ChangedPaths, DeletedPaths = published.DeletedPaths });
             var (cdn, cdnError) = site is null ? (null, null) : await InvalidateAsync(plan, site, record, options.Cdn, cancellationToken);
-            var recorded = await record.CompleteAsync(cancellationToken);
+            var left = await new LiveStateReader(clients.Lambda, clients.CloudFormation).ReadStackAsync(environment.StackName, cancellationToken);
+            var recorded = await record.CompleteAsync(new ReleaseStack(left.Status ?? "", left.ChangedAt), cancellationToken);
             await ledger.MarkRolledBackAsync(plan.Live, $"rolled back by {recorded.Id} to {target.Id}: {reason}", cancellationToken);
             console.MarkupLine($"[green]{Markup.Escape(environment.Project)}: release {Markup.Escape(target.Id)} is live again (rollback {Markup.Escape(recorded.Id)})[/]");
             if (cdnError is not null) throw cdnError;
@@ -165,6 +170,7 @@ public sealed class ReleaseRollback(AwsClients clients, IAnsiConsole console, Re
             var outcome = await record.PhaseAsync("cdn", () => new ProjectCdn(clients, console, clock).InvalidateAsync(
                     plan.Environment, [.. site.ChangedPaths, .. site.DeletedPaths], plan.Target.Assets?.Files.Select(f => f.Path) ?? [],
                     options, cancellationToken),
+                cancellationToken,
                 (release, outcome) => release with { Invalidation = outcome.Invalidation });
             return (outcome, null);
         }
@@ -200,12 +206,13 @@ public sealed class ReleaseRollback(AwsClients clients, IAnsiConsole console, Re
         plan.Stack is null ? Task.CompletedTask : _stacks.DiscardAsync(plan.Stack.ChangeSet, cancellationToken);
 
     /// <summary>Deploy's lock: one deploy or rollback at a time per project and environment; a lost lease cancels this one.</summary>
-    private async Task<T> WhileLockedAsync<T>(ProjectEnvironment environment, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> WhileLockedAsync<T>(
+        ProjectEnvironment environment, Func<DeploymentLease, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var lease = await new DeploymentLock(clients.S3, environment.ArtifactBucket, clock: clock)
             .AcquireAsync(environment.Project, environment.Environment, actor, cancellationToken);
         using var lockHeld = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
-        return await work(lockHeld.Token);
+        return await work(lease, lockHeld.Token);
     }
 
     private ReleaseLedger Ledger(ProjectEnvironment environment) => new(clients.S3, environment.ArtifactBucket, clock);

@@ -10,6 +10,7 @@ public sealed partial class StackDeployer
     private async Task DeleteAndWaitAsync(Stack stack, CancellationToken cancellationToken)
     {
         var id = stack.StackId ?? stack.StackName!;
+        await Fence.EnsureHeldAsync($"deleting the failed stack {stack.StackName}", cancellationToken);
         await cloudFormation.DeleteStackAsync(new DeleteStackRequest { StackName = id }, cancellationToken);
         var events = new StackEventStream(cloudFormation, id);
         await events.SkipExistingAsync(cancellationToken);

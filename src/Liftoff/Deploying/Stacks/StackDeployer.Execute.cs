@@ -15,8 +15,12 @@ public sealed partial class StackDeployer
         var stackRef = plan.StackId ?? plan.StackName;
         var events = new StackEventStream(cloudFormation, stackRef);
         await events.SkipExistingAsync(cancellationToken);
+        await Fence.EnsureHeldAsync($"executing the change set of stack {plan.StackName}", cancellationToken);
         await cloudFormation.ExecuteChangeSetAsync(
-            new ExecuteChangeSetRequest { StackName = stackRef, ChangeSetName = plan.ChangeSetName }, cancellationToken);
+            // The token lets AWS tell a resend (after a lost answer) from a second execution.
+            new ExecuteChangeSetRequest { StackName = stackRef, ChangeSetName = plan.ChangeSetName, ClientRequestToken = plan.ChangeSetName },
+            cancellationToken);
+        await Pause.AtAsync(DeployPoint.DuringExecution, cancellationToken);
 
         var final = await FollowAsync(plan.StackName, stackRef, events, cancellationToken);
         var status = Status(final);

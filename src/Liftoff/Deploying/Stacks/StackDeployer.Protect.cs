@@ -12,6 +12,7 @@ public sealed partial class StackDeployer
         if (!deployment.TerminationProtection) return;
         var stack = await FindStackAsync(deployment.StackName, cancellationToken);
         if (stack is null || stack.EnableTerminationProtection == true) return;
+        await Fence.EnsureHeldAsync($"turning termination protection on for stack {deployment.StackName}", cancellationToken);
         try
         {
             await cloudFormation.UpdateTerminationProtectionAsync(

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Liftoff.Aws.CloudFormation;
 using Liftoff.Aws.CloudFormation.Model;
+using Liftoff.Deploying.Locking;
 using Spectre.Console;
 
 namespace Liftoff.Deploying.Stacks;
@@ -16,6 +17,12 @@ public sealed partial class StackDeployer(
     TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>Checked before each change to the stack (a change set created or executed, a failed stack deleted, protection turned on).</summary>
+    public IDeploymentFence Fence { get; init; } = DeploymentFence.None;
+
+    /// <summary>The test hook's stop while the change set executes (<see cref="DeployPoint.DuringExecution"/>).</summary>
+    public IDeployPause Pause { get; init; } = DeployPause.None;
 
     /// <summary>How the plan looks on the console: the change table, or "no changes".</summary>
     public void Show(ChangeSetPlan plan) => ChangeTable.Write(console, plan);
@@ -56,6 +63,8 @@ public sealed partial class StackDeployer(
         {
             StackName = deployment.StackName,
             ChangeSetName = name,
+            // A resend after a lost answer then finds this change set rather than failing with AlreadyExists (AWS).
+            ClientToken = name,
             // Always say which: without it moto creates a second stack of the same name.
             ChangeSetType = kind == ChangeSetKind.Create ? "CREATE" : "UPDATE",
             Parameters = deployment.ChangeSetParameters(),
@@ -66,6 +75,7 @@ public sealed partial class StackDeployer(
         if (deployment.Template.Url is { } url) request.TemplateURL = url;
         else request.TemplateBody = deployment.Template.Body;
 
+        await Fence.EnsureHeldAsync($"creating a change set for stack {deployment.StackName}", cancellationToken);
         CreateChangeSetResponse created;
         try
         {
@@ -82,19 +92,53 @@ public sealed partial class StackDeployer(
                 $"CloudFormation refused the change set for stack {deployment.StackName}: {e.Message} " +
                 $"(template: {deployment.Template.SourcePath ?? deployment.Template.Url ?? "inline"}). Fix the template or its parameters and deploy again.", e);
         }
+        if (kind == ChangeSetKind.Create) await DropTwinsAsync(deployment.StackName, created.StackId, cancellationToken);
         return await DescribeUntilReadyAsync(deployment, kind, created.StackId ?? stack?.StackId, name, stack, cancellationToken);
     }
 
-    /// <summary>Deletes the plan's change set, and the empty stack a CREATE change set left in REVIEW_IN_PROGRESS.</summary>
+    /// <summary>
+    /// moto ignores ClientToken: a CREATE change set resent after its answer was lost makes a second, empty stack of the
+    /// same name, which lookups by name then find. AWS answers the resend with the first stack. Delete the empty twins.
+    /// </summary>
+    private async Task DropTwinsAsync(string stackName, string? stackId, CancellationToken cancellationToken)
+    {
+        for (var twin = await FindStackAsync(stackName, cancellationToken);
+             stackId is not null && twin?.StackId is { } other && other != stackId && Status(twin) == StackStatuses.ReviewInProgress;
+             twin = await FindStackAsync(stackName, cancellationToken))
+        {
+            await Fence.EnsureHeldAsync($"deleting an empty twin of stack {stackName}", cancellationToken);
+            await cloudFormation.DeleteStackAsync(new DeleteStackRequest { StackName = other }, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Deletes the plan's change set (one already gone is fine), and the empty stack a CREATE change set left in
+    /// REVIEW_IN_PROGRESS, unless the lock was lost: a run that took it over may be creating that stack now.
+    /// </summary>
     public async Task DiscardAsync(ChangeSetPlan plan, CancellationToken cancellationToken)
     {
         if (plan.ChangeSetName is null) return;
-        await cloudFormation.DeleteChangeSetAsync(
-            new DeleteChangeSetRequest { StackName = plan.StackId ?? plan.StackName, ChangeSetName = plan.ChangeSetName }, cancellationToken);
-        if (!plan.CreatesStack) return;
+        try
+        {
+            await cloudFormation.DeleteChangeSetAsync(
+                new DeleteChangeSetRequest { StackName = plan.StackId ?? plan.StackName, ChangeSetName = plan.ChangeSetName }, cancellationToken);
+        }
+        catch (AmazonServiceException e) when (e.ErrorCode == "ChangeSetNotFound" || e.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase))
+        {
+            // Executing another change set of the stack removes this one (AWS), or an earlier try deleted it already.
+        }
+        if (!plan.CreatesStack || Fence.IsLost) return;
         var stack = await FindStackAsync(plan.StackName, cancellationToken);
-        if (stack is not null && Status(stack) == StackStatuses.ReviewInProgress)
-            await cloudFormation.DeleteStackAsync(new DeleteStackRequest { StackName = plan.StackName }, cancellationToken);
+        if (stack is null || Status(stack) != StackStatuses.ReviewInProgress) return;
+        try
+        {
+            await Fence.EnsureHeldAsync($"deleting the empty stack {plan.StackName}", cancellationToken);
+        }
+        catch (DeploymentLockLostException)
+        {
+            return;
+        }
+        await cloudFormation.DeleteStackAsync(new DeleteStackRequest { StackName = plan.StackName }, cancellationToken);
     }
 
     /// <summary>The stack's outputs, with its resources' physical ids to fall back on (see <see cref="StackOutputValues"/>).</summary>

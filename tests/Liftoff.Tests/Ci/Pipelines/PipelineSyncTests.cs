@@ -71,7 +71,7 @@ public sealed class PipelineSyncTests : IClassFixture<MotoFixture>, IClassFixtur
         Assert.Equal("Test Package Upload --env prod", BuildArguments(Action(pipeline, "Build")));
         Assert.Equal("Manual", Action(pipeline, "Approve").GetProperty("actionTypeId").GetProperty("provider").GetString());
         var deploy = Action(pipeline, "Deploy");
-        Assert.Equal("Deploy --env prod --approve", BuildArguments(deploy));
+        Assert.Equal("Deploy --env prod --approve --wait-for-lock 15m", BuildArguments(deploy));
         Assert.Equal("shop-prod-build", deploy.GetProperty("configuration").GetProperty("ProjectName").GetString());
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Liftoff.Deploying.Locking;
+using Liftoff.Tests.Aws;
 using Liftoff.Uploading;
 using Liftoff.Releases;
 using Liftoff.Tests.Support;
@@ -29,7 +30,25 @@ public sealed class DeploymentLockTests(MotoFixture moto) : IClassFixture<MotoFi
         Assert.Contains("https://github.com/acme/liftoff/actions/runs/5", e.Message);
         Assert.Contains("release 20261123T103000Z-abcdef", e.Message);
         Assert.Contains("since 2026-11-23 10:30:00 UTC", e.Message);
-        Assert.Contains("--env staging --project people --force-unlock", e.Message);
+        // Waiting comes first; breaking the lock only for a run known dead.
+        Assert.Contains("./build.sh Deploy --env staging --project people --wait-for-lock", e.Message);
+        Assert.Contains("--force-unlock only if you know that run is dead", e.Message);
+        Assert.True(e.Message.IndexOf("--wait-for-lock", StringComparison.Ordinal) < e.Message.IndexOf("--force-unlock", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_holder_that_ran_on_this_machine_and_is_gone_is_named_dead_and_safe_to_take_over()
+    {
+        var locks = await NewLockAsync();
+        var gone = System.Diagnostics.Process.Start("true")!;
+        await gone.WaitForExitAsync();
+        var here = new ReleaseActor("alice", Environment.MachineName, gone.Id);
+        _ = await locks.AcquireAsync("people", "staging", here, CancellationToken.None);
+
+        var e = await Assert.ThrowsAsync<DeploymentLockedException>(() => locks.AcquireAsync("people", "staging", Ci, CancellationToken.None));
+
+        Assert.Contains($"Process {gone.Id} no longer runs on this machine", e.Message);
+        Assert.Contains("so that run is dead: take its lock over with `./build.sh Deploy --env staging --project people --force-unlock`", e.Message);
     }
 
     [Fact]
@@ -118,18 +137,95 @@ public sealed class DeploymentLockTests(MotoFixture moto) : IClassFixture<MotoFi
     }
 
     [Fact]
-    public async Task Force_unlock_removes_a_live_lock_and_says_whose_it_was()
+    public async Task Force_unlock_takes_a_live_lock_over_and_its_holder_stops_at_its_next_step_naming_who_took_it()
+    {
+        var (locks, bucket) = await NewLockWithBucketAsync();
+        var live = await locks.AcquireAsync("people", "staging", Alice, CancellationToken.None);
+        await live.EnsureHeldAsync("creating a change set", CancellationToken.None);
+
+        await using var taken = await locks.TakeOverAsync("people", "staging", Ci, CancellationToken.None);
+
+        Assert.Equal("alice", taken.TookOverFrom?.Owner.User);
+        Assert.True(taken.Holder.Forced);
+        Assert.NotEqual(live.Token, taken.Token);
+        var stored = await ReadBackAsync(bucket, "locks/people/staging.json");
+        Assert.Equal(taken.Token, stored.GetProperty("token").GetString());
+        Assert.True(stored.GetProperty("forced").GetBoolean());
+        var lost = await Assert.ThrowsAsync<DeploymentLockLostException>(() => live.EnsureHeldAsync("executing the change set", CancellationToken.None).AsTask());
+        Assert.Contains("ci-bot@runner-7", lost.Message);
+        Assert.Contains("took it over with --force-unlock", lost.Message);
+        Assert.Contains("stopped before executing the change set", lost.Message);
+        Assert.True(live.Lost.IsCancellationRequested);
+        await live.DisposeAsync(); // the old run finishing late must not remove the new holder's lock
+        Assert.Equal(taken.Token, (await locks.GetHolderAsync("people", "staging", CancellationToken.None))?.Token);
+    }
+
+    [Fact]
+    public async Task Force_unlock_with_no_lock_held_takes_a_free_one()
     {
         var locks = await NewLockAsync();
-        var stuck = await locks.AcquireAsync("people", "staging", Alice, CancellationToken.None);
 
-        var removed = await locks.ForceUnlockAsync("people", "staging", CancellationToken.None);
+        await using var taken = await locks.TakeOverAsync("cards", "staging", Ci, CancellationToken.None);
 
-        Assert.Equal("alice", removed?.Owner.User);
-        await using var next = await locks.AcquireAsync("people", "staging", Ci, CancellationToken.None);
-        await stuck.DisposeAsync(); // the old run finishing late must not remove the new holder's lock
+        Assert.Null(taken.TookOverFrom);
+        Assert.False(taken.Holder.Forced);
+        await taken.EnsureHeldAsync("creating a change set", CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_run_waiting_for_the_lock_takes_it_as_soon_as_its_holder_releases_it()
+    {
+        var bucket = MotoS3.UniqueBucket("locks");
+        using var s3 = MotoS3.Client(moto);
+        await new ArtifactBucket(s3, bucket, moto.Region).EnsureAsync(CancellationToken.None);
+        var locks = new DeploymentLock(s3, bucket, NoBackgroundRenewal with { WaitPoll = TimeSpan.FromMilliseconds(20) });
+        var first = await locks.AcquireAsync("people", "staging", Alice, CancellationToken.None);
+        var waiting = new TaskCompletionSource<LockWaitProgress>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var second = locks.AcquireAsync("people", "staging", Ci, CancellationToken.None,
+            wait: new LockWait(TimeSpan.FromMinutes(5), new Reported(p => waiting.TrySetResult(p))));
+        var seen = await waiting.Task;
+        Assert.False(second.IsCompleted);
+        await first.DisposeAsync();
+        await using var lease = await second;
+
+        Assert.Equal("alice", seen.Holder.Owner.User);
         Assert.Equal("ci-bot", (await locks.GetHolderAsync("people", "staging", CancellationToken.None))?.Owner.User);
-        Assert.Null(await locks.ForceUnlockAsync("cards", "staging", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_run_that_waited_its_limit_fails_saying_how_long_it_waited()
+    {
+        var locks = await NewLockAsync();
+        await using var first = await locks.AcquireAsync("people", "staging", Alice, CancellationToken.None);
+        var looks = 0;
+        // The fake clock moves a minute per look, so the two-minute wait ends after two looks.
+        var wait = new LockWait(TimeSpan.FromMinutes(2), new Reported(_ => { looks++; _clock.Advance(TimeSpan.FromMinutes(1)); }));
+
+        var e = await Assert.ThrowsAsync<DeploymentLockedException>(() => locks.AcquireAsync("people", "staging", Ci, CancellationToken.None, wait: wait));
+
+        Assert.Equal(2, looks);
+        Assert.Contains("Waited 2m for it.", e.Message);
+        Assert.Equal("alice", e.Holder.Owner.User);
+    }
+
+    [Fact]
+    public async Task A_lock_written_by_a_PUT_whose_answer_was_lost_is_recognised_as_this_runs()
+    {
+        var bucket = MotoS3.UniqueBucket("locks");
+        using var direct = MotoS3.Client(moto);
+        await new ArtifactBucket(direct, bucket, moto.Region).EnsureAsync(CancellationToken.None);
+        var lost = 0;
+        await using var proxy = new FaultInjectingProxy(moto.Endpoint, (_, operation) =>
+            operation == $"PUT /{bucket}/locks/people/staging.json" && Interlocked.Increment(ref lost) == 1 ? Fault.LoseResponse : Fault.None);
+        using var s3 = MotoS3.Client(moto, endpoint: proxy.Endpoint);
+        var locks = new DeploymentLock(s3, bucket, NoBackgroundRenewal, _clock);
+
+        await using var lease = await locks.AcquireAsync("people", "staging", Alice, CancellationToken.None);
+
+        Assert.True(proxy.ReachedMoto($"PUT /{bucket}/locks/people/staging.json") >= 2, "the SDK resent the PUT");
+        Assert.Null(lease.TookOverFrom);
+        await lease.EnsureHeldAsync("creating a change set", CancellationToken.None);
     }
 
     [Fact]
@@ -144,6 +240,12 @@ public sealed class DeploymentLockTests(MotoFixture moto) : IClassFixture<MotoFi
         });
 
         Assert.Null(await locks.GetHolderAsync("people", "staging", CancellationToken.None));
+    }
+
+    /// <summary>Reports synchronously, so a test sees each look as it happens (Progress&lt;T&gt; posts them later).</summary>
+    private sealed class Reported(Action<LockWaitProgress> report) : IProgress<LockWaitProgress>
+    {
+        public void Report(LockWaitProgress value) => report(value);
     }
 
     private async Task<DeploymentLock> NewLockAsync() => (await NewLockWithBucketAsync()).Lock;
