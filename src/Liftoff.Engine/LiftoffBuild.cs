@@ -67,12 +67,22 @@ public abstract partial class LiftoffBuild : ILiftoffBuild
         }
     }
 
-    /// <summary>The nearest folder upwards holding .nuke, as NUKE finds its root.</summary>
-    public static string FindRootDirectory(string start)
+    /// <summary>The nearest folder upwards holding .nuke, as NUKE finds its root; the start itself when there is none.</summary>
+    public static string FindRootDirectory(string start) => NearestRoot(start) ?? start;
+
+    /// <summary>
+    /// The root of this process's build: the repository its build assembly was built in (build.sh and build.ps1 run it from
+    /// build/bin), so `cd .. &amp;&amp; liftoff/build.sh Compile` acts on liftoff, not on the folder it was started from; a build
+    /// assembly kept outside any repository falls back to NUKE's rule, the nearest .nuke above the working directory.
+    /// </summary>
+    internal static string ProcessRootDirectory() =>
+        NearestRoot(AppContext.BaseDirectory) ?? FindRootDirectory(Directory.GetCurrentDirectory());
+
+    private static string? NearestRoot(string start)
     {
         for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
                 return directory.FullName;
-        return start;
+        return null;
     }
 }

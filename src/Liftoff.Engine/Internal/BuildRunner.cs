@@ -39,10 +39,11 @@ internal sealed partial class BuildRunner(LiftoffBuild build, BuildInvocation in
             if (ready is null) return Success;
             prepared = ready;
         }
-        catch (Exception e) when (ExitCodeOf(e, cancellationToken) is { } exitCode)
+        catch (Exception e)
         {
-            console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
-            return exitCode;
+            console.MarkupLine($"[red]{Markup.Escape(ExceptionText.Describe(e))}[/]");
+            if (commandLine.Has("trace")) console.WriteLine(e.ToString());
+            return ExitCodeOf(e, cancellationToken);
         }
         return await ExecuteAsync(commandLine, prepared, clock, cancellationToken);
     }
@@ -73,6 +74,7 @@ internal sealed partial class BuildRunner(LiftoffBuild build, BuildInvocation in
             return null;
         }
 
+        ValueProviders.Check(build, descriptors, values);
         var injector = new ValueInjector(build, values, Context, partition);
         await injector.InjectAsync(descriptors, cancellationToken);
         var plan = Plan(commandLine, files, graph, defaults);
@@ -143,13 +145,15 @@ internal sealed partial class BuildRunner(LiftoffBuild build, BuildInvocation in
         return Success;
     }
 
-    /// <summary>The exit code for what can go wrong before a target runs; null lets anything else surface as a crash.</summary>
-    private static int? ExitCodeOf(Exception exception, CancellationToken cancellationToken) => exception switch
+    /// <summary>
+    /// The exit code for what can go wrong before a target runs: bad usage is 2; anything else (a lifecycle override or a
+    /// condition that threw, a file that cannot be read) fails the run with 1 and its message, never a stack trace (--trace shows it).
+    /// </summary>
+    private static int ExitCodeOf(Exception exception, CancellationToken cancellationToken) => exception switch
     {
         UsageException or ParameterException or BuildDefinitionException => UsageError,
-        ConditionException or LifecycleException => TargetFailed,
         OperationCanceledException when cancellationToken.IsCancellationRequested => Cancelled,
-        _ => null,
+        _ => TargetFailed,
     };
 
     /// <summary>A lifecycle override that throws before the targets run fails the build (exit 1), with its name.</summary>

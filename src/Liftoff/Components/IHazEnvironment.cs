@@ -9,11 +9,19 @@ namespace Liftoff.Components;
 /// </summary>
 public interface IHazEnvironment : ILiftoffBuild
 {
-    [Parameter("Environment: dev, staging, prod or local")]
+    /// <summary>Checked against environments.yaml before anything runs: `--env qa` or `--env LOCAL` exits 2 naming the valid ones.</summary>
+    [Parameter("Environment: dev, staging, prod or local", ValueProviderMember = nameof(EnvironmentNames))]
     string? Env => TryGetValue(() => Env);
 
-    [Parameter("Projects to act on (default: all)")]
+    /// <summary>Checked against projects/ before anything runs; given with no value it is a usage error, never "all".</summary>
+    [Parameter("Projects to act on (default: all)", ValueProviderMember = nameof(ProjectNames))]
     string[]? Project => TryGetValue(() => Project);
+
+    /// <summary>The environments of environments.yaml, in its order.</summary>
+    IReadOnlyList<string> EnvironmentNames => Configuration.EnvironmentNames;
+
+    /// <summary>The projects under projects/, sorted by name.</summary>
+    IReadOnlyList<string> ProjectNames => Configuration.ProjectNames;
 
     /// <summary>Throws ConfigurationException with every error, at file:line:column, before anything touches AWS.</summary>
     LiftoffConfiguration Configuration => Cached(() =>

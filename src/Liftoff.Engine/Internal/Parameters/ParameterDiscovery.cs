@@ -39,7 +39,8 @@ internal static class ParameterDiscovery
                 memberType, member.GetCustomAttribute<SecretAttribute>() is not null, member,
                 IsRequired: member.GetCustomAttribute<RequiredAttribute>() is not null,
                 IsSolutionPath: solution is not null && parameter is null,
-                BareEnvironmentNames: bare));
+                BareEnvironmentNames: bare,
+                ValueProvider: parameter?.ValueProviderMember is { } provider ? (provider, parameter.ValueProviderType) : null));
         }
         return found;
     }
