@@ -20,11 +20,12 @@ public sealed class ProjectCompiler
     {
         _tools = new ToolRunner(output);
         var npm = new NpmInstall(_tools);
+        var boundary = new RepositoryBoundary(rootDirectory);
         _builders = new Dictionary<FunctionBuilder, IFunctionBuilder>
         {
-            [FunctionBuilder.Node] = new NodeFunctionBuilder(_tools, npm),
-            [FunctionBuilder.TypeScript] = new TypeScriptFunctionBuilder(_tools, npm),
-            [FunctionBuilder.Python] = new PythonFunctionBuilder(_tools, rootDirectory),
+            [FunctionBuilder.Node] = new NodeFunctionBuilder(_tools, npm, boundary),
+            [FunctionBuilder.TypeScript] = new TypeScriptFunctionBuilder(_tools, npm, boundary),
+            [FunctionBuilder.Python] = new PythonFunctionBuilder(_tools, boundary),
         };
         _frontEnds = new FrontEndBuilder(_tools);
     }
