@@ -38,3 +38,13 @@ public sealed class ParameterAttribute(string? description = null) : Attribute
 /// <summary>A parameter whose value is never printed: it is masked in all output, child processes' included.</summary>
 [AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
 public sealed class SecretAttribute : Attribute;
+
+/// <summary>
+/// Environment variables whose values are secrets wherever they are set (<c>[SecretVariables("AWS_SECRET_ACCESS_KEY")]</c>),
+/// on the build class or a component interface: the engine masks their values in all output from the start of the run.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Interface, AllowMultiple = true)]
+public sealed class SecretVariablesAttribute(params string[] names) : Attribute
+{
+    public IReadOnlyList<string> Names { get; } = names;
+}

@@ -50,12 +50,14 @@ public sealed class AwsClients : IDisposable
     /// <summary>Who these clients act as (STS GetCallerIdentity, asked once).</summary>
     public ICallerIdentity CallerIdentity { get; }
 
-    /// <summary>Clients for the connection, with credentials from the SDK (or <paramref name="credentials"/>, for tests).</summary>
+    /// <summary>Clients for the connection, with credentials from the SDK (or <paramref name="credentials"/>: the run's, or a test's).</summary>
+    /// <param name="secret">Told every key, secret and session token the clients sign with, for the output masker.</param>
     /// <exception cref="AwsCredentialsException">No credentials, or the profile does not exist.</exception>
-    public static AwsClients Create(AwsConnection connection, AWSCredentials? credentials = null)
+    public static AwsClients Create(AwsConnection connection, AWSCredentials? credentials = null, Action<string>? secret = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return new AwsClients(connection, credentials ?? AwsCredentialsResolver.Resolve(connection));
+        var resolved = credentials ?? AwsCredentialsResolver.Resolve(connection);
+        return new AwsClients(connection, secret is null ? resolved : new ReportedCredentials(resolved, secret));
     }
 
     private T Configure<T>(T config) where T : ClientConfig

@@ -24,14 +24,19 @@ public interface IDeploy : IUpload, ISmokeTest, IHazForce
     [Parameter("Deploy: remove a stale deployment lock of the selected projects first (a crashed run's lock also expires by itself)")]
     bool ForceUnlock => TryGetValue(() => ForceUnlock);
 
+    /// <summary>True, or a ConfigurationException naming each unset variable; an absent --env is Requires(() =&gt; Env)'s to report.</summary>
+    bool StackParametersFromEnvironmentAreSet => Env is null || DeployEnvironments.Count >= 0;
+
     Target Deploy => _ => _
         .Description("Deploys the stacks, rolls the code out and publishes the front ends")
         .DependsOn(Upload)
         .Triggers(SmokeTest)
         .Requires(() => Env)
+        // Before anything runs: a stack parameter whose variable is unset stops the run here, not after Upload.
+        .Requires(() => StackParametersFromEnvironmentAreSet)
         .Executes(async ct =>
         {
-            var projects = ProjectEnvironments;
+            var projects = DeployEnvironments;
             if (ForceUnlock)
                 foreach (var project in projects)
                 {

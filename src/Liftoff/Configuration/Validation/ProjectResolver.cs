@@ -37,17 +37,10 @@ internal sealed class ProjectResolver(
             ["Environment"] = env.Name,
             ["ArtifactBucket"] = env.ArtifactBucket,
         };
+        var fromEnvironment = new List<StackParameterFromEnvironment>();
         if (definition.StackParameters is { } written)
-        {
-            foreach (var (name, value) in written)
-            {
-                var where = map.Where(written, name);
-                parameters[name] = Substitute(value, values, $"stackParameters.{name}", where);
-                if (template is not null && !template.Parameters.ContainsKey(name))
-                    errors.Add(where.Error($"stack parameter '{name}' is not declared by {template.File}; " +
-                                           $"it declares: {List(template.Parameters.Keys)}"));
-            }
-        }
+            StackParameterValues.Resolve(written, map, template, (text, key, where) => Substitute(text, values, key, where),
+                errors, parameters, fromEnvironment);
 
         var functions = ResolveFunctions(project, projectDirectory, definition, map, env, values, template, parameters, stackName);
         foreach (var function in functions)
@@ -61,7 +54,9 @@ internal sealed class ProjectResolver(
         }
         if (template is not null)
         {
-            if (definition.Functions is { } declared) CheckUndeclaredParameters(template, parameters, declared.Keys);
+            if (definition.Functions is { } declared)
+                // A parameter written wrongly has its own error: "no value" would only repeat it.
+                CheckUndeclaredParameters(template, parameters.Keys.Concat(definition.StackParameters?.Keys ?? []).ToHashSet(), declared.Keys);
             CheckBucketNames(template, TemplateValues(template, parameters, env, stackName));
         }
 
@@ -86,6 +81,7 @@ internal sealed class ProjectResolver(
             StackName = stackName,
             TemplatePath = templatePath,
             StackParameters = parameters,
+            StackParametersFromEnvironment = fromEnvironment,
             TemplateParameters = template!.Parameters.Keys.Order(StringComparer.Ordinal).ToList(),
             Functions = functions,
             FrontEnd = frontEnd,
@@ -169,15 +165,16 @@ internal sealed class ProjectResolver(
                 $"'{logicalId}' is named '{actual}' but Liftoff expects '{functionName}' ({{project}}-{{env}}-lambda-{{function}}); use FunctionName: {expected}"));
     }
 
-    private void CheckUndeclaredParameters(TemplateInfo template, Dictionary<string, string> parameters, IEnumerable<string> functionNames)
+    private void CheckUndeclaredParameters(TemplateInfo template, IReadOnlySet<string> passed, IEnumerable<string> functionNames)
     {
         // From the names, not the resolved functions: a function with another error still gets its CodeKey.
         var codeKeys = functionNames.Select(name => Names.Pascal(name) + "CodeKey").ToHashSet(StringComparer.Ordinal);
         foreach (var parameter in template.Parameters.Values)
         {
-            if (parameter.Default is not null || parameters.ContainsKey(parameter.Name) || codeKeys.Contains(parameter.Name)) continue;
-            errors.Add(parameter.Location.Error(
-                $"parameter '{parameter.Name}' has no Default and Liftoff passes no value for it; give it a Default or set stackParameters.{parameter.Name} in project.yaml"));
+            if (parameter.Default is not null || passed.Contains(parameter.Name) || codeKeys.Contains(parameter.Name)) continue;
+            errors.Add(parameter.Location.Error(parameter.NoEcho
+                ? $"parameter '{parameter.Name}' is NoEcho, has no Default and Liftoff passes no value for it; set stackParameters.{parameter.Name}: {{ fromEnv: VARIABLE }} in project.yaml, or a dynamic reference"
+                : $"parameter '{parameter.Name}' has no Default and Liftoff passes no value for it; give it a Default or set stackParameters.{parameter.Name} in project.yaml"));
         }
     }
 

@@ -22,6 +22,8 @@ internal sealed class NodeBinder(string file, ICollection<ConfigurationError> er
     private object? BindModel(Type type, IReadOnlyList<Layer> layers, string path)
     {
         var shape = ModelShape.Of(type);
+        if (shape.Shorthand is { } shorthand && layers[^1].Node is YamlScalarNode plain && !YamlDocumentReader.IsNull(plain))
+            return BindShorthand(type, shorthand, plain, path);
         var mappings = new List<(YamlMappingNode Node, string? Environment)>();
         foreach (var layer in layers)
         {
@@ -91,6 +93,19 @@ internal sealed class NodeBinder(string file, ICollection<ConfigurationError> er
         return instance;
     }
 
+    /// <summary><c>LogLevel: debug</c> for <c>LogLevel: { value: debug }</c>: the record with its shorthand key set.</summary>
+    private object? BindShorthand(Type type, ModelKey key, YamlScalarNode node, string path)
+    {
+        var value = BindScalar(key.ValueType, node, path);
+        if (value is null) return null;
+        var instance = Activator.CreateInstance(type)!;
+        map.RecordSelf(instance, Where(node));
+        key.Property.SetValue(instance, value);
+        map.Record(instance, key.Property.Name, Where(node));
+        Check(key, value, node, path);
+        return instance;
+    }
+
     private object? BindValue(ModelKey key, List<Layer> layers, string path)
     {
         if (key.DictionaryValue is { } valueType) return BindDictionary(key, valueType, layers, path);
@@ -124,7 +139,7 @@ internal sealed class NodeBinder(string file, ICollection<ConfigurationError> er
                     Error(keyNode, $"'{name}' is not a valid name in '{path}': use {pattern.Hint}");
                     continue;
                 }
-                if (layer.Environment is not null && !entries.ContainsKey(name) && ModelShape.IsModel(valueType))
+                if (layer.Environment is not null && !entries.ContainsKey(name) && ModelShape.IsModel(valueType) && ModelShape.Of(valueType).Shorthand is null)
                 {
                     // An environment may change what the project declares, not add to it: a function only in prod is a typo.
                     var declared = entries.Keys.ToList();
@@ -160,8 +175,9 @@ internal sealed class NodeBinder(string file, ICollection<ConfigurationError> er
                     continue;
                 }
             }
+            // A value that may be written plainly is replaced whole by an override, as a plain value would be.
             var value = ModelShape.IsModel(valueType)
-                ? BindModel(valueType, nonNull, entryPath)
+                ? BindModel(valueType, ModelShape.Of(valueType).Shorthand is null ? nonNull : [nonNull[^1]], entryPath)
                 : BindScalar(valueType, nonNull[^1].Node, entryPath);
             if (value is null) continue;
             dictionary[name] = value;
