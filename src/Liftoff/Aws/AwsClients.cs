@@ -34,7 +34,7 @@ public sealed class AwsClients : IDisposable
         var s3Config = Configure(new AmazonS3Config());
         // Local emulators serve buckets under the path, not as bucket.host subdomains.
         s3Config.ForcePathStyle = s3Config.ServiceURL is not null;
-        S3 = Own(new AmazonS3Client(credentials, s3Config));
+        S3 = Own(new Storage.LiftoffS3Client(credentials, s3Config));
         DynamoDB = Own(new AmazonDynamoDBClient(credentials, Configure(new AmazonDynamoDBConfig())));
     }
 

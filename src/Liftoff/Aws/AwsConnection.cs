@@ -16,7 +16,10 @@ namespace Liftoff.Aws;
 public sealed record AwsConnection(string Region, string? EndpointUrl, string? Profile)
 {
     /// <summary>True for an endpoint on this machine: a local AWS accepts any credentials.</summary>
-    public bool IsLocal => EndpointUrl is not null
-        && Uri.TryCreate(EndpointUrl, UriKind.Absolute, out var uri)
+    public bool IsLocal => IsLocalEndpoint(EndpointUrl);
+
+    /// <summary>The one rule for "this endpoint is on this machine" (loopback or localhost).</summary>
+    public static bool IsLocalEndpoint(string? endpointUrl) => endpointUrl is not null
+        && Uri.TryCreate(endpointUrl, UriKind.Absolute, out var uri)
         && (uri.IsLoopback || uri.Host == "localhost");
 }

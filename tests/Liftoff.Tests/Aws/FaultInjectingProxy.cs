@@ -18,6 +18,8 @@ internal enum Fault
     Unavailable,
     /// <summary>Forward to moto (so the call takes effect), then answer 503 as if the response were lost.</summary>
     LoseResponse,
+    /// <summary>Stop listening, as a local AWS that was stopped: this request's connection is dropped, later ones are refused.</summary>
+    StopListening,
 }
 
 internal sealed record ProxiedRequest(int Sequence, string Operation, Fault Fault, bool ReachedMoto);
@@ -81,6 +83,12 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
 
         var reached = fault is Fault.None or Fault.LoseResponse;
         _log.Enqueue(new ProxiedRequest(sequence, operation, fault, reached));
+        if (fault == Fault.StopListening)
+        {
+            _listener.Stop();
+            context.Response.Abort();
+            return;
+        }
         if (reached)
         {
             var answer = await ForwardAsync(context.Request, body.ToArray());
