@@ -6,7 +6,10 @@ set -eo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 TEMP="$ROOT/.nuke/temp"
 BUILD_PROJECT="$ROOT/build/Liftoff.Build.csproj"
-BUILD_DLL="$ROOT/build/bin/Debug/Liftoff.Build.dll"
+# Published, not just built: a Release build with ReadyToRun code starts in a fraction of the time a Debug
+# build spends compiling itself at every start (bench/startup).
+BUILD_OUT="$ROOT/build/bin/publish"
+BUILD_DLL="$BUILD_OUT/Liftoff.Build.dll"
 STAMP="$TEMP/build.stamp"
 INPUTS="$TEMP/build.inputs"
 SDK_VERSION="$(sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1)"
@@ -46,6 +49,20 @@ find_dotnet() {
   echo "$TEMP/dotnet/dotnet" | tee "$cache"
 }
 
+# The runtime identifier ReadyToRun code is compiled for: this machine's.
+runtime_id() {
+  local os arch
+  case "$(uname -s)" in
+    Darwin) os=osx ;;
+    *) os=linux; ldd --version 2>&1 | grep -qi musl && os=linux-musl ;;
+  esac
+  case "$(uname -m)" in
+    aarch64 | arm64) arch=arm64 ;;
+    *) arch=x64 ;;
+  esac
+  echo "$os-$arch"
+}
+
 # The build inputs: the build project's and engine's sources (bin/ and obj/ are outputs) and the SDK and
 # package settings. The list itself is kept after each build, so a new, deleted or renamed file is noticed
 # without looking at directory times, which the build's own bin/ and obj/ folders change.
@@ -66,7 +83,7 @@ DOTNET="$(find_dotnet)"
 INPUT_LIST="$(list_inputs)"
 if build_inputs_changed "$INPUT_LIST"; then
   touch "$STAMP.next"
-  "$DOTNET" build "$BUILD_PROJECT" -nologo -v q "-clp:NoSummary;ErrorsOnly" >&2 \
+  "$DOTNET" publish "$BUILD_PROJECT" -c Release -r "$(runtime_id)" -o "$BUILD_OUT" -nologo -v q "-clp:NoSummary;ErrorsOnly" >&2 \
     || { echo "The build project failed to compile; see the errors above." >&2; exit 1; }
   printf '%s' "$INPUT_LIST" > "$INPUTS"
   mv "$STAMP.next" "$STAMP"

@@ -51,27 +51,7 @@ fi
 
 OUT="$BENCH_DEPLOY_OUT"
 ip link set lo up 2> /dev/null || true
-MOTO_PID=""
-
-start_moto() {
-  python3 -m moto.server -H 127.0.0.1 -p "$PORT" > "$1" 2>&1 &
-  MOTO_PID=$!
-  for _ in $(seq 300); do
-    curl -s -o /dev/null "$ENDPOINT/moto-api/" && return 0
-    kill -0 "$MOTO_PID" 2> /dev/null || break
-    sleep 0.1
-  done
-  echo "moto did not start on $ENDPOINT; see $1" >&2
-  exit 1
-}
-
-stop_moto() {
-  if [[ -n "$MOTO_PID" ]]; then
-    kill "$MOTO_PID" 2> /dev/null || true
-    wait "$MOTO_PID" 2> /dev/null || true
-    MOTO_PID=""
-  fi
-}
+source "$ROOT/bench/lib/moto.sh"
 
 cleanup() {
   stop_moto

@@ -32,10 +32,11 @@ public sealed class BootstrapTests : IDisposable
             here="$(dirname "$0")"
             case "$1" in
               --list-sdks) echo "{{sdk}} [/fake/sdk]" ;;
-              build)
+              publish)
                 echo build >> "$here/calls"
                 [[ -f "$here/fail-build" ]] && { echo "Build.cs(1,1): error CS1002: ; expected"; exit 1; }
-                mkdir -p "$(dirname "$2")/bin/Debug" && touch "$(dirname "$2")/bin/Debug/Liftoff.Build.dll" ;;
+                while [[ $# -gt 0 && "$1" != -o ]]; do shift; done
+                mkdir -p "$2" && touch "$2/Liftoff.Build.dll" ;;
               *)
                 echo run >> "$here/calls"
                 shift; printf '[%s]' "$@"; echo

@@ -79,8 +79,25 @@ internal sealed partial class BuildRunner
         if (Context.Host.IsCi) return;
         var path = Path.Combine(Context.RootDirectory, SchemaWriter.RelativePath);
         if (!Directory.Exists(Path.GetDirectoryName(path))) return;
+        // Generating it costs a good part of a warm --help. The schema depends on the build's code alone, so
+        // a stamp of that code's identity and of the file as last written skips the work until either changes.
+        var stampPath = Path.Combine(Context.RootDirectory, SchemaWriter.StampRelativePath);
+        var stamp = SchemaStamp(path);
+        if (stamp is not null && File.Exists(stampPath) && await File.ReadAllTextAsync(stampPath, cancellationToken) == stamp) return;
         var schema = SchemaWriter.Generate(graph, descriptors);
-        if (File.Exists(path) && await File.ReadAllTextAsync(path, cancellationToken) == schema) return;
-        await File.WriteAllTextAsync(path, schema, cancellationToken);
+        if (!File.Exists(path) || await File.ReadAllTextAsync(path, cancellationToken) != schema)
+            await File.WriteAllTextAsync(path, schema, cancellationToken);
+        Directory.CreateDirectory(Path.GetDirectoryName(stampPath)!);
+        await File.WriteAllTextAsync(stampPath, SchemaStamp(path), cancellationToken);
+    }
+
+    /// <summary>The build's assemblies (by module version id) and the schema file's size and time; null without a file.</summary>
+    private string? SchemaStamp(string path)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists) return null;
+        var code = build.GetType().GetInterfaces().Append(build.GetType()).Append(typeof(SchemaWriter))
+            .Select(t => t.Assembly.ManifestModule.ModuleVersionId.ToString("N")).Distinct().Order(StringComparer.Ordinal);
+        return $"{string.Join(' ', code)}\n{file.Length} {file.LastWriteTimeUtc.Ticks}\n";
     }
 }

@@ -98,4 +98,44 @@ internal static class FileTree
             return this with { Ancestors = [.. Ancestors, real] };
         }
     }
+
+    /// <summary>
+    /// Makes <paramref name="target"/> show what <paramref name="source"/> holds, without <paramref name="skipFolder"/>:
+    /// one symlink to the whole folder when it has no such subfolder, else a folder of links to its other
+    /// children. Copies (<see cref="CopyAll"/>) where symlinks cannot be made. The source must be inside the repository
+    /// (`npm link` leads out of it); Package checks each file the links lead to.
+    /// </summary>
+    public static void LinkOrCopy(string source, string target, RepositoryBoundary boundary, string prefix,
+        CancellationToken cancellationToken, string skipFolder)
+    {
+        new Descent(boundary, prefix, []).Check(new DirectoryInfo(source));
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        try
+        {
+            if (!Directory.Exists(Path.Combine(source, skipFolder)))
+            {
+                Link(target, source);
+                return;
+            }
+            Directory.CreateDirectory(target);
+            foreach (var child in new DirectoryInfo(source).EnumerateFileSystemInfos())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (child.Name != skipFolder) Link(Path.Combine(target, child.Name), child.FullName);
+            }
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+            CopyAll(source, target, boundary, prefix, cancellationToken, skipFolder);
+        }
+    }
+
+    /// <summary>A relative link, so the staging folder still works when the repository is moved or mounted elsewhere.</summary>
+    private static void Link(string link, string target)
+    {
+        var relative = Path.GetRelativePath(Path.GetDirectoryName(link)!, target);
+        if (Directory.Exists(target)) Directory.CreateSymbolicLink(link, relative);
+        else File.CreateSymbolicLink(link, relative);
+    }
 }

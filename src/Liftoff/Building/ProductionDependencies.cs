@@ -5,8 +5,15 @@ namespace Liftoff.Building;
 
 /// <summary>
 /// Stages the packages a function needs at run time: those package-lock.json (v2/v3) lists without the
-/// dev or devOptional flag, copied from the node_modules `npm ci` filled. No second install, no network.
+/// dev or devOptional flag, linked from the node_modules `npm ci` filled. No second install, no network.
 /// </summary>
+/// <remarks>
+/// Linked, not copied: node_modules holds thousands of files, and creating one costs about 0.1 ms here
+/// (copying a 6,300-file tree took 2-5 s, more than the rest of Compile and Package together), where a
+/// link per package takes a few milliseconds. Package follows links into the function's source folder,
+/// and its handler check runs node with --preserve-symlinks, so both see each package where the artifact
+/// puts it. Where links cannot be made (Windows without the privilege), packages are copied.
+/// </remarks>
 internal static class ProductionDependencies
 {
     /// <returns>How many packages were staged.</returns>
@@ -33,7 +40,7 @@ internal static class ProductionDependencies
                 throw new BuildStepException($"[{prefix}] {package.Name} is in package-lock.json but not installed; run `npm ci` in {source}.");
             }
             // Nested node_modules are packages of their own, listed (and judged) separately.
-            FileTree.CopyAll(from, Path.Combine(target, package.Name), boundary, prefix, cancellationToken, skipFolder: "node_modules");
+            FileTree.LinkOrCopy(from, Path.Combine(target, package.Name), boundary, prefix, cancellationToken, skipFolder: "node_modules");
             copied++;
         }
         return copied;

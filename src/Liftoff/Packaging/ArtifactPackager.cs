@@ -25,13 +25,14 @@ public sealed class ArtifactPackager(string rootDirectory, PackagingSettings set
 
         var previous = await ArtifactManifest.LoadAsync(rootDirectory, ct);
         using var cpu = new SemaphoreSlim(settings.MaxParallelism);
+        using var loads = new SemaphoreSlim(settings.MaxParallelism);
         var results = new PackageResult?[requests.Count];
         var failures = new PackagingException?[requests.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, requests.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, settings.MaxParallelism), CancellationToken = ct },
             async (i, token) =>
             {
-                try { results[i] = await PackageOneAsync(requests[i], previous, force, cpu, token); }
+                try { results[i] = await PackageOneAsync(requests[i], previous, force, cpu, loads, token); }
                 catch (PackagingException e) { failures[i] = e; }
             });
 
@@ -46,7 +47,8 @@ public sealed class ArtifactPackager(string rootDirectory, PackagingSettings set
         return done;
     }
 
-    private async Task<PackageResult> PackageOneAsync(ArtifactRequest request, ArtifactManifest previous, bool force, SemaphoreSlim cpu, CancellationToken ct)
+    private async Task<PackageResult> PackageOneAsync(ArtifactRequest request, ArtifactManifest previous, bool force,
+        SemaphoreSlim cpu, SemaphoreSlim loads, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var files = await Task.Run(() => FileSelection.Select(request, ct), ct);
@@ -65,6 +67,8 @@ public sealed class ArtifactPackager(string rootDirectory, PackagingSettings set
                 return new PackageResult(existing, PackageOutcome.UpToDate, clock.Elapsed);
         }
 
+        // The handler loads while the ZIP is written: the two share the cores instead of taking turns.
+        await using var check = Verifier?.Start(request, files, loads, ct);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{request.Function}.{Guid.NewGuid():N}.zip.tmp");
         try
@@ -76,7 +80,7 @@ public sealed class ArtifactPackager(string rootDirectory, PackagingSettings set
                 throw new ArtifactTooLargeException(request.Name, summary, settings.Limits);
             inputsHash ??= InputsHash.Combine(request, files, settings, summary.Entries.Select(e => e.ContentHash).ToList());
             var sha256 = await Sha256Async(temp, ct);
-            if (Verifier is not null) await Verifier.VerifyAsync(request, temp, ct);
+            if (check is not null) await check.ConfirmAsync(temp, summary, ct);
             File.Move(temp, path, overwrite: true);
             var artifact = new Artifact(request.Project, request.Function, request.Runtime, request.Handler,
                 Convert.ToHexStringLower(sha256), Convert.ToBase64String(sha256), summary.ArchiveSize,

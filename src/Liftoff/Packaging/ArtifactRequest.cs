@@ -25,6 +25,12 @@ public sealed record ArtifactRequest(
     public string? ProjectDirectory { get; init; }
 
     /// <summary>
+    /// The function's source folder, where Compile links node_modules' packages from; symlinks may point
+    /// into it too. Null: only the staging and project folders.
+    /// </summary>
+    public string? SourceDirectory { get; init; }
+
+    /// <summary>
     /// The repository. Where given, a symlink may lead anywhere inside it (a package manager's links in node_modules
     /// included), and nowhere else: every file in an artifact resolves, by real path, inside the repository.
     /// </summary>

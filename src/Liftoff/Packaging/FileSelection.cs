@@ -65,9 +65,11 @@ public sealed class FileSelection
         // named include could bring back something inside it.
         _excludedFolders = Of(request.Exclude.Concat(named.Count == 0 ? DefaultExclusions : [])
             .Where(p => p.EndsWith("/**", StringComparison.Ordinal)));
-        _allowedRoots = new[] { request.StagingDirectory, request.ProjectDirectory, request.RepositoryDirectory }
+        _allowedRoots = new[] { request.StagingDirectory, request.ProjectDirectory, request.SourceDirectory, request.RepositoryDirectory }
             .OfType<string>().Where(Directory.Exists).Select(RealPath.Of).ToArray();
-        _outside = request.RepositoryDirectory is { } repository ? $"outside the repository ({repository})" : "outside the project";
+        _outside = request.RepositoryDirectory is { } repository
+            ? $"outside the repository ({repository})"
+            : "outside the project and the function's source folder";
     }
 
     /// <summary>The files to package, sorted by entry name.</summary>

@@ -49,7 +49,8 @@ public static class InputsHash
 
     private static void Append(XxHash128 hash, string text) => hash.Append(Encoding.UTF8.GetBytes(text));
 
-    private static UInt128 HashFile(ZipEntrySource file, CancellationToken ct)
+    /// <summary>The XxHash128 of a file's content as it is now, read the way the ZIP writer reads it.</summary>
+    internal static UInt128 HashFile(ZipEntrySource file, CancellationToken ct)
     {
         if (file.Length == 0) return XxHash128.HashToUInt128([]); // never opened: a FIFO would block
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(file.Length, 1 << 20));

@@ -18,6 +18,7 @@ public sealed record PackageInputs(IReadOnlyList<ArtifactRequest> Artifacts, IRe
                 new ArtifactRequest(p.Project, f.Name, f.Runtime, f.Handler, f.StagingDirectory, f.Include, f.Exclude)
                 {
                     ProjectDirectory = p.ProjectDirectory,
+                    SourceDirectory = f.SourceDirectory,
                     RepositoryDirectory = configuration.RootDirectory,
                 }))
             .ToList();

@@ -13,7 +13,7 @@ public class ToolTests
         [PathVariable("sh")] public Tool? Shell { get; set; }
 
         public Target Echo => _ => _.Executes(() => Shell!($"-c \"echo token={Token}; echo done\""));
-        public Target Fail => _ => _.Executes(() => ProcessTasks.StartProcess("sh", "-c \"echo first line; echo last line; exit 3\"").AssertZeroExitCode());
+        public Target Exit3 => _ => _.Executes(() => ProcessTasks.StartProcess("sh", "-c \"echo first line; echo last line; exit 3\"").AssertZeroExitCode());
         public Target Missing => _ => _.Executes(() => ProcessTasks.StartProcess("no-such-tool-here").AssertZeroExitCode());
         public Target Wrong => _ => _.Executes(() => DotNetTasks.DotNetRestore(_ => _.SetApiKey("key")));
         public Target Version => _ => _.Executes(() => Ran.Add(DotNetTasks.DotNet("--version", logOutput: false).StdToText()));
@@ -35,13 +35,13 @@ public class ToolTests
     [Fact]
     public async Task A_non_zero_exit_fails_the_target_with_the_command_line_and_its_last_lines()
     {
-        var outcome = await InProcess.RunAsync(new Build(), "Fail", WithPath());
+        var outcome = await InProcess.RunAsync(new Build(), "Exit3", WithPath());
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("exited with code 3", outcome.Output);
         Assert.Contains("echo first line; echo last line; exit 3", outcome.Output);
         Assert.Contains("    last line", outcome.Lines);
-        Assert.StartsWith("Failed", outcome.StatusOf("Fail"));
+        Assert.StartsWith("Failed", outcome.StatusOf("Exit3"));
     }
 
     [Fact]

@@ -36,6 +36,17 @@ public sealed class ProjectCompilerTests(CompiledSamples samples)
     }
 
     [Fact]
+    public void Node_packages_are_linked_from_the_functions_node_modules_not_copied()
+    {
+        var function = samples.Function("fraud-or-not");
+        var staged = new DirectoryInfo(Path.Combine(function.StagingDirectory, "node_modules", "fastest-levenshtein"));
+
+        Assert.NotNull(staged.LinkTarget);
+        Assert.Equal(Path.Combine(function.SourceDirectory, "node_modules", "fastest-levenshtein"),
+            Path.GetFullPath(staged.LinkTarget, staged.Parent!.FullName));
+    }
+
+    [Fact]
     public async Task Node_staging_runs_its_handler_with_the_staged_dependency()
     {
         var staging = samples.Function("fraud-or-not").StagingDirectory;
@@ -102,5 +113,8 @@ public sealed class ProjectCompilerTests(CompiledSamples samples)
         Assert.Contains("[fraud-or-not] node_modules matches package-lock.json in api; npm ci skipped", output.Text);
         Assert.Contains("[people-cards] node_modules matches package-lock.json in users; npm ci skipped", output.Text);
         Assert.DoesNotContain("added ", output.Text);
+        // Staging is made anew each time; removing the old one removed the links, not what they led to.
+        Assert.True(File.Exists(Path.Combine(samples.Function("fraud-or-not").SourceDirectory, "node_modules", "fastest-levenshtein", "package.json")));
+        Assert.Contains("node_modules/fastest-levenshtein/package.json", Files(samples.Function("fraud-or-not").StagingDirectory));
     }
 }

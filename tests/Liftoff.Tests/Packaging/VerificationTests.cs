@@ -3,32 +3,13 @@ using Liftoff.Packaging;
 namespace Liftoff.Tests.Packaging;
 
 /// <summary>Loads packaged handlers in the real node and python3 on this machine.</summary>
-public sealed class VerificationTests : IDisposable
+public sealed class VerificationTests : HandlerStagings
 {
-    private readonly HandlerVerifier _verifier = new(timeout: TimeSpan.FromSeconds(30));
-    private readonly List<Staging> _stagings = [];
-
-    public void Dispose() => _stagings.ForEach(s => s.Dispose());
-
-    private Staging Node(string handler = "index.handler")
-    {
-        var staging = new Staging(runtime: "nodejs20.x", handler: handler);
-        _stagings.Add(staging);
-        return staging;
-    }
-
-    private Staging Python(string handler = "app.lambda_handler")
-    {
-        var staging = new Staging(function: "worker", runtime: "python3.12", handler: handler);
-        _stagings.Add(staging);
-        return staging;
-    }
-
     [Fact]
     public async Task A_commonjs_handler_with_its_dependency_loads()
     {
         var staging = Node().NodeFunction();
-        var result = await staging.PackageOneAsync(verifier: _verifier);
+        var result = await staging.PackageOneAsync(verifier: Verifier);
         Assert.Equal(PackageOutcome.Packaged, result.Outcome);
     }
 
@@ -36,7 +17,7 @@ public sealed class VerificationTests : IDisposable
     public async Task An_es_module_handler_in_index_mjs_loads_through_import()
     {
         var staging = Node().File("index.mjs", "export const handler = async () => ({ statusCode: 200 });\n");
-        var result = await staging.PackageOneAsync(verifier: _verifier);
+        var result = await staging.PackageOneAsync(verifier: Verifier);
         Assert.Equal(PackageOutcome.Packaged, result.Outcome);
     }
 
@@ -45,7 +26,7 @@ public sealed class VerificationTests : IDisposable
     {
         var staging = Node("index.handler").File("dist/index.js", "exports.handler = async () => 1;\n").File("hello.js", "1");
 
-        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: _verifier));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
         Assert.Contains("none of index.js, index.mjs, index.cjs is there", error.Message);
         Assert.Contains("  dist/index.js", error.Message);
@@ -58,7 +39,7 @@ public sealed class VerificationTests : IDisposable
     {
         var staging = Node().File("index.js", "throw new Error('TABLE_NAME is not configured');\nexports.handler = async () => 1;\n");
 
-        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: _verifier));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
         Assert.Contains("Error: TABLE_NAME is not configured", error.Message);
         Assert.Contains("index.js:1", error.RuntimeError);
@@ -72,7 +53,7 @@ public sealed class VerificationTests : IDisposable
         var staging = Node().File("index.js", "const h = require('./tests/helper');\nexports.handler = h;\n")
             .File("tests/helper.js", "module.exports = async () => 1;\n");
 
-        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: _verifier));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
         Assert.Contains("Cannot find module './tests/helper'", error.Message);
     }
@@ -82,7 +63,7 @@ public sealed class VerificationTests : IDisposable
     {
         var staging = Node("index.handler").File("index.js", "exports.handler = 'not a function';\n");
 
-        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: _verifier));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
         Assert.Contains("does not export a function 'handler' (it is string)", error.Message);
     }
@@ -95,7 +76,7 @@ public sealed class VerificationTests : IDisposable
             .File("service/app.py", "import json\nfrom service import util\n\ndef lambda_handler(event, context):\n    return util.ok()\n")
             .File("service/util.py", "def ok():\n    return {'statusCode': 200}\n");
 
-        var result = await staging.PackageOneAsync(verifier: _verifier);
+        var result = await staging.PackageOneAsync(verifier: Verifier);
 
         Assert.Equal(PackageOutcome.Packaged, result.Outcome);
         Assert.DoesNotContain(await staging.EntryNamesAsync(), n => n.Contains("__pycache__"));
@@ -106,7 +87,7 @@ public sealed class VerificationTests : IDisposable
     {
         var staging = Python().File("app.py", "import not_installed_anywhere\n\ndef lambda_handler(event, context):\n    return 1\n");
 
-        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: _verifier));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
         Assert.Contains("ModuleNotFoundError: No module named 'not_installed_anywhere'", error.Message);
         Assert.Contains("Traceback", error.RuntimeError);
@@ -117,7 +98,7 @@ public sealed class VerificationTests : IDisposable
     {
         var staging = Python("app.handler").File("app.py", "def lambda_handler(event, context):\n    return 1\n");
 
-        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: _verifier));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
         Assert.Contains("app has no callable 'handler' (it is NoneType)", error.Message);
     }
@@ -126,10 +107,10 @@ public sealed class VerificationTests : IDisposable
     public async Task A_failed_verification_keeps_the_previous_good_artifact_and_manifest()
     {
         var staging = Node().NodeFunction();
-        var good = await staging.PackageOneAsync(verifier: _verifier);
+        var good = await staging.PackageOneAsync(verifier: Verifier);
         staging.File("index.js", "throw new Error('broken');\n");
 
-        await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: _verifier));
+        await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
         var manifest = await ArtifactManifest.LoadAsync(staging.Root.Root, CancellationToken.None);
         Assert.Equal(good.Artifact, manifest.Find("shop", "api"));

@@ -15,6 +15,9 @@ internal static class SchemaWriter
 {
     public const string RelativePath = ".nuke/build.schema.json";
 
+    /// <summary>What the schema was last generated from (see BuildRunner); under temp/, which git ignores.</summary>
+    public const string StampRelativePath = ".nuke/temp/build.schema.stamp";
+
     public static string Generate(TargetGraph graph, IReadOnlyList<ParameterDescriptor> parameters)
     {
         using var buffer = new MemoryStream();

@@ -53,9 +53,14 @@ internal sealed class ParameterSources
             // Read whole (these files are small) so the keys' positions can be named in messages.
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
             if (bytes.AsSpan().StartsWith(Utf8ByteOrderMark)) bytes = bytes[Utf8ByteOrderMark.Length..];
-            var values = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(bytes, FileOptions) ?? [];
-            values.Remove("$schema");
-            return new ParameterFile(shownPath, new Dictionary<string, JsonElement>(values, StringComparer.OrdinalIgnoreCase), KeyPositions(bytes));
+            // JsonDocument rather than JsonSerializer: the serializer's first use costs more than a warm --help.
+            using var document = JsonDocument.Parse(bytes, FileOptions);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw new ParameterException($"{shownPath}:1:1: not valid JSON: the file must hold one object of parameter names and values.");
+            var values = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in document.RootElement.EnumerateObject())
+                if (property.Name != "$schema") values[property.Name] = property.Value.Clone();
+            return new ParameterFile(shownPath, values, KeyPositions(bytes));
         }
         catch (JsonException e)
         {
@@ -66,8 +71,8 @@ internal sealed class ParameterSources
     // Editors on Windows may save one; the span-based reader, unlike the stream one, does not skip it.
     private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
-    private static readonly JsonSerializerOptions FileOptions =
-        new() { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonDocumentOptions FileOptions =
+        new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <summary>line:column of each top-level key, for messages that point into the file.</summary>
     private static Dictionary<string, string> KeyPositions(byte[] json)

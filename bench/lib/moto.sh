@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# moto's server for the benchmarks, on 127.0.0.1:$PORT (sourced, not run; needs PORT and ENDPOINT).
+#   exec_in_private_network SCRIPT ARGS...   re-runs the script in its own network namespace, so the local
+#                                            AWS Liftoff expects on 127.0.0.1:4566 is this one and no other
+#   start_moto LOG / stop_moto
+
+MOTO_PID=""
+
+exec_in_private_network() {
+  if unshare -n true 2> /dev/null; then exec unshare -n "$@"; fi
+  if unshare -rn true 2> /dev/null; then exec unshare -rn "$@"; fi
+  echo "No private network namespace (unshare -n) here; the benchmark will not use this machine's 127.0.0.1:$PORT." >&2
+  exit 1
+}
+
+start_moto() {
+  ip link set lo up 2> /dev/null || true
+  python3 -m moto.server -H 127.0.0.1 -p "$PORT" > "$1" 2>&1 &
+  MOTO_PID=$!
+  for _ in $(seq 300); do
+    curl -s -o /dev/null "$ENDPOINT/moto-api/" && return 0
+    kill -0 "$MOTO_PID" 2> /dev/null || break
+    sleep 0.1
+  done
+  echo "moto did not start on $ENDPOINT; see $1" >&2
+  exit 1
+}
+
+stop_moto() {
+  if [[ -n "$MOTO_PID" ]]; then
+    kill "$MOTO_PID" 2> /dev/null || true
+    wait "$MOTO_PID" 2> /dev/null || true
+    MOTO_PID=""
+  fi
+}
