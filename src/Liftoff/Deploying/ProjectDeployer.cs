@@ -56,6 +56,8 @@ public sealed class ProjectDeployer(
             return new(environment.Project, environment.Environment, ProjectDeployOutcome.UpToDate, reasons, Release: live);
         }
         console.MarkupLine($"{Markup.Escape(environment.Project)}: deploying ({Markup.Escape(string.Join(", ", reasons.DefaultIfEmpty("--force")))})");
+        await UploadedArtifacts.VerifyAsync(clients.S3, environment.ArtifactBucket, environment.Environment,
+            environment.Functions.Select(f => manifest.Find(environment.Project, f.Name)!), cancellationToken);
 
         var stacks = new StackDeployer(clients.CloudFormation, gates.CloudFormation, console, clock);
         var rollout = new CodeRollout(clients.Lambda, clients.CloudWatch, gates, console, clock);

@@ -27,6 +27,9 @@ public static class ReleaseJson
             WriteIndented = true,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+            // A record edited by hand with a field missing or null is refused as invalid, not met later as a null.
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
