@@ -76,7 +76,7 @@ public sealed record ArtifactManifest(IReadOnlyList<Artifact> Artifacts, IReadOn
         }
         catch (JsonException e)
         {
-            throw new PackagingException($"{path}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}: the artifact manifest is not valid JSON ({e.Message}). Delete it and run Package again.", e);
+            throw new PackagingException($"{path}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}: the artifact manifest is not valid JSON ({e.Message}). Delete it and run Package again.");
         }
     }
 

@@ -133,8 +133,9 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
                 if (name is not ("Transfer-Encoding" or "Content-Length" or "Connection" or "Server" or "Date"))
                     response.Headers[name] = string.Join(",", values);
             var bytes = await answer.Content.ReadAsByteArrayAsync();
-            response.ContentLength64 = bytes.Length;
-            await response.OutputStream.WriteAsync(bytes);
+            // A HEAD answer has no body but says the object's length, as S3 does.
+            response.ContentLength64 = answer.RequestMessage?.Method == HttpMethod.Head ? answer.Content.Headers.ContentLength ?? 0 : bytes.Length;
+            if (bytes.Length > 0) await response.OutputStream.WriteAsync(bytes);
             response.Close();
         }
     }
