@@ -31,6 +31,12 @@ public interface ILiftoffBuild
 
     SecretMasker Secrets { get; }
 
+    /// <summary>
+    /// stdout itself, secrets masked: where a target writes machine-readable output. With a
+    /// <see cref="MachineOutputAttribute"/> parameter on, it is the only thing on stdout; <see cref="Console"/> is on stderr.
+    /// </summary>
+    TextWriter StandardOutput { get; }
+
     /// <summary>The value of a parameter declared on an interface: <c>string? Env =&gt; TryGetValue(() =&gt; Env);</c></summary>
     T? TryGetValue<T>(Expression<Func<T?>> parameter);
 

@@ -36,11 +36,11 @@ public abstract partial class LiftoffBuild
             cancellation.Cancel();
         };
 
-        // With --json a target's result (e.g. `Releases --json`) is the only thing on stdout, for jq and scripts:
-        // the build's own output (target rules, summary) goes to stderr instead.
-        var machineOutput = args.Contains("--json", StringComparer.OrdinalIgnoreCase);
-        var invocation = new BuildInvocation(args, environment, machineOutput ? maskedErrors : masked,
-            machineOutput ? !System.Console.IsErrorRedirected : !System.Console.IsOutputRedirected, root);
+        var invocation = new BuildInvocation(args, environment, masked, !System.Console.IsOutputRedirected, root)
+        {
+            Error = maskedErrors,
+            IsErrorTerminal = !System.Console.IsErrorRedirected,
+        };
         var exitCode = await build.RunAsync(invocation, defaultTargets.Select(select => select(build)).ToArray(), cancellation.Token);
         masked.Complete();
         maskedErrors.Complete();

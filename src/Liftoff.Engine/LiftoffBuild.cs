@@ -25,6 +25,7 @@ public abstract partial class LiftoffBuild : ILiftoffBuild
     public BuildHost Host => Context.Host;
     public IAnsiConsole Console => _console ?? throw new InvalidOperationException("The console exists once the build runs.");
     public SecretMasker Secrets { get; } = new();
+    public TextWriter StandardOutput { get; private set; } = TextWriter.Null;
 
     internal BuildContext Context => _context ?? BuildContext.Current;
 
@@ -46,8 +47,18 @@ public abstract partial class LiftoffBuild : ILiftoffBuild
     /// <summary>Runs this build in-process with the given invocation (tests use this directly).</summary>
     public async Task<int> RunAsync(BuildInvocation invocation, IReadOnlyList<Target> defaultTargets, CancellationToken cancellationToken)
     {
-        var own = invocation.Out as MaskingWriter is null ? new MaskingWriter(invocation.Out, Secrets) : null;
-        _console = ConsoleFactory.Create(own ?? invocation.Out, invocation.IsTerminal, invocation.Environment);
+        var descriptors = ParameterDiscovery.Discover(GetType());
+        var output = Masked(invocation.Out);
+        var errors = invocation.Error is null ? null : Masked(invocation.Error);
+        StandardOutput = output;
+        // A [MachineOutput] parameter on (--json): stdout holds only what targets write to StandardOutput, and the
+        // build's own output (rules, plan, summary, errors) goes to stderr.
+        var machineOutput = errors is not null && MachineOutput.IsRequested(invocation.Arguments, descriptors);
+        _console = machineOutput
+            ? ConsoleFactory.Create(errors!, invocation.IsErrorTerminal, invocation.Environment)
+            : ConsoleFactory.Create(output, invocation.IsTerminal, invocation.Environment);
+        // What stops the run (a usage error, a failed target's message) goes to stderr, when there is one.
+        var errorConsole = errors is null || machineOutput ? _console : ConsoleFactory.Create(errors, invocation.IsErrorTerminal, invocation.Environment);
         _context = new BuildContext(AbsolutePath.Create(invocation.RootDirectory), invocation.Environment,
             Internal.Hosts.HostDetector.Detect(invocation.Environment), Secrets)
         {
@@ -58,13 +69,23 @@ public abstract partial class LiftoffBuild : ILiftoffBuild
         RunLogSink.Install();
         try
         {
-            return await new BuildRunner(this, invocation, _console)
+            return await new BuildRunner(this, invocation, _console, descriptors, errorConsole)
                 .RunAsync(defaultTargets, parameters => _parameters = parameters, cancellationToken);
         }
         finally
         {
-            own?.Complete();
+            Complete(output, invocation.Out);
+            if (errors is not null) Complete(errors, invocation.Error!);
         }
+    }
+
+    /// <summary>stdout or stderr with secrets masked; a writer the caller already masks (Execute's) is used as is.</summary>
+    private TextWriter Masked(TextWriter writer) => writer as MaskingWriter ?? (TextWriter)new MaskingWriter(writer, Secrets);
+
+    /// <summary>Flushes what a mask of this run's own still holds back (a secret may end in the next write).</summary>
+    private static void Complete(TextWriter masked, TextWriter given)
+    {
+        if (!ReferenceEquals(masked, given)) ((MaskingWriter)masked).Complete();
     }
 
     /// <summary>The nearest folder upwards holding .nuke, as NUKE finds its root; the start itself when there is none.</summary>

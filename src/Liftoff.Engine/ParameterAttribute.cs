@@ -35,6 +35,14 @@ public sealed class ParameterAttribute(string? description = null) : Attribute
     public string? Separator { get; init; }
 }
 
+/// <summary>
+/// A bool parameter that asks for machine-readable output (e.g. <c>--json</c>). While it is on, stdout holds only
+/// what targets write to <see cref="ILiftoffBuild.StandardOutput"/> (for jq and scripts), and the build's own
+/// output (target rules, plan, summary, errors) goes to stderr.
+/// </summary>
+[AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
+public sealed class MachineOutputAttribute : Attribute;
+
 /// <summary>A parameter whose value is never printed: it is masked in all output, child processes' included.</summary>
 [AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
 public sealed class SecretAttribute : Attribute;

@@ -12,9 +12,12 @@ namespace Liftoff.Engine.Internal;
 
 /// <summary>
 /// One run: read the command line and parameters, find the targets, then complete, help, plan or execute. Partial files:
-/// Options (the engine's own options and checks before anything runs).
+/// Options (the engine's own options and checks before anything runs). <paramref name="errors"/> is where what stops a
+/// run is said: stderr when the invocation has one, so scripts and CI see failures there.
 /// </summary>
-internal sealed partial class BuildRunner(LiftoffBuild build, BuildInvocation invocation, IAnsiConsole console)
+internal sealed partial class BuildRunner(
+    LiftoffBuild build, BuildInvocation invocation, IAnsiConsole console, IReadOnlyList<ParameterDescriptor> descriptors,
+    IAnsiConsole errors)
 {
     public const int Success = 0;
     public const int TargetFailed = 1;
@@ -27,7 +30,6 @@ internal sealed partial class BuildRunner(LiftoffBuild build, BuildInvocation in
         CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var descriptors = ParameterDiscovery.Discover(build.GetType());
         if (invocation.Arguments.Count > 0 && invocation.Arguments[0] == Completion.Command)
             return Complete(string.Join(' ', invocation.Arguments.Skip(1)), descriptors);
 
@@ -41,8 +43,8 @@ internal sealed partial class BuildRunner(LiftoffBuild build, BuildInvocation in
         }
         catch (Exception e)
         {
-            console.MarkupLine($"[red]{Markup.Escape(ExceptionText.Describe(e))}[/]");
-            if (commandLine.Has("trace")) console.WriteLine(e.ToString());
+            errors.MarkupLine($"[red]{Markup.Escape(ExceptionText.Describe(e))}[/]");
+            if (commandLine.Has("trace")) errors.WriteLine(e.ToString());
             return ExitCodeOf(e, cancellationToken);
         }
         return await ExecuteAsync(commandLine, prepared, clock, cancellationToken);
@@ -114,7 +116,7 @@ internal sealed partial class BuildRunner(LiftoffBuild build, BuildInvocation in
 
     private async Task<int> ExecuteAsync(CommandLine commandLine, Prepared prepared, Stopwatch clock, CancellationToken cancellationToken)
     {
-        var executor = new TargetExecutor(console, new HostOutput(console, Context.Host), commandLine.Has("trace"), build, prepared.SucceededBefore);
+        var executor = new TargetExecutor(errors, new HostOutput(console, errors, Context.Host), commandLine.Has("trace"), build, prepared.SucceededBefore);
         var results = await executor.RunAsync(prepared.Plan, cancellationToken);
         console.WriteLine();
         var summaries = prepared.Plan.Targets.ToDictionary(t => t.Name, t => t.Executable.SummaryInformation);

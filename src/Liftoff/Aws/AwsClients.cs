@@ -8,29 +8,37 @@ using Liftoff.Aws.CloudFront;
 using Liftoff.Aws.CloudWatch;
 using Liftoff.Aws.CodePipeline;
 using Liftoff.Aws.Lambda;
+using Liftoff.Aws.Requests;
 using Liftoff.Aws.Runtime;
 
 namespace Liftoff.Aws;
 
 /// <summary>
-/// Every AWS client Liftoff uses for one <see cref="AwsConnection"/>, sharing one set of credentials.
-/// Retries follow the SDK's settings (standard by default; AWS_RETRY_MODE=adaptive or retry_mode in the
-/// profile for client-side rate limiting; AWS_MAX_ATTEMPTS for the attempt count).
+/// Every AWS client Liftoff uses for one <see cref="AwsConnection"/>, sharing one set of credentials and, for
+/// Liftoff's own clients, one <see cref="RequestBudget"/> per service: whoever uses these clients (every project
+/// deploying in parallel to this region and endpoint) shares the budget. The SDK's retries come first (standard by
+/// default; AWS_RETRY_MODE=adaptive or retry_mode in the profile for client-side rate limiting; AWS_MAX_ATTEMPTS
+/// for the attempt count); the budget retries throttling beyond them.
 /// </summary>
 public sealed class AwsClients : IDisposable
 {
     private readonly List<IDisposable> _owned = [];
 
-    private AwsClients(AwsConnection connection, AWSCredentials credentials)
+    private AwsClients(AwsConnection connection, AWSCredentials credentials, RequestLimits limits)
     {
         Connection = connection;
         Sts = Own(new AmazonSecurityTokenServiceClient(credentials, Configure(new AmazonSecurityTokenServiceConfig())));
         CallerIdentity = new StsCallerIdentity(Sts);
-        Lambda = Own(new AmazonLambdaClient(credentials, Configure(new AmazonLambdaConfig()), CallerIdentity));
-        CloudFormation = Own(new AmazonCloudFormationClient(credentials, Configure(new AmazonCloudFormationConfig()), CallerIdentity));
-        CloudFront = Own(new AmazonCloudFrontClient(credentials, Configure(new AmazonCloudFrontConfig()), CallerIdentity));
-        CodePipeline = Own(new AmazonCodePipelineClient(credentials, Configure(new AmazonCodePipelineConfig()), CallerIdentity));
-        CloudWatch = Own(new AmazonCloudWatchClient(credentials, Configure(new AmazonCloudWatchConfig()), CallerIdentity));
+        Lambda = Own(new AmazonLambdaClient(credentials, Configure(new AmazonLambdaConfig()), CallerIdentity,
+            Own(new RequestBudget("Lambda", limits.Lambda))));
+        CloudFormation = Own(new AmazonCloudFormationClient(credentials, Configure(new AmazonCloudFormationConfig()), CallerIdentity,
+            Own(new RequestBudget("CloudFormation", limits.CloudFormation))));
+        CloudFront = Own(new AmazonCloudFrontClient(credentials, Configure(new AmazonCloudFrontConfig()), CallerIdentity,
+            Own(new RequestBudget("CloudFront", limits.CloudFront))));
+        CodePipeline = Own(new AmazonCodePipelineClient(credentials, Configure(new AmazonCodePipelineConfig()), CallerIdentity,
+            Own(new RequestBudget("CodePipeline", limits.CodePipeline))));
+        CloudWatch = Own(new AmazonCloudWatchClient(credentials, Configure(new AmazonCloudWatchConfig()), CallerIdentity,
+            Own(new RequestBudget("CloudWatch", limits.CloudWatch))));
         var s3Config = Configure(new AmazonS3Config());
         // Local emulators serve buckets under the path, not as bucket.host subdomains.
         s3Config.ForcePathStyle = s3Config.ServiceURL is not null;
@@ -50,14 +58,18 @@ public sealed class AwsClients : IDisposable
     /// <summary>Who these clients act as (STS GetCallerIdentity, asked once).</summary>
     public ICallerIdentity CallerIdentity { get; }
 
-    /// <summary>Clients for the connection, with credentials from the SDK (or <paramref name="credentials"/>: the run's, or a test's).</summary>
+    /// <summary>
+    /// Clients for the connection, with credentials from the SDK (or <paramref name="credentials"/>: the run's, or a
+    /// test's) and the request budgets of <paramref name="limits"/> (<see cref="RequestLimits.Default"/> when null).
+    /// </summary>
     /// <param name="secret">Told every key, secret and session token the clients sign with, for the output masker.</param>
     /// <exception cref="AwsCredentialsException">No credentials, or the profile does not exist.</exception>
-    public static AwsClients Create(AwsConnection connection, AWSCredentials? credentials = null, Action<string>? secret = null)
+    public static AwsClients Create(AwsConnection connection, AWSCredentials? credentials = null, RequestLimits? limits = null,
+        Action<string>? secret = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var resolved = credentials ?? AwsCredentialsResolver.Resolve(connection);
-        return new AwsClients(connection, secret is null ? resolved : new ReportedCredentials(resolved, secret));
+        return new AwsClients(connection, secret is null ? resolved : new ReportedCredentials(resolved, secret), limits ?? RequestLimits.Default);
     }
 
     private T Configure<T>(T config) where T : ClientConfig

@@ -7,12 +7,13 @@ namespace Liftoff.Building;
 /// The whole of Compile: every selected function built into its staging folder and each front end built,
 /// then every template linted, and the table that says what was staged.
 /// </summary>
-public sealed class CompileRun(string rootDirectory, IAnsiConsole console)
+/// <param name="inCi">The build runs on a CI service (BuildHost.IsCi).</param>
+public sealed class CompileRun(string rootDirectory, IAnsiConsole console, bool inCi = false)
 {
     public async Task<CompileReport> RunAsync(IReadOnlyList<ProjectBuild> projects, CancellationToken cancellationToken)
     {
         var output = new ConsoleLineWriter(console);
-        var report = await new ProjectCompiler(rootDirectory, output).CompileAsync(projects, cancellationToken);
+        var report = await new ProjectCompiler(rootDirectory, output, inCi).CompileAsync(projects, cancellationToken);
         await new TemplateLinter(output, rootDirectory, new LintCache(rootDirectory))
             .LintAsync(projects.SelectMany(p => p.Templates).Distinct().ToList(), cancellationToken);
         console.Write(Table(report));

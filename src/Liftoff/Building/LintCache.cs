@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Liftoff.Configuration.Runtimes;
 
 namespace Liftoff.Building;
 
@@ -38,14 +39,5 @@ public sealed class LintCache(string rootDirectory, TimeProvider? clock = null)
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static string LinterIdentity()
-    {
-        var path = (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, "cfn-lint"))
-            .FirstOrDefault(File.Exists);
-        if (path is null) return "cfn-lint:missing";
-        var file = new FileInfo(path);
-        return $"{path}|{file.Length}|{file.LastWriteTimeUtc:O}";
-    }
+    private static string LinterIdentity() => CfnLintData.Identity(CfnLintData.Executable());
 }

@@ -16,10 +16,11 @@ public sealed class ProjectCompiler
     private readonly IReadOnlyDictionary<FunctionBuilder, IFunctionBuilder> _builders;
     private readonly FrontEndBuilder _frontEnds;
 
-    public ProjectCompiler(string rootDirectory, TextWriter output)
+    /// <param name="inCi">A CI build: a node function without package-lock.json is refused rather than given one.</param>
+    public ProjectCompiler(string rootDirectory, TextWriter output, bool inCi = false)
     {
         _tools = new ToolRunner(output);
-        var npm = new NpmInstall(_tools);
+        var npm = new NpmInstall(_tools, inCi);
         var boundary = new RepositoryBoundary(rootDirectory);
         _builders = new Dictionary<FunctionBuilder, IFunctionBuilder>
         {

@@ -17,6 +17,6 @@ public interface ICompile : IHazEnvironment
         .Executes(async ct =>
         {
             if (!HasProjects) return;
-            await new CompileRun(RootDirectory, Console).RunAsync(ProjectBuilds, ct);
+            await new CompileRun(RootDirectory, Console, Host.IsCi).RunAsync(ProjectBuilds, ct);
         });
 }

@@ -1,17 +1,16 @@
 using Liftoff.Deploying;
-using Liftoff.Deploying.Locking;
-using Liftoff.Aws.Requests;
 using Liftoff.Engine;
 using Liftoff.Packaging;
 using Liftoff.Releases;
-using Spectre.Console;
 
 namespace Liftoff.Components;
 
 /// <summary>
 /// <c>./build.sh Deploy --env X</c>: every selected project's stack, code and front end, projects in parallel,
 /// each recorded in the release ledger. Safe by default: approval where the environment asks for it, a
-/// dry run that changes nothing, and one deploy at a time per project and environment.
+/// dry run that changes nothing, and one deploy at a time per project and environment. Reads
+/// artifacts/manifest.json (what Upload stored), the environment and projects' configuration, and the
+/// release ledger (what is live).
 /// </summary>
 public interface IDeploy : IUpload, ISmokeTest, IHazForce
 {
@@ -36,21 +35,8 @@ public interface IDeploy : IUpload, ISmokeTest, IHazForce
         .Requires(() => StackParametersFromEnvironmentAreSet)
         .Executes(async ct =>
         {
-            var projects = DeployEnvironments;
-            if (ForceUnlock)
-                foreach (var project in projects)
-                {
-                    var holder = await new DeploymentLock(AwsClientsFor(project).S3, project.ArtifactBucket)
-                        .ForceUnlockAsync(project.Project, project.Environment, ct);
-                    Console.MarkupLine(holder is null
-                        ? $"{Markup.Escape(project.Project)}: no deployment lock was held"
-                        : $"[yellow]{Markup.Escape(project.Project)}: removed the deployment lock held by {Markup.Escape(holder.Describe())}[/]");
-                }
-
-            using var gates = RequestBudgets.Create();
-            var run = new DeployRun(AwsClientsFor, gates, Console, ReleaseActor.For(Host),
-                await GitRevision.ReadAsync(RootDirectory, ct), RootDirectory);
-            await run.RunAsync(projects, await ArtifactManifest.LoadAsync(RootDirectory, ct),
-                new DeployOptions(DryRun, Force), ApprovalGate.ForHost(Console, Approve, Host.IsCi), ct);
+            var run = new DeployRun(AwsClientsFor, Console, ReleaseActor.For(Host), await GitRevision.ReadAsync(RootDirectory, ct), RootDirectory);
+            await run.RunAsync(DeployEnvironments, await ArtifactManifest.LoadAsync(RootDirectory, ct),
+                new DeployOptions(DryRun, Force, ForceUnlock), ApprovalGate.ForHost(Console, Approve, Host.IsCi), ct);
         });
 }

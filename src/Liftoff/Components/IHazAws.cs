@@ -21,7 +21,7 @@ public interface IHazAws : IHazEnvironment
     {
         var connection = new AwsConnection(environment.Region, environment.EndpointUrl, AwsProfile);
         // Every key, secret and token the clients sign with is masked in all output, wherever it was found.
-        var clients = AwsClients.Create(connection, AwsCredentialsResolver.Resolve(connection, EnvironmentInfo.Variables), Secrets.Add);
+        var clients = AwsClients.Create(connection, AwsCredentialsResolver.Resolve(connection, EnvironmentInfo.Variables), secret: Secrets.Add);
         OnBuildFinished(_ => clients.Dispose());
         return clients;
     }, $"{nameof(AwsClientsFor)}:{environment.Region}:{environment.EndpointUrl}");

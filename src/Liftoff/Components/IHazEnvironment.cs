@@ -1,5 +1,6 @@
 using Liftoff.Configuration;
 using Liftoff.Engine;
+using Spectre.Console;
 
 namespace Liftoff.Components;
 
@@ -26,13 +27,17 @@ public interface IHazEnvironment : ILiftoffBuild
     IReadOnlyList<string> ProjectNames => Configuration.ProjectNames;
 
     /// <summary>
-    /// Throws ConfigurationException with every error, at file:line:column, before anything touches AWS. The variables
-    /// stack parameters are read from are secrets from here on, whichever target runs.
+    /// Throws ConfigurationException with every error of the selected projects, at file:line:column, before
+    /// anything touches AWS; prints the warnings (other projects' errors among them) once. The variables stack
+    /// parameters are read from are secrets from here on, whichever target runs.
     /// </summary>
     LiftoffConfiguration Configuration => Cached(() =>
     {
         // Reading a few small files: blocking here keeps the property usable from any target body.
-        var configuration = ConfigurationLoader.LoadAsync(RootDirectory, CancellationToken.None).GetAwaiter().GetResult();
+        var configuration = ConfigurationLoader.LoadAsync(RootDirectory, new ConfigurationOptions { Projects = Project }, CancellationToken.None)
+            .GetAwaiter().GetResult();
+        foreach (var warning in configuration.Warnings)
+            Console.MarkupLine($"[yellow]warning: {Markup.Escape(warning.ToString())}[/]");
         foreach (var variable in configuration.StackSecretVariables) Secrets.Add(EnvironmentInfo.GetVariable(variable));
         return configuration;
     });

@@ -1,3 +1,4 @@
+using Liftoff.Aws;
 using Liftoff.Engine;
 using LocalAwsService = Liftoff.Aws.Local.LocalAws;
 
@@ -8,7 +9,7 @@ namespace Liftoff.Components;
 /// (127.0.0.1:4566), started in the background when nothing answers there and left running for the next
 /// commands. Every target that talks to AWS depends on <see cref="LocalAws"/>
 /// (<c>.DependsOn&lt;ILocalAws&gt;(x =&gt; x.LocalAws)</c>); it does nothing unless --env is local.
-/// <c>./build.sh LocalAwsStop</c> stops the server it started.
+/// <c>./build.sh LocalAwsStop</c> stops the server it started. Reads the local environment's endpointUrl.
 /// </summary>
 public interface ILocalAws : IHazEnvironment
 {
@@ -17,7 +18,7 @@ public interface ILocalAws : IHazEnvironment
 
     Target LocalAws => _ => _
         .Description("Starts the local AWS (moto) for --env local, or uses the one already answering")
-        .OnlyWhenStatic(() => string.Equals(Env, "local", StringComparison.OrdinalIgnoreCase))
+        .OnlyWhenStatic(() => UsesLocalAws)
         .Executes(async ct => await LocalAwsServer.EnsureRunningAsync(Console, ct));
 
     Target LocalAwsStop => _ => _
@@ -26,11 +27,16 @@ public interface ILocalAws : IHazEnvironment
 
     LocalAwsService LocalAwsServer => Cached(() => new LocalAwsService(RootDirectory, LocalAwsPort ?? ConfiguredLocalPort() ?? LocalAwsService.DefaultPort));
 
+    /// <summary>
+    /// --env local: decided from the name alone, so the plan (and --plan) knows it before any configuration
+    /// is read; where that environment's endpoint is comes from environments.yaml.
+    /// </summary>
+    bool UsesLocalAws => string.Equals(Env, LocalAwsService.EnvironmentName, StringComparison.OrdinalIgnoreCase);
+
     private int? ConfiguredLocalPort()
     {
-        if (!string.Equals(Env, "local", StringComparison.OrdinalIgnoreCase))
-            return null;
-        var endpoint = ProjectEnvironments.Select(p => p.EndpointUrl).FirstOrDefault(e => e is not null);
-        return endpoint is not null && Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.IsLoopback ? uri.Port : null;
+        if (!UsesLocalAws) return null;
+        var endpoint = ProjectEnvironments.Select(p => p.EndpointUrl).FirstOrDefault(AwsConnection.IsLocalEndpoint);
+        return endpoint is null ? null : new Uri(endpoint).Port;
     }
 }

@@ -4,11 +4,8 @@ using Liftoff.Releases;
 namespace Liftoff.Components;
 
 /// <summary><c>./build.sh Releases --env X [--project Y] [--json]</c>: what was released where, by whom, and how it ended.</summary>
-public interface IReleases : IHazAws, ILocalAws
+public interface IReleases : IHazAws, ILocalAws, IHazJson
 {
-    [Parameter("Releases: print JSON on stdout (the build's own output goes to stderr)")]
-    bool Json => TryGetValue(() => Json);
-
     [Parameter("Releases: how many releases to show per project (default 20)")]
     int? Last => TryGetValue(() => Last);
 
@@ -22,7 +19,7 @@ public interface IReleases : IHazAws, ILocalAws
                 .Select(p => (p.Project, p.Environment, new ReleaseLedger(AwsClientsFor(p).S3, p.ArtifactBucket)))
                 .ToList();
             var histories = await ReleaseReport.ReadAsync(ledgers, Last ?? 20, ct);
-            if (Json) await ReleaseReport.WriteJsonAsync(System.Console.Out, histories, ct);
+            if (Json) await ReleaseReport.WriteJsonAsync(StandardOutput, histories, ct);
             else ReleaseReport.WriteTables(Console, histories);
         });
 }

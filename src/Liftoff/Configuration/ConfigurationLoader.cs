@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Liftoff.Configuration.Model;
+using Liftoff.Configuration.Runtimes;
 using Liftoff.Configuration.Validation;
 using Liftoff.Configuration.Yaml;
 using YamlDotNet.RepresentationModel;
@@ -8,7 +9,8 @@ namespace Liftoff.Configuration;
 
 /// <summary>
 /// Loads environments.yaml and projects/*/project.yaml, checks everything (every project in every
-/// environment) and throws one ConfigurationException with every error, each at file:line:column.
+/// environment) and throws one ConfigurationException with every error, each at file:line:column; what
+/// should change but need not stop a build (a deprecated runtime, a project outside --project) is a warning.
 /// Nothing here touches AWS.
 /// </summary>
 public static class ConfigurationLoader
@@ -17,21 +19,25 @@ public static class ConfigurationLoader
     public const string ProjectsFolder = "projects";
     public const string ProjectFileName = "project.yaml";
 
-    public static async Task<LiftoffConfiguration> LoadAsync(string rootDirectory, CancellationToken cancellationToken)
+    public static Task<LiftoffConfiguration> LoadAsync(string rootDirectory, CancellationToken cancellationToken) =>
+        LoadAsync(rootDirectory, new ConfigurationOptions(), cancellationToken);
+
+    /// <exception cref="ConfigurationException">Every error of environments.yaml and of the selected projects
+    /// (all when none is selected); the other projects' errors are in <see cref="LiftoffConfiguration.Warnings"/>.</exception>
+    public static async Task<LiftoffConfiguration> LoadAsync(string rootDirectory, ConfigurationOptions options, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(rootDirectory);
+        // cfn-lint's data is found by asking its Python: started first, it runs while the YAML is read.
+        var runtimes = options.Runtimes is { } given
+            ? Task.FromResult(given)
+            : RuntimeLifecycle.FromCfnLintAsync(cancellationToken, cacheFile: Path.Combine(root, ".nuke", "temp", "cfn-lint-runtime-lifecycle.txt"));
         var errors = new List<ConfigurationError>();
+        var warnings = new List<ConfigurationError>();
         var environments = await LoadEnvironmentsAsync(root, errors, cancellationToken);
+        var context = new LoadContext(root, environments, new RepositoryPaths(root, errors), await runtimes,
+            DateOnly.FromDateTime(options.Clock.GetUtcNow().UtcDateTime), errors, warnings);
 
-        var templates = new Dictionary<string, Task<TemplateInfo?>>(StringComparer.Ordinal);
-        var paths = new RepositoryPaths(root, errors);
-        var resolver = new ProjectResolver(root, errors, (path, _) =>
-        {
-            if (!templates.TryGetValue(path, out var template))
-                templates[path] = template = TemplateReader.ReadAsync(path, paths.Relative(path), errors, cancellationToken);
-            return template;
-        });
-
+        var selected = ConfigurationOptions.Selected(options.Projects);
         var projectEnvironments = new List<ProjectEnvironment>();
         var builds = new List<ProjectBuild>();
         var projectsDirectory = Path.Combine(root, ProjectsFolder);
@@ -41,39 +47,76 @@ public static class ConfigurationLoader
         foreach (var directory in projectDirectories)
         {
             var project = Path.GetFileName(directory);
-            var file = paths.Relative(Path.Combine(directory, ProjectFileName));
-            var rootNode = await YamlDocumentReader.ReadAsync(Path.Combine(directory, ProjectFileName), file, errors, cancellationToken);
-            if (rootNode is null) continue;
-            if (!Regex.IsMatch(project, Names.ProjectPattern))
-                errors.Add(new ConfigurationError(file, 1, 1, $"project folder name '{project}' is not usable in AWS names: use {Names.ProjectHint}"));
-
-            var map = new SourceMap();
-            var binder = new NodeBinder(file, errors, map);
-            var baseDefinition = binder.Bind<ProjectDefinition>([new Layer(rootNode)]);
-            if (baseDefinition is null) continue;
-            var overrides = ReadOverrides(rootNode, file, environments, errors);
-
-            var perEnvironment = new List<ProjectEnvironment>();
-            foreach (var env in environments)
+            var (before, warnedBefore) = (errors.Count, warnings.Count);
+            var loaded = await LoadProjectAsync(context, project, directory, cancellationToken);
+            if (selected.Count > 0 && !selected.Contains(project))
             {
-                List<Layer> layers = [new Layer(rootNode)];
-                if (overrides.TryGetValue(env.Name, out var over)) layers.Add(new Layer(over, env.Name));
-                var definition = binder.Bind<ProjectDefinition>(layers)!;
-                if (await resolver.ResolveAsync(project, directory, definition, map, env) is { } resolved)
-                    perEnvironment.Add(resolved);
+                // Not acted on: its warnings are not this build's concern; its errors are shown, where they are, but block nothing.
+                warnings.RemoveRange(warnedBefore, warnings.Count - warnedBefore);
+                var broken = errors.Skip(before).ToList();
+                errors.RemoveRange(before, broken.Count);
+                warnings.AddRange(broken.Select(e => e with { Message = e.Message + $" [project '{project}' is not in --project: not blocking]" }));
+                if (broken.Count > 0) continue;
             }
-            projectEnvironments.AddRange(perEnvironment);
-
-            var functions = (baseDefinition.Functions ?? new Dictionary<string, FunctionDefinition>())
-                .Select(f => FunctionBuilds.Resolve(root, project, directory, f.Key, f.Value, map, paths, errors))
-                .OfType<FunctionBuild>()
-                .ToList();
-            builds.Add(new ProjectBuild(project, directory, functions, perEnvironment.FirstOrDefault()?.FrontEnd,
-                perEnvironment.Select(p => p.TemplatePath).Distinct().ToList()));
+            if (loaded is null) continue;
+            projectEnvironments.AddRange(loaded.Value.Environments);
+            builds.Add(loaded.Value.Build);
         }
 
+        if (context.Runtimes.Unavailable is { } why && builds.Count > 0)
+            warnings.Add(new ConfigurationError("cfn-lint", 0, 0,
+                $"runtimes were not checked against AWS's runtime lifecycle ({why}); install cfn-lint (pip install cfn-lint), which Compile needs too"));
         if (errors.Count > 0) throw new ConfigurationException(errors);
-        return new LiftoffConfiguration(root, environments.Select(e => e.Name).ToList(), projectEnvironments, builds);
+        return new LiftoffConfiguration(root, environments.Select(e => e.Name).ToList(), projectEnvironments, builds, warnings.Distinct().ToList());
+    }
+
+    /// <summary>What every project's load shares: the environments, the rules, and where errors and warnings go.</summary>
+    private sealed record LoadContext(
+        string Root, List<EnvironmentContext> Environments, RepositoryPaths Paths, RuntimeLifecycle Runtimes, DateOnly Today,
+        List<ConfigurationError> Errors, List<ConfigurationError> Warnings);
+
+    /// <returns>The project in every environment and its build; null when its project.yaml could not be read.</returns>
+    private static async Task<(List<ProjectEnvironment> Environments, ProjectBuild Build)?> LoadProjectAsync(
+        LoadContext context, string project, string directory, CancellationToken cancellationToken)
+    {
+        var (root, environments, paths, errors) = (context.Root, context.Environments, context.Paths, context.Errors);
+        var file = paths.Relative(Path.Combine(directory, ProjectFileName));
+        var rootNode = await YamlDocumentReader.ReadAsync(Path.Combine(directory, ProjectFileName), file, errors, cancellationToken);
+        if (rootNode is null) return null;
+        if (!Regex.IsMatch(project, Names.ProjectPattern))
+            errors.Add(new ConfigurationError(file, 1, 1, $"project folder name '{project}' is not usable in AWS names: use {Names.ProjectHint}"));
+
+        var map = new SourceMap();
+        var binder = new NodeBinder(file, errors, map);
+        var baseDefinition = binder.Bind<ProjectDefinition>([new Layer(rootNode)]);
+        if (baseDefinition is null) return null;
+        RuntimeCheck.Check(baseDefinition.Functions, map, context.Runtimes, context.Today, errors, context.Warnings);
+        var overrides = ReadOverrides(rootNode, file, environments, errors);
+
+        // Per project, so a template's errors count against the project that reads it.
+        var templates = new Dictionary<string, Task<TemplateInfo?>>(StringComparer.Ordinal);
+        var resolver = new ProjectResolver(root, errors, context.Warnings, (path, _) =>
+        {
+            if (!templates.TryGetValue(path, out var template))
+                templates[path] = template = TemplateReader.ReadAsync(path, paths.Relative(path), errors, cancellationToken);
+            return template;
+        });
+        var perEnvironment = new List<ProjectEnvironment>();
+        foreach (var env in environments)
+        {
+            List<Layer> layers = [new Layer(rootNode)];
+            if (overrides.TryGetValue(env.Name, out var over)) layers.Add(new Layer(over, env.Name));
+            var definition = binder.Bind<ProjectDefinition>(layers)!;
+            if (await resolver.ResolveAsync(project, directory, definition, map, env) is { } resolved)
+                perEnvironment.Add(resolved);
+        }
+
+        var functions = (baseDefinition.Functions ?? new Dictionary<string, FunctionDefinition>())
+            .Select(f => FunctionBuilds.Resolve(root, project, directory, f.Key, f.Value, map, paths, errors))
+            .OfType<FunctionBuild>()
+            .ToList();
+        return (perEnvironment, new ProjectBuild(project, directory, functions, perEnvironment.FirstOrDefault()?.FrontEnd,
+            perEnvironment.Select(p => p.TemplatePath).Distinct().ToList()));
     }
 
     private static async Task<List<EnvironmentContext>> LoadEnvironmentsAsync(

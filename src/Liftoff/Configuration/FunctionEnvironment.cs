@@ -4,7 +4,7 @@ namespace Liftoff.Configuration;
 public sealed record FunctionEnvironment
 {
     public required string Name { get; init; }
-    /// <summary>nodejs20.x, nodejs22.x, python3.12 or python3.13.</summary>
+    /// <summary>A Lambda runtime AWS still lets functions be created on: nodejs24.x, python3.14…</summary>
     public required string Runtime { get; init; }
     public required string Handler { get; init; }
     public required FunctionBuilder Builder { get; init; }

@@ -10,8 +10,10 @@ public sealed class LiftoffConfiguration
 
     internal LiftoffConfiguration(
         string rootDirectory, IReadOnlyList<string> environments,
-        IReadOnlyList<ProjectEnvironment> projectEnvironments, IReadOnlyList<ProjectBuild> builds)
+        IReadOnlyList<ProjectEnvironment> projectEnvironments, IReadOnlyList<ProjectBuild> builds,
+        IReadOnlyList<ConfigurationError> warnings)
     {
+        Warnings = warnings;
         RootDirectory = rootDirectory;
         EnvironmentNames = environments;
         ProjectNames = builds.Select(b => b.Project).ToList();
@@ -24,6 +26,12 @@ public sealed class LiftoffConfiguration
     public IReadOnlyList<string> EnvironmentNames { get; }
     /// <summary>Sorted by name.</summary>
     public IReadOnlyList<string> ProjectNames { get; }
+
+    /// <summary>
+    /// What should be fixed but does not stop the build, at file:line:column: a deprecated runtime, a
+    /// template that invites trouble, another project's errors when --project selected others.
+    /// </summary>
+    public IReadOnlyList<ConfigurationError> Warnings { get; }
 
     /// <summary>The environment variables any project reads a stack parameter from, in any environment: their values are secrets.</summary>
     public IEnumerable<string> StackSecretVariables => StackSecrets.Variables(_projectEnvironments);
@@ -57,7 +65,7 @@ public sealed class LiftoffConfiguration
     {
         if (projects is null || projects.Count == 0) return ProjectNames.ToList();
         // --project accepts "a,b" as well as repeated values.
-        var wanted = projects.SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
+        var wanted = ConfigurationOptions.Selected(projects);
         foreach (var unknown in wanted.Where(p => !ProjectNames.Contains(p)))
             errors.Add(new ConfigurationError(ConfigurationLoader.ProjectsFolder + "/", 0, 0,
                 $"unknown project '{unknown}' (--project); {Valid(unknown, ProjectNames, "projects")}"));

@@ -34,13 +34,6 @@ public static class DeployInputs
                 : throw new DeployException(
                     $"No uploaded package for function {f.Name} of {environment.Project}: run Package and Upload first (./build.sh Upload --env {environment.Environment})."))
             .ToList(),
-        Strategy(environment.Rollout),
+        environment.Rollout,
         environment.Alarms);
-
-    public static ShiftStrategy Strategy(Configuration.Rollout rollout) => rollout.Strategy switch
-    {
-        RolloutStrategy.Canary => ShiftStrategy.Canary(rollout.Percent, TimeSpan.FromMinutes(rollout.IntervalMinutes)),
-        RolloutStrategy.Linear => ShiftStrategy.Linear(rollout.Percent, TimeSpan.FromMinutes(rollout.IntervalMinutes), rollout.Steps),
-        _ => ShiftStrategy.AllAtOnce,
-    };
 }

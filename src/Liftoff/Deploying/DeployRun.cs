@@ -1,6 +1,6 @@
 using Liftoff.Aws;
 using Liftoff.Configuration;
-using Liftoff.Aws.Requests;
+using Liftoff.Deploying.Locking;
 using Liftoff.Packaging;
 using Liftoff.Releases;
 using Spectre.Console;
@@ -9,13 +9,12 @@ namespace Liftoff.Deploying;
 
 /// <summary>
 /// The Deploy step for every selected project: independent projects deploy in parallel (bounded), sharing
-/// one request budget per service; a failed project does not stop the others. Ends with a summary table and
+/// one request budget per service through their clients (<see cref="AwsClients"/>, one per region and endpoint); a failed project does not stop the others. Ends with a summary table and
 /// throws <see cref="DeployRunFailedException"/> when any project failed (a non-zero exit); "no changes" and
 /// "up to date" are successes.
 /// </summary>
 public sealed class DeployRun(
     Func<ProjectEnvironment, AwsClients> clientsFor,
-    RequestBudgets gates,
     IAnsiConsole console,
     ReleaseActor actor,
     GitRevision? git,
@@ -27,6 +26,7 @@ public sealed class DeployRun(
         IReadOnlyList<ProjectEnvironment> projects, ArtifactManifest manifest, DeployOptions options, ApprovalGate approval,
         CancellationToken cancellationToken)
     {
+        if (options.ForceUnlock) await ForceUnlockAsync(projects, cancellationToken);
         var results = new ProjectDeployResult?[projects.Count];
         var failures = new Exception?[projects.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, projects.Count),
@@ -34,7 +34,7 @@ public sealed class DeployRun(
             async (i, token) =>
             {
                 var project = projects[i];
-                var deployer = new ProjectDeployer(clientsFor(project), gates, console, actor, git, rootDirectory, clock);
+                var deployer = new ProjectDeployer(clientsFor(project), console, actor, git, rootDirectory, clock);
                 try
                 {
                     results[i] = await deployer.DeployAsync(project, manifest, options, approval, token);
@@ -51,6 +51,19 @@ public sealed class DeployRun(
         if (failed.Count > 0)
             throw new DeployRunFailedException(failed.Select(f => f.Project).ToList(), failed.Select(f => f.Error!).ToList());
         return results.Select(r => r!).ToList();
+    }
+
+    /// <summary>--force-unlock: removes each project's deployment lock first, saying whose it was.</summary>
+    private async Task ForceUnlockAsync(IReadOnlyList<ProjectEnvironment> projects, CancellationToken cancellationToken)
+    {
+        foreach (var project in projects)
+        {
+            var holder = await new DeploymentLock(clientsFor(project).S3, project.ArtifactBucket)
+                .ForceUnlockAsync(project.Project, project.Environment, cancellationToken);
+            console.MarkupLine(holder is null
+                ? $"{Markup.Escape(project.Project)}: no deployment lock was held"
+                : $"[yellow]{Markup.Escape(project.Project)}: removed the deployment lock held by {Markup.Escape(holder.Describe())}[/]");
+        }
     }
 }
 

@@ -3,150 +3,150 @@ using Liftoff.Configuration;
 using Liftoff.Deploying.Code;
 using Liftoff.Deploying.FrontEnd;
 using Liftoff.Deploying.Locking;
-using Liftoff.Aws.Requests;
 using Liftoff.Deploying.Stacks;
-using Liftoff.Uploading;
 using Liftoff.Packaging;
 using Liftoff.Releases;
+using Liftoff.Uploading;
 using Spectre.Console;
 
 namespace Liftoff.Deploying;
 
 /// <summary>
-/// One project's deploy to one environment, in order: compare with the live release (no-op fast path),
-/// take the deployment lock, start the ledger record, change set, execute, code rollout, front-end publish,
-/// and finish the record whatever the outcome. The artifacts are uploaded beforehand (the Upload target).
+/// One project's deploy to one environment, phase by phase: compare with the live release (nothing to do when
+/// equal), lock, plan the change set, show it with the planned rollout, approve where the environment asks for
+/// it, execute or discard, roll the code out, publish the front end, and record the release whatever the outcome.
+/// The artifacts are uploaded beforehand (the Upload target).
 /// </summary>
 public sealed class ProjectDeployer(
     AwsClients clients,
-    RequestBudgets gates,
     IAnsiConsole console,
     ReleaseActor actor,
     GitRevision? git,
     string rootDirectory,
     TimeProvider? clock = null)
 {
+    private readonly StackDeployer _stacks = new(clients.CloudFormation, console, clock);
+    private readonly CodeRollout _rollout = new(clients.Lambda, clients.CloudWatch, console, clock);
+
     public async Task<ProjectDeployResult> DeployAsync(
         ProjectEnvironment environment, ArtifactManifest manifest, DeployOptions options, ApprovalGate approval,
         CancellationToken cancellationToken)
     {
-        var code = CodeOf(environment, manifest);
-        var template = await StackTemplate.LoadAsync(environment.TemplatePath, cancellationToken);
-        var stack = DeployInputs.Stack(environment, template, code);
-        var assets = AssetsOf(environment, manifest);
+        var deployment = await ProjectDeployment.ReadAsync(environment, manifest, rootDirectory, git, actor, cancellationToken);
         var ledger = new ReleaseLedger(clients.S3, environment.ArtifactBucket, clock);
-        var draft = new Release
-        {
-            Kind = ReleaseKind.Deploy,
-            Project = environment.Project,
-            Environment = environment.Environment,
-            Git = git,
-            Actor = actor,
-            Artifacts = code.Select(c => new ReleaseArtifact(c.Function, HexOf(c.CodeSha256), c.Key)).ToList(),
-            StackParameters = RecordedParameters.Of(stack.Parameters, template.NoEchoParameters(), environment.Project, environment.Environment),
-            TemplateSha256 = template.Sha256Hex,
-            Assets = assets is null ? null : SiteAsset.ToReleaseAssets(assets),
-        };
-
         var live = await ledger.LastSuccessfulAsync(environment.Project, environment.Environment, cancellationToken);
-        var reasons = ReleaseDifference.Between(live, draft);
-        if (reasons.Count == 0 && !options.Force)
-        {
-            console.MarkupLine($"[green]{Markup.Escape(environment.Project)}: up to date[/] [grey](release {Markup.Escape(live!.Id)})[/]");
-            return new(environment.Project, environment.Environment, ProjectDeployOutcome.UpToDate, reasons, Release: live);
-        }
-        console.MarkupLine($"{Markup.Escape(environment.Project)}: deploying ({Markup.Escape(string.Join(", ", reasons.DefaultIfEmpty("--force")))})");
+        var reasons = Compare(deployment, live, options);
+        if (reasons is null) return Result(deployment, ProjectDeployOutcome.UpToDate, [], release: live);
         await UploadedArtifacts.VerifyAsync(clients.S3, environment.ArtifactBucket, environment.Environment,
             environment.Functions.Select(f => manifest.Find(environment.Project, f.Name)!), cancellationToken);
+        if (options.DryRun) return await DryRunAsync(deployment, reasons, cancellationToken);
 
-        var stacks = new StackDeployer(clients.CloudFormation, gates.CloudFormation, console, clock);
-        var rollout = new CodeRollout(clients.Lambda, clients.CloudWatch, gates, console, clock);
-        var rolloutRequest = DeployInputs.Rollout(environment, code);
-        Task ShowRolloutPlan(ChangeSetPlan _, CancellationToken token) => ShowPlanAsync(rollout, rolloutRequest, token);
-
-        if (options.DryRun)
-        {
-            var planned = await stacks.DeployAsync(stack, options, approval, cancellationToken, ShowRolloutPlan);
-            return new(environment.Project, environment.Environment, ProjectDeployOutcome.DryRun, reasons, planned);
-        }
-
-        await using var lease = await new DeploymentLock(clients.S3, environment.ArtifactBucket, clock: clock)
-            .AcquireAsync(environment.Project, environment.Environment, actor, cancellationToken);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
-        var token = linked.Token;
-        var release = await ledger.StartAsync(draft, token);
-        RolloutResult? rolled = null;
+        await using var lease = await LockAsync(environment, cancellationToken);
+        using var lockHeld = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        var token = lockHeld.Token;
+        var record = new ReleaseRecorder(ledger, await ledger.StartAsync(deployment.Draft, token), deployment, clock ?? TimeProvider.System);
         try
         {
-            var started = Now();
-            var source = await new TemplateUploader(clients.S3, environment.ArtifactBucket, environment.Region, environment.EndpointUrl)
-                .PrepareAsync(environment.Project, template.Body, token);
-            var deployed = await stacks.DeployAsync(stack with { Template = template with { Url = source.Url } }, options, approval, token, ShowRolloutPlan);
-            release = release.WithPhase("stack", started, Now());
-
-            started = Now();
-            rolled = await rollout.RunAsync(rolloutRequest, token);
-            release = release.WithPhase("rollout", started, Now()) with { FunctionVersions = VersionsByFunction(environment, rolled) };
-
-            FrontEndPublishResult? published = null;
-            if (assets is not null && environment.Outputs.SiteBucket is { } site)
-            {
-                started = Now();
-                var outputs = await stacks.ReadOutputsAsync(environment.StackName, token);
-                published = await new FrontEndPublisher(clients.S3)
-                    .PublishAsync(outputs.Require(site.OutputName, site.LogicalId), assets, live?.Assets, token);
-                release = release.WithPhase("front end", started, Now()) with
-                {
-                    ChangedPaths = published.ChangedPaths,
-                    DeletedPaths = published.DeletedPaths,
-                };
-            }
-
-            release = await ledger.CompleteAsync(release, token);
-            return new(environment.Project, environment.Environment, ProjectDeployOutcome.Deployed, reasons, deployed, rolled, published, release);
-        }
-        catch (RolloutFailedException e)
-        {
-            // The alarm already sent traffic back: the release is recorded as rolled back, with what was published.
-            await ledger.MarkRolledBackAsync(release with { FunctionVersions = VersionsByFunction(environment, e.Result) }, e.Message, CancellationToken.None);
-            throw;
+            var stack = await record.PhaseAsync("stack", () => DeployStackAsync(deployment, approval, token));
+            var rolled = await record.PhaseAsync("rollout", () => RollOutAsync(deployment, token),
+                (release, result) => release with { FunctionVersions = deployment.VersionsByFunction(result) });
+            var published = await PublishFrontEndAsync(deployment, live, record, token);
+            var recorded = await record.CompleteAsync(token);
+            return Result(deployment, ProjectDeployOutcome.Deployed, reasons, stack, rolled, published, recorded);
         }
         catch (Exception e)
         {
-            if (rolled is not null) release = release with { FunctionVersions = VersionsByFunction(environment, rolled) };
-            await ledger.FailAsync(release, e, CancellationToken.None);
+            await record.FailAsync(e);
             throw;
         }
     }
 
-    private async Task ShowPlanAsync(CodeRollout rollout, RolloutRequest request, CancellationToken cancellationToken) =>
-        CodeRollout.Write(console, await rollout.PlanAsync(request, cancellationToken));
-
-    private DateTimeOffset Now() => (clock ?? TimeProvider.System).GetUtcNow();
-
-    /// <summary>Each function's package from the manifest: its S3 key (content-addressed) and CodeSha256.</summary>
-    private static IReadOnlyList<UploadedCode> CodeOf(ProjectEnvironment environment, ArtifactManifest manifest) =>
-        environment.Functions.Select(f => manifest.Find(environment.Project, f.Name) is { } artifact
-                ? new UploadedCode(f.Name, artifact.ObjectKey, artifact.Sha256Base64)
-                : throw new DeployException(
-                    $"{ArtifactManifest.RelativePath} has no package for {environment.Project}/{f.Name}. " +
-                    $"Run ./build.sh Upload --env {environment.Environment} --project {environment.Project} (it packages first)."))
-            .ToList();
-
-    private IReadOnlyList<SiteAsset>? AssetsOf(ProjectEnvironment environment, ArtifactManifest manifest)
+    /// <summary>Compare: what this deploy would change against what is live; null when nothing would (and no --force).</summary>
+    private IReadOnlyList<string>? Compare(ProjectDeployment deployment, Release? live, DeployOptions options)
     {
-        if (environment.FrontEnd is null || manifest.FindFrontEnd(environment.Project) is not { } frontEnd) return null;
-        var folder = frontEnd.FullSourceDirectory(rootDirectory);
-        return frontEnd.Assets
-            .Select(a => new SiteAsset(a.Path, a.Sha256Hex, a.Size, a.ContentType, a.CacheControl, Path.Combine(folder, a.Path.Replace('/', Path.DirectorySeparatorChar))))
-            .ToList();
+        var reasons = ReleaseDifference.Between(live, deployment.Draft);
+        if (reasons.Count == 0 && !options.Force)
+        {
+            console.MarkupLine($"[green]{Markup.Escape(deployment.Project)}: up to date[/] [grey](release {Markup.Escape(live!.Id)})[/]");
+            return null;
+        }
+        console.MarkupLine($"{Markup.Escape(deployment.Project)}: deploying ({Markup.Escape(string.Join(", ", reasons.DefaultIfEmpty("--force")))})");
+        return reasons;
     }
 
-    /// <summary>The ledger keys versions by the function's name in project.yaml; the rollout by its Lambda name.</summary>
-    private static IReadOnlyDictionary<string, string> VersionsByFunction(ProjectEnvironment environment, RolloutResult result) =>
-        environment.Functions
-            .Where(f => result.PublishedVersions.ContainsKey(f.FunctionName))
-            .ToDictionary(f => f.Name, f => result.PublishedVersions[f.FunctionName], StringComparer.Ordinal);
+    /// <summary>--dry-run: plan and show, then discard; no lock, no record, nothing changed.</summary>
+    private async Task<ProjectDeployResult> DryRunAsync(ProjectDeployment deployment, IReadOnlyList<string> reasons, CancellationToken cancellationToken)
+    {
+        var plan = await _stacks.PlanAsync(deployment.Stack, cancellationToken);
+        await ShowThenApproveAsync(deployment, plan, approval: null, cancellationToken);
+        var planned = await _stacks.ExecuteOrDiscardAsync(plan, dryRun: true, cancellationToken);
+        return Result(deployment, ProjectDeployOutcome.DryRun, reasons, planned);
+    }
 
-    private static string HexOf(string base64) => Convert.ToHexStringLower(Convert.FromBase64String(base64));
+    /// <summary>Lock: one deploy at a time per project and environment; a lost lease cancels this one.</summary>
+    private Task<DeploymentLease> LockAsync(ProjectEnvironment environment, CancellationToken cancellationToken) =>
+        new DeploymentLock(clients.S3, environment.ArtifactBucket, clock: clock)
+            .AcquireAsync(environment.Project, environment.Environment, actor, cancellationToken);
+
+    /// <summary>Plan (the template passed by URL when too large to send inline), show, approve, then execute or discard.</summary>
+    private async Task<StackDeployResult> DeployStackAsync(ProjectDeployment deployment, ApprovalGate approval, CancellationToken cancellationToken)
+    {
+        var environment = deployment.Environment;
+        var template = deployment.Stack.Template;
+        var source = await new TemplateUploader(clients.S3, environment.ArtifactBucket, environment.Region, environment.EndpointUrl)
+            .PrepareAsync(environment.Project, template.Body, cancellationToken);
+        var plan = await _stacks.PlanAsync(deployment.Stack with { Template = template with { Url = source.Url } }, cancellationToken);
+        await ShowThenApproveAsync(deployment, plan, approval, cancellationToken);
+        return await _stacks.ExecuteOrDiscardAsync(plan, dryRun: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Show the change set and the planned code rollout, then approve. Until the change set is executed or
+    /// discarded, a stop here (no approval, Ctrl-C, an error) deletes it, so nothing is left half-made.
+    /// </summary>
+    private async Task ShowThenApproveAsync(ProjectDeployment deployment, ChangeSetPlan plan, ApprovalGate? approval, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _stacks.Show(plan);
+            CodeRollout.Write(console, await _rollout.PlanAsync(deployment.Rollout, cancellationToken));
+            if (approval is not null) await ApproveAsync(plan, approval, cancellationToken);
+        }
+        catch (Exception)
+        {
+            await _stacks.DiscardAsync(plan, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Approve: where the environment requires it, a change set that changes something runs only with --approve or
+    /// a person's yes at the terminal; in CI without --approve the deploy stops with how to approve.
+    /// </summary>
+    private static Task ApproveAsync(ChangeSetPlan plan, ApprovalGate approval, CancellationToken cancellationToken) =>
+        plan.HasChanges && plan.Deployment.RequiresApproval
+            ? approval.EnsureApprovedAsync(plan.StackName, plan.Deployment.Environment, cancellationToken)
+            : Task.CompletedTask;
+
+    private Task<RolloutResult> RollOutAsync(ProjectDeployment deployment, CancellationToken cancellationToken) =>
+        _rollout.RunAsync(deployment.Rollout, cancellationToken);
+
+    /// <summary>Publish the front end to the site bucket the stack made, when the project has one.</summary>
+    private async Task<FrontEndPublishResult?> PublishFrontEndAsync(
+        ProjectDeployment deployment, Release? live, ReleaseRecorder record, CancellationToken cancellationToken)
+    {
+        if (deployment.Assets is not { } assets || deployment.Environment.Outputs.SiteBucket is not { } site) return null;
+        return await record.PhaseAsync("front end", async () =>
+            {
+                var outputs = await _stacks.ReadOutputsAsync(deployment.Environment.StackName, cancellationToken);
+                return await new FrontEndPublisher(clients.S3)
+                    .PublishAsync(outputs.Require(site.OutputName, site.LogicalId), assets, live?.Assets, cancellationToken);
+            },
+            (release, published) => release with { ChangedPaths = published.ChangedPaths, DeletedPaths = published.DeletedPaths });
+    }
+
+    private static ProjectDeployResult Result(
+        ProjectDeployment deployment, ProjectDeployOutcome outcome, IReadOnlyList<string> reasons, StackDeployResult? stack = null,
+        RolloutResult? rollout = null, FrontEndPublishResult? frontEnd = null, Release? release = null) =>
+        new(deployment.Project, deployment.Environment.Environment, outcome, reasons, stack, rollout, frontEnd, release);
 }

@@ -22,8 +22,14 @@ public sealed record Artifact(
 {
     public string FullPath(string rootDirectory) => System.IO.Path.Combine(rootDirectory, Path.Replace('/', System.IO.Path.DirectorySeparatorChar));
 
-    /// <summary>Where Upload stores it: content-addressed, so an unchanged artifact is never uploaded twice.</summary>
-    public string ObjectKey => $"{Project}/{Function}/{Sha256Hex}.zip";
+    /// <summary>Where Upload stores it and Deploy points Lambda at it (also recorded in the manifest as objectKey).</summary>
+    public string ObjectKey => ObjectKeyFor(Project, Function, Sha256Hex);
+
+    /// <summary>
+    /// The one rule for an artifact's key in the artifact bucket: content-addressed, so an unchanged artifact is
+    /// never uploaded twice and a key never changes meaning.
+    /// </summary>
+    public static string ObjectKeyFor(string project, string function, string sha256Hex) => $"{project}/{function}/{sha256Hex}.zip";
 
     public static string RelativePathFor(string project, string function) => $"artifacts/{project}/{function}.zip";
 }

@@ -80,12 +80,12 @@ public sealed class ArtifactPackager(string rootDirectory, PackagingSettings set
                 throw new ArtifactTooLargeException(request.Name, summary, settings.Limits);
             inputsHash ??= InputsHash.Combine(request, files, settings, summary.Entries.Select(e => e.ContentHash).ToList());
             var sha256 = await Sha256Async(temp, ct);
-            if (check is not null) await check.ConfirmAsync(temp, summary, ct);
+            var warnings = check is null ? [] : await check.ConfirmAsync(temp, summary, ct);
             File.Move(temp, path, overwrite: true);
             var artifact = new Artifact(request.Project, request.Function, request.Runtime, request.Handler,
                 Convert.ToHexStringLower(sha256), Convert.ToBase64String(sha256), summary.ArchiveSize,
                 summary.UncompressedSize, summary.FileCount, inputsHash, relativePath);
-            return new PackageResult(artifact, PackageOutcome.Packaged, clock.Elapsed);
+            return new PackageResult(artifact, PackageOutcome.Packaged, clock.Elapsed) { Warnings = warnings };
         }
         finally
         {

@@ -31,6 +31,12 @@ public sealed record ArtifactRequest(
     public string? SourceDirectory { get; init; }
 
     /// <summary>
+    /// What the handler check runs under (the function's name, region, memory and environment, as the first
+    /// environment resolves them); part of the inputs hash. Null: a plain one named {project}-{function}.
+    /// </summary>
+    public LambdaEnvironment? Environment { get; init; }
+
+    /// <summary>
     /// The repository. Where given, a symlink may lead anywhere inside it (a package manager's links in node_modules
     /// included), and nowhere else: every file in an artifact resolves, by real path, inside the repository.
     /// </summary>

@@ -1,16 +1,25 @@
 namespace Liftoff.Packaging;
 
 /// <summary>
-/// The environment a handler is loaded in for the check: the one place that decides it, so making it
-/// Lambda's (region, the function's own variables, no credentials) is a change here alone.
+/// The environment a handler is loaded in for the check: the one place that decides it. Lambda's, as
+/// <see cref="LambdaEnvironment"/> builds it for the function (its name, region, memory and variables;
+/// no credentials, no profile, no ~/.aws), with every other variable of this process removed.
 /// </summary>
 internal static class HandlerEnvironment
 {
-    public static IReadOnlyDictionary<string, string?> For(ArtifactRequest request, string taskRoot) => new Dictionary<string, string?>
+    /// <summary>The request's Lambda environment, or a plain one ({project}-{function} in us-east-1) for a request without one.</summary>
+    public static LambdaEnvironment Of(ArtifactRequest request) =>
+        request.Environment ?? new LambdaEnvironment($"{request.Project}-{request.Function}", "us-east-1", request.Runtime, request.Handler,
+            128, new Dictionary<string, string>());
+
+    /// <param name="home">An empty folder for HOME.</param>
+    /// <param name="host">The machine's variables (this process's when null); only what locates programs passes.</param>
+    public static IReadOnlyDictionary<string, string?> For(ArtifactRequest request, string taskRoot, string home, IReadOnlyDictionary<string, string>? host)
     {
-        ["LAMBDA_TASK_ROOT"] = taskRoot,
-        ["AWS_LAMBDA_FUNCTION_NAME"] = $"{request.Project}-{request.Function}",
-        ["AWS_REGION"] = Environment.GetEnvironmentVariable("AWS_REGION") ?? "us-east-1",
-        ["PYTHONDONTWRITEBYTECODE"] = "1",
-    };
+        var variables = new Dictionary<string, string>(Of(request).For(taskRoot, home, host), StringComparer.Ordinal)
+        {
+            ["PYTHONDONTWRITEBYTECODE"] = "1", // the check loads from the staging folder: leave no __pycache__ there
+        };
+        return LambdaEnvironment.Replacing(variables);
+    }
 }

@@ -3,14 +3,17 @@ using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
 using Liftoff.Configuration;
+using Liftoff.Configuration.Runtimes;
 using Liftoff.Packaging.Zip;
 
 namespace Liftoff.Packaging;
 
 /// <summary>
-/// Proves an artifact works before it leaves the machine by loading its handler in the local runtime:
-/// node requires (or imports) the module and checks the export is a function; python3 imports the module
-/// and checks the attribute is callable. Runtimes it cannot load (provided.*, java, dotnet) pass unchecked.
+/// Proves an artifact works before it leaves the machine by loading its handler in the local runtime, in
+/// Lambda's environment (<see cref="HandlerEnvironment"/>: Lambda's variables and the function's own, no
+/// credentials, no profile, no ~/.aws): node requires (or imports) the module and checks the export is a
+/// function; python3 imports the module and checks the attribute is callable. Runtimes it cannot load
+/// (provided.*, java, dotnet) pass unchecked. A local runtime older than the function's is said, not fatal.
 /// </summary>
 /// <remarks>
 /// Extracting the ZIP first would cost a file created per entry, seconds for a node_modules tree, to load
@@ -21,9 +24,12 @@ namespace Liftoff.Packaging;
 /// file the runtime read still has the content hash the writer took of the bytes it compressed.
 /// </remarks>
 /// <param name="timeout">How long loading may take; module code that waits on the network would hang.</param>
-public sealed class HandlerVerifier(string node = "node", string python = "python3", TimeSpan? timeout = null)
+/// <param name="host">The machine's environment variables (this process's when null); only what locates programs passes.</param>
+public sealed class HandlerVerifier(
+    string node = "node", string python = "python3", TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? host = null)
 {
     private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromSeconds(60);
+    private readonly LocalRuntimes _runtimes = new(node, python);
 
     /// <summary>
     /// Starts loading the handler of <paramref name="request"/> from the files that go into its artifact,
@@ -45,14 +51,18 @@ public sealed class HandlerVerifier(string node = "node", string python = "pytho
                 runtimeError: null);
 
         var root = RealPath.Of(request.StagingDirectory);
-        var (program, args) = handler.Runtime == HandlerRuntime.Node
-            ? (node, new[] { "--preserve-symlinks", "-e", HandlerLoaderScripts.Node, root, handler.ModulePath, handler.Export })
-            : (python, new[] { "-I", "-B", "-c", HandlerLoaderScripts.Python, root, handler.PythonModule, handler.Export });
-        var command = Cli.Wrap(program).WithArguments(args).WithWorkingDirectory(root)
-            .WithEnvironmentVariables(HandlerEnvironment.For(request, root))
+        var home = Path.Combine(Path.GetTempPath(), "liftoff-home-" + Guid.NewGuid().ToString("N")[..12]);
+        var args = handler.Runtime == HandlerRuntime.Node
+            ? new[] { "--preserve-symlinks", "-e", HandlerLoaderScripts.Node, root, handler.ModulePath, handler.Export }
+            : new[] { "-I", "-B", "-c", HandlerLoaderScripts.Python, root, handler.PythonModule, handler.Export };
+        // The executable the local node or python3 resolves to: the check's environment is Lambda's, not the
+        // shell's a version manager's shim may need.
+        Command Command(LocalRuntime local) => Cli.Wrap(local.Executable).WithArguments(args).WithWorkingDirectory(root)
+            .WithEnvironmentVariables(HandlerEnvironment.For(request, root, home, host))
             .WithStandardInputPipe(PipeSource.FromString(string.Join('\n', names), Encoding.UTF8))
             .WithValidation(CommandResultValidation.None);
-        return new HandlerCheck(request, files, file, root, program, command, gate, _timeout, ct);
+        var local = _runtimes.GetAsync(handler.Runtime == HandlerRuntime.Node ? RuntimeLanguage.Node : RuntimeLanguage.Python, ct);
+        return new HandlerCheck(request, files, file, root, home, local, Command, gate, _timeout, ct);
     }
 }
 
@@ -63,15 +73,16 @@ public sealed class HandlerCheck : IAsyncDisposable
     private readonly IReadOnlyList<ZipEntrySource> _files;
     private readonly string _handlerFile;
     private readonly string _root;
-    private readonly string _program;
+    private readonly string _home;
+    private readonly Task<LocalRuntime> _local;
     private readonly TimeSpan _timeout;
     private readonly CancellationTokenSource _stop;
     private readonly Task<BufferedCommandResult?> _run;
 
-    internal HandlerCheck(ArtifactRequest request, IReadOnlyList<ZipEntrySource> files, string handlerFile, string root,
-        string program, Command command, SemaphoreSlim gate, TimeSpan timeout, CancellationToken ct)
+    internal HandlerCheck(ArtifactRequest request, IReadOnlyList<ZipEntrySource> files, string handlerFile, string root, string home,
+        Task<LocalRuntime> local, Func<LocalRuntime, Command> command, SemaphoreSlim gate, TimeSpan timeout, CancellationToken ct)
     {
-        (_request, _files, _handlerFile, _root, _program, _timeout) = (request, files, handlerFile, root, program, timeout);
+        (_request, _files, _handlerFile, _root, _home, _local, _timeout) = (request, files, handlerFile, root, home, local, timeout);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         _run = RunAsync(command, gate, _stop.Token);
     }
@@ -81,25 +92,38 @@ public sealed class HandlerCheck : IAsyncDisposable
     /// holds exactly the entries of <paramref name="written"/>, and every entry the runtime read has the
     /// content the writer compressed.
     /// </summary>
+    /// <returns>What the check has to say without failing: a local runtime older than the function's.</returns>
     /// <exception cref="ArtifactVerificationException">The handler did not load, or what loaded is not the artifact.</exception>
-    public async Task ConfirmAsync(string zipPath, ZipArchiveSummary written, CancellationToken ct)
+    public async Task<IReadOnlyList<string>> ConfirmAsync(string zipPath, ZipArchiveSummary written, CancellationToken ct)
     {
         ArtifactContents.Check(_request, zipPath, written);
-        var result = await _run ?? throw new ArtifactVerificationException(
-            $"The handler {_request.Handler} of {_request.Name} did not finish loading within {_timeout.TotalSeconds:0} s in {_program}. " +
-            "Code that runs at import time must not wait on the network or on input; move it into the handler.", null);
+        var result = await _run;
+        var local = await _local;
+        if (result is null)
+            throw new ArtifactVerificationException(
+                $"The handler {_request.Handler} of {_request.Name} did not finish loading within {_timeout.TotalSeconds:0} s in {local.Program}. " +
+                "Code that runs at import time must not wait on the network or on input; move it into the handler.", null);
 
         var (output, loaded) = Split(result.StandardError + result.StandardOutput);
-        // The runtime's paths name the staging folder; the user knows the artifact.
-        output = output.Replace(_root, Artifact.RelativePathFor(_request.Project, _request.Function));
-        if (result.ExitCode != 0 || loaded is null)
-            throw new ArtifactVerificationException(
-                $"The handler {_request.Handler} of {_request.Name} does not load from its artifact: {_program} exited with {result.ExitCode}:\n" +
-                Indent(LastLines(output, 40)) +
-                EntryListing.Around(_files.Select(f => f.Name).ToList(), _handlerFile) +
-                "Fix the error above (a dependency missing from the build output is the usual cause), then package again.",
-                output);
+        var runtime = LambdaRuntime.Parse(_request.Runtime);
+        if (result.ExitCode != 0 || loaded is null) throw Failure(output, result.ExitCode, local, runtime);
         await ArtifactContents.CheckReadAsync(_request, _files, written, loaded, ct);
+        // The check ran all the same: code that loads on the older runtime most likely loads on Lambda's.
+        return local.OlderThan(runtime) is { } older ? [$"{_request.Name}: {older}"] : [];
+    }
+
+    /// <summary>The user's own frames and the error (the whole output stays in RuntimeError), and a hint that fits the error.</summary>
+    private ArtifactVerificationException Failure(string output, int exitCode, LocalRuntime local, LambdaRuntime? runtime)
+    {
+        // The runtime's paths name the staging folder; the user knows the artifact.
+        string Named(string text) => text.Replace(_root, Artifact.RelativePathFor(_request.Project, _request.Function));
+        var own = RuntimeTrace.OwnFrames(output, _root, RuntimeTrace.PythonDependencies(_root));
+        return new ArtifactVerificationException(
+            $"The handler {_request.Handler} of {_request.Name} does not load from its artifact: {local.Program} exited with {exitCode}:\n" +
+            Indent(Named(own)) +
+            EntryListing.Around(_files.Select(f => f.Name).ToList(), _handlerFile) +
+            LoadFailureHint.For(output, _request, HandlerEnvironment.Of(_request), local, runtime),
+            Named(output));
     }
 
     public async ValueTask DisposeAsync()
@@ -107,16 +131,20 @@ public sealed class HandlerCheck : IAsyncDisposable
         await _stop.CancelAsync();
         try { await _run; } catch (Exception) { /* a load nobody waits for any more */ }
         _stop.Dispose();
+        try { if (Directory.Exists(_home)) Directory.Delete(_home, recursive: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* a temporary folder; the system cleans it */ }
     }
 
-    private async Task<BufferedCommandResult?> RunAsync(Command command, SemaphoreSlim gate, CancellationToken ct)
+    private async Task<BufferedCommandResult?> RunAsync(Func<LocalRuntime, Command> command, SemaphoreSlim gate, CancellationToken ct)
     {
         await gate.WaitAsync(ct);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(_timeout);
         try
         {
-            return await command.ExecuteBufferedAsync(Encoding.UTF8, limit.Token);
+            var local = await _local;
+            Directory.CreateDirectory(_home);
+            return await command(local).ExecuteBufferedAsync(Encoding.UTF8, limit.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -125,7 +153,7 @@ public sealed class HandlerCheck : IAsyncDisposable
         catch (Win32Exception e)
         {
             throw new PackagingException(
-                $"Cannot run '{_program}' to verify {_request.Name} ({_request.Runtime}): {e.Message}. Install it and put it on PATH.", e);
+                $"Cannot run the local runtime to verify {_request.Name} ({_request.Runtime}): {e.Message}. Install it and put it on PATH.", e);
         }
         finally
         {
@@ -143,12 +171,6 @@ public sealed class HandlerCheck : IAsyncDisposable
         var json = end < 0 ? text[start..] : text[start..end];
         var rest = text[..at] + (end < 0 ? "" : text[(end + 1)..]);
         return (rest, System.Text.Json.JsonSerializer.Deserialize<List<string>>(json));
-    }
-
-    private static string LastLines(string text, int count)
-    {
-        var lines = text.TrimEnd().Split('\n');
-        return string.Join('\n', lines.Length <= count ? lines : ["...", .. lines[^count..]]);
     }
 
     private static string Indent(string text) => string.Concat(text.Split('\n').Select(l => "  " + l.TrimEnd('\r') + "\n"));

@@ -8,7 +8,8 @@ namespace Liftoff.Packaging;
 
 /// <summary>
 /// The hash of everything an artifact's bytes (and its verification) depend on: each file's entry name,
-/// mode and content, plus the runtime, handler, compression level, timestamp and ZIP layout version.
+/// mode and content, plus the runtime, handler, compression level, timestamp and ZIP layout version, and
+/// the environment the handler check loads it under (<see cref="LambdaEnvironment.Inputs"/>).
 /// Never an absolute path, so a checkout in another folder or on a CI runner hashes the same; the mode
 /// is in, so a chmod-only change makes a new artifact. XxHash128: fast, and this is a cache key, not a seal.
 /// </summary>
@@ -42,6 +43,8 @@ public static class InputsHash
         var all = new XxHash128();
         Append(all, $"{LayoutVersion}\n{ChunkCompressor.ChunkSize}\n{settings.CompressionLevel}\n" +
                     $"{settings.Timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}\n{request.Runtime}\n{request.Handler}\n{files.Count}\n");
+        // The handler check's environment: an artifact checked under other inputs is checked again.
+        Append(all, string.Join('\n', HandlerEnvironment.Of(request).Inputs) + "\n");
         for (var i = 0; i < files.Count; i++)
             Append(all, $"{files[i].Name}\0{Convert.ToString(files[i].UnixMode, 8)}\0{files[i].Length}\0{contents[i]:x32}\n");
         return Convert.ToHexStringLower(all.GetCurrentHash());

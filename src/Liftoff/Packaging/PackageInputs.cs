@@ -8,7 +8,8 @@ public sealed record PackageInputs(IReadOnlyList<ArtifactRequest> Artifacts, IRe
     /// <summary>
     /// Reads the selected projects as resolved for the first environment: everything packaging uses
     /// (runtime, handler, staging folder, include, exclude, front-end output) is a build input, the same
-    /// in every environment, so Package needs no --env and one artifact serves them all.
+    /// in every environment, so Package needs no --env and one artifact serves them all. The handler check
+    /// runs under that first environment's function name, region, memory and variables.
     /// </summary>
     public static PackageInputs From(LiftoffConfiguration configuration, IReadOnlyList<string>? projects)
     {
@@ -20,6 +21,7 @@ public sealed record PackageInputs(IReadOnlyList<ArtifactRequest> Artifacts, IRe
                     ProjectDirectory = p.ProjectDirectory,
                     SourceDirectory = f.SourceDirectory,
                     RepositoryDirectory = configuration.RootDirectory,
+                    Environment = new LambdaEnvironment(f.FunctionName, p.Region, f.Runtime, f.Handler, f.MemorySize, f.EnvironmentVariables),
                 }))
             .ToList();
         var frontEnds = resolved.Where(p => p.FrontEnd is not null).Select(p => (p.Project, p.FrontEnd!.OutputDirectory)).ToList();

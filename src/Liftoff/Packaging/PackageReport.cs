@@ -27,5 +27,7 @@ public static class PackageReport
                 changedFrontEnds.Contains(frontEnd.Project) ? "[green]listed[/]" : "[grey]up to date[/]");
         }
         console.Write(table);
+        foreach (var warning in artifacts.SelectMany(r => r.Warnings))
+            console.MarkupLine($"[yellow]warning: {Markup.Escape(warning)}[/]");
     }
 }

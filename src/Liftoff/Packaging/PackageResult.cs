@@ -13,4 +13,7 @@ public enum PackageOutcome
 public sealed record PackageResult(Artifact Artifact, PackageOutcome Outcome, TimeSpan Elapsed)
 {
     public string Status => Outcome == PackageOutcome.UpToDate ? "up to date" : "packaged";
+
+    /// <summary>What the handler check had to say without failing (a local runtime older than the function's).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -5,7 +5,7 @@ namespace Liftoff.Uploading;
 /// <summary>One packaged function: its zip on disk and the sha256 the package step computed for it.</summary>
 public sealed record ArtifactToUpload(string Project, string Function, string Sha256Hex, string FilePath)
 {
-    public string Key => StorageKeys.Artifact(Project, Function, Sha256Hex);
+    public string Key => Artifact.ObjectKeyFor(Project, Function, Sha256Hex);
 
     public static ArtifactToUpload From(Artifact artifact, string rootDirectory) =>
         new(artifact.Project, artifact.Function, artifact.Sha256Hex, artifact.FullPath(rootDirectory));

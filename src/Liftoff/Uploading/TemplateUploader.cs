@@ -22,7 +22,7 @@ public sealed class TemplateUploader(IAmazonS3 s3, string bucket, string region,
         if (bytes.Length <= InlineLimitBytes)
             return new TemplateSource(sha256Hex, bytes.Length, templateBody, null, null);
 
-        var key = StorageKeys.Template(project, sha256Hex);
+        var key = KeyFor(project, sha256Hex);
         var existing = await s3.HeadOrNullAsync(bucket, key, cancellationToken);
         if (existing is null || existing.Sha256Hex != sha256Hex)
         {
@@ -39,6 +39,9 @@ public sealed class TemplateUploader(IAmazonS3 s3, string bucket, string region,
         }
         return new TemplateSource(sha256Hex, bytes.Length, null, TemplateUrl(bucket, key, region, endpointUrl), key);
     }
+
+    /// <summary>Where a template lives in the artifact bucket: by content, under the prefix its lifecycle rule expires.</summary>
+    public static string KeyFor(string project, string sha256Hex) => $"{ArtifactBucketLifecycle.TemplatePrefix}{project}/{sha256Hex}.yaml";
 
     /// <summary>The URL CloudFormation reads the template from, in the style of the endpoint it talks to.</summary>
     public static string TemplateUrl(string bucket, string key, string region, string? endpointUrl)

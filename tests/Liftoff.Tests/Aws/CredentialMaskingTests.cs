@@ -16,7 +16,7 @@ public sealed class CredentialMaskingTests(MotoFixture moto) : IClassFixture<Mot
     {
         var masker = new SecretMasker();
         var credentials = new SessionAWSCredentials("AKIAEXAMPLEMASKED01", "secret/EXAMPLE+masked+key", "session-token-EXAMPLE-masked");
-        using var clients = AwsClients.Create(new AwsConnection(moto.Region, moto.Endpoint, Profile: null), credentials, masker.Add);
+        using var clients = AwsClients.Create(new AwsConnection(moto.Region, moto.Endpoint, Profile: null), credentials, secret: masker.Add);
 
         Assert.True(masker.IsEmpty);
         await clients.S3.ListBucketsAsync();

@@ -36,7 +36,7 @@ public sealed class BuildFailureTests
     }
 
     [Fact]
-    public async Task Node_function_without_a_lock_file_says_how_to_make_one()
+    public async Task In_CI_a_node_function_without_a_lock_file_is_refused_with_the_command_to_run()
     {
         using var repository = new TempRepository()
             .Write("src/api/index.js", "exports.handler = 1;\n")
@@ -44,10 +44,35 @@ public sealed class BuildFailureTests
         var project = new ProjectBuild("demo", repository.Root, [Function(repository.Root, "api", FunctionBuilder.Node)], null, []);
 
         var failure = await Assert.ThrowsAsync<BuildStepException>(
-            () => new ProjectCompiler(repository.Root, TextWriter.Null).CompileAsync([project], CancellationToken.None));
+            () => new ProjectCompiler(repository.Root, TextWriter.Null, inCi: true).CompileAsync([project], CancellationToken.None));
 
-        Assert.Contains("has package.json but no package-lock.json", failure.Message);
-        Assert.Contains("run `npm install` there once and commit package-lock.json", failure.Message);
+        Assert.Contains("has package.json but no package-lock.json, and a CI build installs only what a lock file pins", failure.Message);
+        Assert.Contains($"Run `npm install` in {Path.Combine(repository.Root, "src", "api")} on your machine and commit package-lock.json", failure.Message);
+        Assert.False(File.Exists(Path.Combine(repository.Root, "src", "api", "package-lock.json")));
+    }
+
+    [Fact]
+    public async Task On_a_laptop_a_node_function_without_a_lock_file_gets_one_written_and_a_warning_to_commit_it()
+    {
+        // As `sam init` leaves a project: package.json, no package-lock.json. No dependencies: npm needs no registry.
+        using var repository = new TempRepository()
+            .Write("src/api/index.js", "exports.handler = 1;\n")
+            .Write("src/api/package.json", """{ "name": "api", "version": "1.0.0", "dependencies": {} }""");
+        var project = new ProjectBuild("demo", repository.Root, [Function(repository.Root, "api", FunctionBuilder.Node)], null, []);
+        var output = new CapturedOutput();
+
+        await new ProjectCompiler(repository.Root, output, inCi: false).CompileAsync([project], CancellationToken.None);
+        var again = new CapturedOutput();
+        await new ProjectCompiler(repository.Root, again, inCi: false).CompileAsync([project], CancellationToken.None);
+
+        var lockFile = Path.Combine(repository.Root, "src", "api", "package-lock.json");
+        Assert.True(File.Exists(lockFile));
+        Assert.Contains("\"lockfileVersion\"", await File.ReadAllTextAsync(lockFile));
+        Assert.Contains($"[demo] warning: {Path.Combine(repository.Root, "src", "api")} has no package-lock.json; `npm install` writes one now. Commit it", output.Text);
+        Assert.DoesNotContain("warning", again.Text);
+        Assert.True(File.Exists(Path.Combine(function(repository.Root), "index.js")));
+
+        static string function(string root) => Path.Combine(root, ".nuke", "temp", "staging", "demo", "api");
     }
 
     [Fact]

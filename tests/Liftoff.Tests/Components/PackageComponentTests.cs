@@ -49,5 +49,24 @@ public sealed class PackageComponentTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_repository.Root, "artifacts", "shop", "api.zip")));
     }
 
+    [Fact]
+    public async Task Package_of_one_project_shows_another_projects_errors_as_warnings_and_succeeds()
+    {
+        _repository.Write("projects/other/project.yaml", ValidRepository.Project.Replace("source: api", "source: nowhere"))
+            .Write("projects/other/template.yaml", ValidRepository.Template);
+
+        var selected = await RunAsync("Package --project shop");
+        var all = await RunAsync("Package");
+
+        Assert.True(selected.ExitCode == 0, selected.Output);
+        // Spectre wraps long lines at the console's width.
+        var output = System.Text.RegularExpressions.Regex.Replace(selected.Output, @"\s+", " ");
+        Assert.Contains("warning: projects/other/project.yaml:6:13: 'functions.api.source': folder 'projects/other/nowhere' does not exist " +
+                        "[project 'other' is not in --project: not blocking]", output);
+        Assert.Matches(@"artifacts/shop/api\.zip\s+\S+ B\s+1\s+[0-9a-f]{12}\s+(packaged|up to date)", selected.Output);
+        Assert.NotEqual(0, all.ExitCode);
+        Assert.Contains("projects/other/project.yaml:6:13", all.Output);
+    }
+
     private sealed class PackageBuild : LiftoffBuild, IPackage;
 }

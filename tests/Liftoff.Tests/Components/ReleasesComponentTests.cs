@@ -1,9 +1,10 @@
+using System.Text.Json;
 using Liftoff.Components;
-using Liftoff.Uploading;
 using Liftoff.Engine;
 using Liftoff.Releases;
 using Liftoff.Tests.Configuration;
 using Liftoff.Tests.Support;
+using Liftoff.Uploading;
 
 namespace Liftoff.Tests.Components;
 
@@ -16,14 +17,17 @@ public sealed class ReleasesComponentTests : IClassFixture<MotoFixture>, IDispos
     public ReleasesComponentTests(MotoFixture moto)
     {
         _moto = moto;
-        _repository.Write("environments.yaml", $"""
-            environments:
-              local:
-                region: us-east-1
-                endpointUrl: {moto.Endpoint}
-                artifactBucket: releases-component-{"{env}"}
-            """);
+        UseBucket("releases-component");
     }
+
+    /// <summary>The local environment on this class's moto, with its artifact bucket named {prefix}-local.</summary>
+    private void UseBucket(string prefix) => _repository.Write("environments.yaml", $"""
+        environments:
+          local:
+            region: us-east-1
+            endpointUrl: {_moto.Endpoint}
+            artifactBucket: {prefix}-{"{env}"}
+        """);
 
     public void Dispose() => _repository.Dispose();
 
@@ -46,6 +50,31 @@ public sealed class ReleasesComponentTests : IClassFixture<MotoFixture>, IDispos
         Assert.Contains("api:3", run.Output);
         Assert.Contains("change set failed", run.Output);
         Assert.True(run.Output.IndexOf(bad.Id, StringComparison.Ordinal) < run.Output.IndexOf(good.Id, StringComparison.Ordinal), "newest first");
+    }
+
+    [Fact]
+    public async Task Releases_with_json_prints_only_the_releases_as_JSON_on_stdout_and_the_build_on_stderr()
+    {
+        UseBucket("releases-json");
+        using var s3 = MotoS3.Client(_moto);
+        await new ArtifactBucket(s3, "releases-json-local", _moto.Region).EnsureAsync(CancellationToken.None);
+        var ledger = new ReleaseLedger(s3, "releases-json-local");
+        var draft = new Release { Kind = ReleaseKind.Deploy, Project = "shop", Environment = "local", Actor = new ReleaseActor("alice", "laptop", 1) };
+        var release = await ledger.CompleteAsync(await ledger.StartAsync(draft, CancellationToken.None), CancellationToken.None);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var invocation = new BuildInvocation("Releases --env local --json".Split(' '), new Dictionary<string, string>(), stdout, false, _repository.Root)
+        {
+            Error = stderr,
+        };
+
+        var exitCode = await new ReleasesBuild().RunAsync(invocation, [], CancellationToken.None);
+
+        Assert.True(exitCode == 0, stderr.ToString());
+        var releases = JsonDocument.Parse(stdout.ToString()).RootElement;
+        Assert.Equal(release.Id, Assert.Single(releases.EnumerateArray()).GetProperty("id").GetString());
+        Assert.Contains("Releases", stderr.ToString());
+        Assert.Contains("Succeeded", stderr.ToString());
     }
 
     [Fact]

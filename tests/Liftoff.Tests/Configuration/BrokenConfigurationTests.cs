@@ -116,11 +116,12 @@ public sealed class BrokenConfigurationTests
     }
 
     [Fact]
-    public async Task Unknown_runtime_lists_the_supported_ones()
+    public async Task Blocked_runtime_names_its_successor()
     {
         Assert.Equal(
-            [$"{ProjectFile}:4:14: 'functions.api.runtime' is 'nodejs18.x', which is not supported; allowed: nodejs20.x, nodejs22.x, python3.12, python3.13 (did you mean 'nodejs20.x'?)"],
-            await ErrorsAsync((ProjectFile, ValidRepository.Project.Replace("nodejs22.x", "nodejs18.x"))));
+            [$"{ProjectFile}:4:14: 'functions.api.runtime': AWS no longer lets functions be created on nodejs18.x (blocked since 2026-06-01); use nodejs24.x"],
+            await ErrorsAsync((ProjectFile, ValidRepository.Project.Replace("nodejs22.x", "nodejs18.x")),
+                ("projects/shop/template.yaml", ValidRepository.Template.Replace("nodejs22.x", "nodejs18.x"))));
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using Liftoff.Configuration;
+using Liftoff.Tests.Support;
+
 namespace Liftoff.Tests.Configuration;
 
 /// <summary>
@@ -51,6 +54,13 @@ internal static class ValidRepository
         Outputs:
           ApiUrl: {Value: !Ref Site}
         """;
+
+    /// <summary>
+    /// Loading options that judge runtimes on the day these cases were written (2026-11-30: nodejs22.x
+    /// supported, nodejs20.x blocked), so a test that counts warnings does not change with the calendar.
+    /// </summary>
+    public static ConfigurationOptions Options(params string[] projects) =>
+        new() { Projects = projects, Clock = new ManualClock(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero)) };
 
     public static TempRepository Create(string project = "shop")
     {

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Amazon.S3.Model;
 using Liftoff.Aws;
+using Liftoff.Configuration;
 using Liftoff.Deploying;
 using Liftoff.Deploying.Code;
-using Liftoff.Aws.Requests;
 using Liftoff.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -18,7 +18,6 @@ public sealed class CodeRolloutTests : IClassFixture<MotoFixture>, IAsyncLifetim
     private const string Bucket = "rollout-artifacts";
     private readonly AwsCli _cli;
     private readonly AwsClients _clients;
-    private readonly RequestBudgets _gates = RequestBudgets.Create();
     private readonly DeployTestKit _kit = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero));
 
@@ -47,9 +46,9 @@ public sealed class CodeRolloutTests : IClassFixture<MotoFixture>, IAsyncLifetim
         var v1 = await CreateFunctionAsync("all-dev-lambda-api", "1");
         var v2 = await UploadAsync("all-dev-lambda-api", "2");
 
-        var first = await Rollout().RunAsync(Request(ShiftStrategy.AllAtOnce, v1), default);
-        var again = await Rollout().RunAsync(Request(ShiftStrategy.AllAtOnce, v1), default);
-        var second = await Rollout().RunAsync(Request(ShiftStrategy.AllAtOnce, v2), default);
+        var first = await NewRollout().RunAsync(Request(Rollout.AllAtOnce, v1), default);
+        var again = await NewRollout().RunAsync(Request(Rollout.AllAtOnce, v1), default);
+        var second = await NewRollout().RunAsync(Request(Rollout.AllAtOnce, v2), default);
 
         // moto never creates AWS::Lambda::Alias from a template: the first rollout creates live.
         Assert.Equal(AliasMove.Created, first.Functions[0].Move);
@@ -66,11 +65,11 @@ public sealed class CodeRolloutTests : IClassFixture<MotoFixture>, IAsyncLifetim
     public async Task A_canary_holds_its_share_for_the_interval_then_moves_all_traffic()
     {
         var v1 = await CreateFunctionAsync("canary-dev-lambda-api", "1");
-        await Rollout().RunAsync(Request(ShiftStrategy.AllAtOnce, v1), default);
+        await NewRollout().RunAsync(Request(Rollout.AllAtOnce, v1), default);
         var v2 = await UploadAsync("canary-dev-lambda-api", "2");
         var held = new HoldSignal();
 
-        var run = Rollout().RunAsync(Request(ShiftStrategy.Canary(10, TimeSpan.FromMinutes(5)), v2), default, held);
+        var run = NewRollout().RunAsync(Request(Rollout.Canary(10, intervalMinutes: 5), v2), default, held);
         await held.Shifted.WaitAsync(TimeSpan.FromSeconds(60));
         var during = await AliasAsync("canary-dev-lambda-api");
         _clock.Advance(TimeSpan.FromMinutes(5));
@@ -88,15 +87,15 @@ public sealed class CodeRolloutTests : IClassFixture<MotoFixture>, IAsyncLifetim
     public async Task An_alarm_during_a_canary_sends_all_traffic_back_and_fails()
     {
         var v1 = await CreateFunctionAsync("alarm-dev-lambda-api", "1");
-        await Rollout().RunAsync(Request(ShiftStrategy.AllAtOnce, v1), default);
+        await NewRollout().RunAsync(Request(Rollout.AllAtOnce, v1), default);
         var v2 = await UploadAsync("alarm-dev-lambda-api", "2");
         await _cli.RunAsync("cloudwatch", "put-metric-alarm", "--alarm-name", "alarm-dev-errors", "--metric-name", "Errors",
             "--namespace", "AWS/Lambda", "--statistic", "Sum", "--period", "60", "--evaluation-periods", "1",
             "--threshold", "1", "--comparison-operator", "GreaterThanOrEqualToThreshold");
         var held = new HoldSignal();
-        var rollout = Rollout();
+        var rollout = NewRollout();
 
-        var run = rollout.RunAsync(Request(ShiftStrategy.Canary(25, TimeSpan.FromMinutes(10)), v2, "alarm-dev-errors"), default, held);
+        var run = rollout.RunAsync(Request(Rollout.Canary(25, intervalMinutes: 10), v2, "alarm-dev-errors"), default, held);
         await held.Shifted.WaitAsync(TimeSpan.FromSeconds(60));
         await _cli.RunAsync("cloudwatch", "set-alarm-state", "--alarm-name", "alarm-dev-errors", "--state-value", "ALARM",
             "--state-reason", "errors on the new version");
@@ -115,12 +114,12 @@ public sealed class CodeRolloutTests : IClassFixture<MotoFixture>, IAsyncLifetim
     public async Task Linear_moves_in_equal_steps()
     {
         var v1 = await CreateFunctionAsync("linear-dev-lambda-api", "1");
-        await Rollout().RunAsync(Request(ShiftStrategy.AllAtOnce, v1), default);
+        await NewRollout().RunAsync(Request(Rollout.AllAtOnce, v1), default);
         var v2 = await UploadAsync("linear-dev-lambda-api", "2");
         var held = new HoldSignal();
         var seen = new List<double>();
 
-        var run = Rollout().RunAsync(Request(ShiftStrategy.Linear(25, TimeSpan.FromMinutes(1), steps: 3), v2), default, held);
+        var run = NewRollout().RunAsync(Request(Rollout.Linear(25, intervalMinutes: 1), v2), default, held);
         for (var step = 0; step < 3; step++)
         {
             await held.Shifted.WaitAsync(TimeSpan.FromSeconds(60));
@@ -134,13 +133,13 @@ public sealed class CodeRolloutTests : IClassFixture<MotoFixture>, IAsyncLifetim
         Assert.Equal("2", (await AliasAsync("linear-dev-lambda-api")).GetProperty("FunctionVersion").GetString());
     }
 
-    private CodeRollout Rollout() => new(_clients.Lambda, _clients.CloudWatch, _gates, DeployTestKit.Console(), _clock)
+    private CodeRollout NewRollout() => new(_clients.Lambda, _clients.CloudWatch, DeployTestKit.Console(), _clock)
     {
         AlarmPollInterval = TimeSpan.FromSeconds(30),
     };
 
-    private static RolloutRequest Request(ShiftStrategy strategy, FunctionDeployment function, params string[] alarms) =>
-        new([function], strategy, alarms);
+    private static RolloutRequest Request(Rollout rollout, FunctionDeployment function, params string[] alarms) =>
+        new([function], rollout, alarms);
 
     private async Task<FunctionDeployment> CreateFunctionAsync(string name, string revision)
     {
@@ -190,7 +189,6 @@ public sealed class CodeRolloutTests : IClassFixture<MotoFixture>, IAsyncLifetim
     public Task DisposeAsync()
     {
         _clients.Dispose();
-        _gates.Dispose();
         _kit.Dispose();
         return Task.CompletedTask;
     }

@@ -31,7 +31,7 @@ public sealed class DeployInputsTests
 
         var function = Assert.Single(request.Functions);
         Assert.Equal(new FunctionDeployment("shop-prod-lambda-api", "shop-artifacts", "shop/api/abc.zip", "q83v"), function);
-        Assert.Equal(ShiftStrategy.Canary(10, TimeSpan.FromMinutes(5)), request.Strategy);
+        Assert.Equal(Rollout.Canary(10, intervalMinutes: 5), request.Rollout);
         Assert.Equal(["shop-prod-errors"], request.Alarms);
     }
 

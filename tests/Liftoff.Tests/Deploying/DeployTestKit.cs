@@ -34,6 +34,17 @@ internal sealed class DeployTestKit : IDisposable
         return (path, Convert.ToBase64String(SHA256.HashData(File.ReadAllBytes(path))));
     }
 
+    /// <summary>
+    /// A stack's part of a deploy where the environment needs no approval, in ProjectDeployer's phases:
+    /// plan, show, then execute or discard.
+    /// </summary>
+    public static async Task<StackDeployResult> DeployStackAsync(StackDeployer stacks, StackDeployment deployment, DeployOptions options)
+    {
+        var plan = await stacks.PlanAsync(deployment, CancellationToken.None);
+        stacks.Show(plan);
+        return await stacks.ExecuteOrDiscardAsync(plan, options.DryRun, CancellationToken.None);
+    }
+
     public static StackDeployment Deployment(string stack, StackTemplate template, Dictionary<string, string>? parameters = null) =>
         new(stack, "dev", template, parameters ?? [], new Dictionary<string, string> { ["liftoff:project"] = stack });
 

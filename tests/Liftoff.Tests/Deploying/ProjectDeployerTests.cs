@@ -2,7 +2,7 @@ using Amazon.S3.Model;
 using Liftoff.Aws;
 using Liftoff.Configuration;
 using Liftoff.Deploying;
-using Liftoff.Aws.Requests;
+using Liftoff.Deploying.Locking;
 using Liftoff.Packaging;
 using Liftoff.Releases;
 using Liftoff.Tests.Configuration;
@@ -15,7 +15,6 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
 {
     private readonly AwsCli _cli = new(moto);
     private readonly AwsClients _clients = AwsClients.Create(new AwsConnection(moto.Region, moto.Endpoint, null));
-    private readonly RequestBudgets _gates = RequestBudgets.Create();
     private readonly DeployTestKit _kit = new();
 
     [Fact]
@@ -25,7 +24,9 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
         var environment = configuration.Resolve("dev", ["people-cards"]).Single();
         var manifest = await PackageAndUploadAsync(environment);
         var console = DeployTestKit.Console();
-        var deployer = new ProjectDeployer(_clients, _gates, console, new ReleaseActor("tester", "test-host", 1), null, RepositoryFolders.Root);
+        // A file of the project that git does not track yet: the commit alone cannot rebuild this release.
+        var git = new GitRevision("0123456789abcdef0123456789abcdef01234567", "main") { Untracked = ["projects/people-cards/functions/users/src/new.ts"] };
+        var deployer = new ProjectDeployer(_clients, console, new ReleaseActor("tester", "test-host", 1), git, RepositoryFolders.Root);
         var approval = new ApprovalGate(console, approve: false, canPrompt: false);
 
         var first = await deployer.DeployAsync(environment, manifest, new DeployOptions(), approval, default);
@@ -33,6 +34,7 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
 
         Assert.Equal(ProjectDeployOutcome.Deployed, first.Outcome);
         Assert.Equal(ReleaseStatus.Succeeded, first.Release!.Status);
+        Assert.True(first.Release.Git!.Dirty);
         Assert.Equal(ProjectDeployOutcome.UpToDate, second.Outcome);
         Assert.Equal(first.Release.Id, second.Release!.Id);
         var records = await _cli.JsonAsync("s3api", "list-objects-v2", "--bucket", environment.ArtifactBucket, "--prefix", $"releases/{environment.Project}/dev/");
@@ -63,7 +65,7 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
         // fraud-or-not was never packaged: its deploy fails before touching AWS.
         var manifest = await PackageAndUploadAsync(mediaRegister);
         var console = DeployTestKit.Console();
-        var run = new DeployRun(_ => _clients, _gates, console, new ReleaseActor("tester", "test-host", 1), null, RepositoryFolders.Root);
+        var run = new DeployRun(_ => _clients, console, new ReleaseActor("tester", "test-host", 1), null, RepositoryFolders.Root);
 
         var error = await Assert.ThrowsAsync<DeployRunFailedException>(() =>
             run.RunAsync(environments, manifest, new DeployOptions(), new ApprovalGate(console, false, false), default));
@@ -75,6 +77,70 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
         Assert.Contains("media-register", console.Output);
         Assert.Contains("deployed", console.Output);
         Assert.Contains("failed", console.Output);
+    }
+
+    [Fact]
+    public async Task Approval_required_without_approve_in_CI_stops_records_why_and_changes_nothing()
+    {
+        // An environment that asks for approval, deployed without a terminal (CI) and without --approve.
+        var (environment, manifest) = await PackagedAsync("media-register", requiresApproval: true);
+        var console = DeployTestKit.Console();
+
+        var error = await Assert.ThrowsAsync<ApprovalRequiredException>(() => Deployer(console).DeployAsync(
+            environment, manifest, new DeployOptions(), new ApprovalGate(console, approve: false, canPrompt: false), default));
+
+        Assert.Contains("--approve", error.Message);
+        var stacks = (await _cli.JsonAsync("cloudformation", "list-stacks")).GetProperty("StackSummaries").EnumerateArray();
+        Assert.DoesNotContain(stacks, s => s.GetProperty("StackName").GetString() == environment.StackName
+                                            && s.GetProperty("StackStatus").GetString() != "DELETE_COMPLETE");
+        var release = Assert.Single(await new ReleaseLedger(_clients.S3, environment.ArtifactBucket)
+            .ListAsync(environment.Project, environment.Environment, 10, default));
+        Assert.Equal(ReleaseStatus.Failed, release.Status);
+        Assert.Contains("requires approval", release.Error);
+    }
+
+    [Fact]
+    public async Task Approval_given_at_the_prompt_executes()
+    {
+        var (environment, manifest) = await PackagedAsync("fraud-or-not", requiresApproval: true);
+        var console = DeployTestKit.Console();
+        console.Profile.Capabilities.Interactive = true;
+        console.Input.PushTextWithEnter("y");
+
+        var result = await Deployer(console).DeployAsync(
+            environment, manifest, new DeployOptions(), new ApprovalGate(console, approve: false, canPrompt: true), default);
+
+        Assert.Equal(ProjectDeployOutcome.Deployed, result.Outcome);
+        Assert.Contains($"Execute these changes to {environment.StackName}", console.Output);
+        var stack = await _cli.JsonAsync("cloudformation", "describe-stacks", "--stack-name", environment.StackName);
+        Assert.EndsWith("_COMPLETE", stack.GetProperty("Stacks")[0].GetProperty("StackStatus").GetString());
+    }
+
+    [Fact]
+    public async Task Force_unlock_removes_a_stale_lock_first_and_says_whose_it_was()
+    {
+        var (environment, manifest) = await PackagedAsync("media-register");
+        var locks = new DeploymentLock(_clients.S3, environment.ArtifactBucket, new DeploymentLockOptions { RenewEvery = null });
+        // A crashed run's lock: taken and never released.
+        _ = await locks.AcquireAsync(environment.Project, environment.Environment, new ReleaseActor("crashed", "ci-runner", 42), default);
+        var console = DeployTestKit.Console();
+        var run = new DeployRun(_ => _clients, console, new ReleaseActor("tester", "test-host", 1), null, RepositoryFolders.Root);
+
+        await run.RunAsync([environment], manifest, new DeployOptions(DryRun: true, ForceUnlock: true), new ApprovalGate(console, false, false), default);
+
+        Assert.Contains("media-register: removed the deployment lock held by crashed@ci-runner", console.Output);
+        Assert.Null(await locks.GetHolderAsync(environment.Project, environment.Environment, default));
+    }
+
+    private ProjectDeployer Deployer(Spectre.Console.IAnsiConsole console) =>
+        new(_clients, console, new ReleaseActor("tester", "test-host", 1), null, RepositoryFolders.Root);
+
+    /// <summary>The project resolved for dev from the repository's configuration, packaged and uploaded.</summary>
+    private async Task<(ProjectEnvironment Environment, ArtifactManifest Manifest)> PackagedAsync(string project, bool requiresApproval = false)
+    {
+        var configuration = await ConfigurationLoader.LoadAsync(RepositoryFolders.Root, default);
+        var environment = configuration.Resolve("dev", [project]).Single() with { RequiresApproval = requiresApproval };
+        return (environment, await PackageAndUploadAsync(environment));
     }
 
     /// <summary>Stands in for Package and Upload: a zip per function in the artifact bucket, and its manifest entry.</summary>
@@ -108,7 +174,6 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
     public void Dispose()
     {
         _clients.Dispose();
-        _gates.Dispose();
         _kit.Dispose();
     }
 }

@@ -3,8 +3,8 @@ using Liftoff.Aws;
 using Liftoff.Configuration;
 using Liftoff.Deploying;
 using Liftoff.Deploying.Code;
-using Liftoff.Aws.Requests;
 using Liftoff.Deploying.Stacks;
+using Liftoff.Packaging;
 using Liftoff.Tests.Configuration;
 using Liftoff.Tests.Support;
 
@@ -18,7 +18,6 @@ public sealed class SampleProjectDeployTests(MotoFixture moto) : IClassFixture<M
 {
     private readonly AwsCli _cli = new(moto);
     private readonly AwsClients _clients = AwsClients.Create(new AwsConnection(moto.Region, moto.Endpoint, null));
-    private readonly RequestBudgets _gates = RequestBudgets.Create();
     private readonly DeployTestKit _kit = new();
 
     [Fact]
@@ -29,13 +28,12 @@ public sealed class SampleProjectDeployTests(MotoFixture moto) : IClassFixture<M
         var code = await UploadAsync(environment);
         var template = await StackTemplate.LoadAsync(environment.TemplatePath, default);
         var console = DeployTestKit.Console();
-        var stacks = new StackDeployer(_clients.CloudFormation, _gates.CloudFormation, console);
-        var rollout = new CodeRollout(_clients.Lambda, _clients.CloudWatch, _gates, console);
-        var approval = new ApprovalGate(console, approve: false, canPrompt: false);
+        var stacks = new StackDeployer(_clients.CloudFormation, console);
+        var rollout = new CodeRollout(_clients.Lambda, _clients.CloudWatch, console);
 
-        var first = await stacks.DeployAsync(DeployInputs.Stack(environment, template, code), new DeployOptions(), approval, default);
+        var first = await DeployTestKit.DeployStackAsync(stacks, DeployInputs.Stack(environment, template, code), new DeployOptions());
         var firstRollout = await rollout.RunAsync(DeployInputs.Rollout(environment, code), default);
-        var second = await stacks.DeployAsync(DeployInputs.Stack(environment, template, code), new DeployOptions(), approval, default);
+        var second = await DeployTestKit.DeployStackAsync(stacks, DeployInputs.Stack(environment, template, code), new DeployOptions());
         var secondRollout = await rollout.RunAsync(DeployInputs.Rollout(environment, code), default);
 
         Assert.Equal(StackDeployOutcome.Created, first.Outcome);
@@ -65,7 +63,7 @@ public sealed class SampleProjectDeployTests(MotoFixture moto) : IClassFixture<M
         foreach (var function in environment.Functions)
         {
             var (path, sha) = _kit.Zip(function.Name, "exports.handler = async () => ({ statusCode: 200, body: '\"ok\"' });\n");
-            var key = $"{environment.Project}/{function.Name}/{Convert.ToHexStringLower(Convert.FromBase64String(sha))}.zip";
+            var key = Artifact.ObjectKeyFor(environment.Project, function.Name, Convert.ToHexStringLower(Convert.FromBase64String(sha)));
             await _clients.S3.PutObjectAsync(new PutObjectRequest { BucketName = environment.ArtifactBucket, Key = key, FilePath = path });
             uploaded.Add(new UploadedCode(function.Name, key, sha));
         }
@@ -75,7 +73,6 @@ public sealed class SampleProjectDeployTests(MotoFixture moto) : IClassFixture<M
     public void Dispose()
     {
         _clients.Dispose();
-        _gates.Dispose();
         _kit.Dispose();
     }
 }

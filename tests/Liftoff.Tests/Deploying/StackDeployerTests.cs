@@ -1,7 +1,6 @@
 using Liftoff.Aws;
 using Liftoff.Deploying;
 using Liftoff.Deploying.Stacks;
-using Liftoff.Aws.Requests;
 using Liftoff.Tests.Support;
 
 namespace Liftoff.Tests.Deploying;
@@ -27,7 +26,6 @@ public sealed class StackDeployerTests : IClassFixture<MotoFixture>, IDisposable
     private readonly MotoFixture _moto;
     private readonly AwsCli _cli;
     private readonly AwsClients _clients;
-    private readonly RequestBudgets _gates = RequestBudgets.Create();
     private readonly DeployTestKit _kit = new();
 
     public StackDeployerTests(MotoFixture moto)
@@ -43,8 +41,7 @@ public sealed class StackDeployerTests : IClassFixture<MotoFixture>, IDisposable
         var console = DeployTestKit.Console();
         var template = await _kit.TemplateAsync("first.yaml", TableOnly);
 
-        var result = await Deployer(console).DeployAsync(
-            DeployTestKit.Deployment("first-dev", template, new() { ["Project"] = "first" }), new DeployOptions(), NoPrompt(), default);
+        var result = await DeployTestKit.DeployStackAsync(Deployer(console), DeployTestKit.Deployment("first-dev", template, new() { ["Project"] = "first" }), new DeployOptions());
 
         Assert.Equal(StackDeployOutcome.Created, result.Outcome);
         Assert.Equal("CREATE_COMPLETE", await StackStatusAsync("first-dev"));
@@ -61,8 +58,7 @@ public sealed class StackDeployerTests : IClassFixture<MotoFixture>, IDisposable
         var console = DeployTestKit.Console();
         var template = await _kit.TemplateAsync("update2.yaml", WithQueue(TableOnly));
 
-        var result = await Deployer(console).DeployAsync(
-            DeployTestKit.Deployment("update-dev", template, new() { ["Project"] = "update" }), new DeployOptions(), NoPrompt(), default);
+        var result = await DeployTestKit.DeployStackAsync(Deployer(console), DeployTestKit.Deployment("update-dev", template, new() { ["Project"] = "update" }), new DeployOptions());
 
         Assert.Equal(StackDeployOutcome.Updated, result.Outcome);
         var change = Assert.Single(result.Changes);
@@ -80,47 +76,12 @@ public sealed class StackDeployerTests : IClassFixture<MotoFixture>, IDisposable
         var console = DeployTestKit.Console();
         var template = await _kit.TemplateAsync("noop.yaml", TableOnly);
 
-        var result = await Deployer(console).DeployAsync(
-            DeployTestKit.Deployment("noop-dev", template, new() { ["Project"] = "noop" }), new DeployOptions(), NoPrompt(), default);
+        var result = await DeployTestKit.DeployStackAsync(Deployer(console), DeployTestKit.Deployment("noop-dev", template, new() { ["Project"] = "noop" }), new DeployOptions());
 
         Assert.Equal(StackDeployOutcome.NoChanges, result.Outcome);
         Assert.Contains("no changes", console.Output);
         Assert.Equal(before, await ChangeSetsAsync("noop-dev"));
         Assert.Equal("CREATE_COMPLETE", await StackStatusAsync("noop-dev"));
-    }
-
-    [Fact]
-    public async Task Approval_required_without_approve_in_CI_stops_and_changes_nothing()
-    {
-        await DeployAsync("approve-dev", TableOnly, new() { ["Project"] = "approve" });
-        var template = await _kit.TemplateAsync("approve.yaml", WithQueue(TableOnly));
-        var deployment = DeployTestKit.Deployment("approve-dev", template, new() { ["Project"] = "approve" }) with { RequiresApproval = true };
-        var before = await ChangeSetsAsync("approve-dev");
-
-        var error = await Assert.ThrowsAsync<ApprovalRequiredException>(() =>
-            Deployer(DeployTestKit.Console()).DeployAsync(deployment, new DeployOptions(), NoPrompt(), default));
-
-        Assert.Contains("--approve", error.Message);
-        Assert.DoesNotContain("Queue", await ResourcesAsync("approve-dev"));
-        Assert.Equal("CREATE_COMPLETE", await StackStatusAsync("approve-dev"));
-        Assert.Equal(before, await ChangeSetsAsync("approve-dev"));
-    }
-
-    [Fact]
-    public async Task Approval_given_at_the_prompt_executes()
-    {
-        await DeployAsync("prompt-dev", TableOnly, new() { ["Project"] = "prompt" });
-        var template = await _kit.TemplateAsync("prompt.yaml", WithQueue(TableOnly));
-        var deployment = DeployTestKit.Deployment("prompt-dev", template, new() { ["Project"] = "prompt" }) with { RequiresApproval = true };
-        var console = DeployTestKit.Console();
-        console.Profile.Capabilities.Interactive = true;
-        console.Input.PushTextWithEnter("y");
-
-        var result = await Deployer(console).DeployAsync(deployment, new DeployOptions(), new ApprovalGate(console, approve: false, canPrompt: true), default);
-
-        Assert.Equal(StackDeployOutcome.Updated, result.Outcome);
-        Assert.Contains("Execute these changes to prompt-dev", console.Output);
-        Assert.Contains("Queue", await ResourcesAsync("prompt-dev"));
     }
 
     [Fact]
@@ -131,8 +92,7 @@ public sealed class StackDeployerTests : IClassFixture<MotoFixture>, IDisposable
         var console = DeployTestKit.Console();
         var template = await _kit.TemplateAsync("dry.yaml", WithQueue(TableOnly));
 
-        var result = await Deployer(console).DeployAsync(
-            DeployTestKit.Deployment("dry-dev", template, new() { ["Project"] = "dry" }), new DeployOptions(DryRun: true), NoPrompt(), default);
+        var result = await DeployTestKit.DeployStackAsync(Deployer(console), DeployTestKit.Deployment("dry-dev", template, new() { ["Project"] = "dry" }), new DeployOptions(DryRun: true));
 
         Assert.Equal(StackDeployOutcome.DryRun, result.Outcome);
         Assert.Contains("AWS::SQS::Queue", console.Output);
@@ -147,8 +107,7 @@ public sealed class StackDeployerTests : IClassFixture<MotoFixture>, IDisposable
     {
         var template = await _kit.TemplateAsync("drynew.yaml", TableOnly);
 
-        var result = await Deployer(DeployTestKit.Console()).DeployAsync(
-            DeployTestKit.Deployment("drynew-dev", template, new() { ["Project"] = "drynew" }), new DeployOptions(DryRun: true), NoPrompt(), default);
+        var result = await DeployTestKit.DeployStackAsync(Deployer(DeployTestKit.Console()), DeployTestKit.Deployment("drynew-dev", template, new() { ["Project"] = "drynew" }), new DeployOptions(DryRun: true));
 
         Assert.Equal(StackDeployOutcome.DryRun, result.Outcome);
         var stacks = await _cli.RunAsync("cloudformation", "list-stacks");
@@ -173,8 +132,7 @@ public sealed class StackDeployerTests : IClassFixture<MotoFixture>, IDisposable
         var big = TableOnly + "\n" + string.Join("\n", Enumerable.Range(0, 3000).Select(i => $"# padding line {i:0000} to pass the inline limit"));
         var template = await _kit.TemplateAsync("big.yaml", big);
 
-        var error = await Assert.ThrowsAsync<DeployException>(() => Deployer(DeployTestKit.Console()).DeployAsync(
-            DeployTestKit.Deployment("big-dev", template, new() { ["Project"] = "big" }), new DeployOptions(), NoPrompt(), default));
+        var error = await Assert.ThrowsAsync<DeployException>(() => DeployTestKit.DeployStackAsync(Deployer(DeployTestKit.Console()), DeployTestKit.Deployment("big-dev", template, new() { ["Project"] = "big" }), new DeployOptions()));
 
         Assert.Contains("51,200", error.Message);
         Assert.Contains("big.yaml", error.Message);
@@ -186,14 +144,12 @@ public sealed class StackDeployerTests : IClassFixture<MotoFixture>, IDisposable
         Outputs:
         """);
 
-    private StackDeployer Deployer(Spectre.Console.IAnsiConsole console) => new(_clients.CloudFormation, _gates.CloudFormation, console);
-
-    private static ApprovalGate NoPrompt() => new(DeployTestKit.Console(), approve: false, canPrompt: false);
+    private StackDeployer Deployer(Spectre.Console.IAnsiConsole console) => new(_clients.CloudFormation, console);
 
     private async Task DeployAsync(string stack, string yaml, Dictionary<string, string> parameters)
     {
         var template = await _kit.TemplateAsync(stack + ".yaml", yaml);
-        await Deployer(DeployTestKit.Console()).DeployAsync(DeployTestKit.Deployment(stack, template, parameters), new DeployOptions(), NoPrompt(), default);
+        await DeployTestKit.DeployStackAsync(Deployer(DeployTestKit.Console()), DeployTestKit.Deployment(stack, template, parameters), new DeployOptions());
     }
 
     private async Task<string> StackStatusAsync(string stack) =>
@@ -211,7 +167,6 @@ public sealed class StackDeployerTests : IClassFixture<MotoFixture>, IDisposable
     public void Dispose()
     {
         _clients.Dispose();
-        _gates.Dispose();
         _kit.Dispose();
     }
 }

@@ -1,7 +1,7 @@
 using Liftoff.Aws;
+using Liftoff.Aws.Requests;
 using Liftoff.Deploying;
 using Liftoff.Deploying.Stacks;
-using Liftoff.Aws.Requests;
 using static Liftoff.Tests.Deploying.ScriptedCloudFormation;
 
 namespace Liftoff.Tests.Deploying;
@@ -17,7 +17,6 @@ public sealed class StackFailureTests : IDisposable
     private const string StackId = "arn:aws:cloudformation:us-east-1:123456789012:stack/shop-prod/4f6e2a10-0000-4000-8000-000000000001";
     private readonly ScriptedCloudFormation _stub = new();
     private readonly AwsClients _clients;
-    private readonly RequestBudgets _gates = RequestBudgets.Create();
     private readonly DeployTestKit _kit = new();
 
     public StackFailureTests()
@@ -50,8 +49,7 @@ public sealed class StackFailureTests : IDisposable
             : [Event("e1", "shop-prod", "AWS::CloudFormation::Stack", "UPDATE_COMPLETE", null, 1)])));
         var console = DeployTestKit.Console();
 
-        var error = await Assert.ThrowsAsync<StackDeployException>(async () => await Deployer(console).DeployAsync(
-            await DeploymentAsync(), new DeployOptions(), new ApprovalGate(console, false, false), default));
+        var error = await Assert.ThrowsAsync<StackDeployException>(async () => await DeployTestKit.DeployStackAsync(Deployer(console), await DeploymentAsync(), new DeployOptions()));
 
         Assert.Equal("UPDATE_ROLLBACK_COMPLETE", error.FinalStatus);
         Assert.Equal("Table", error.FirstFailure?.LogicalId);
@@ -93,7 +91,7 @@ public sealed class StackFailureTests : IDisposable
         })));
         var console = DeployTestKit.Console();
 
-        var result = await Deployer(console).DeployAsync(await DeploymentAsync(), new DeployOptions(), new ApprovalGate(console, false, false), default);
+        var result = await DeployTestKit.DeployStackAsync(Deployer(console), await DeploymentAsync(), new DeployOptions());
 
         Assert.Equal(StackDeployOutcome.Created, result.Outcome);
         Assert.Equal("CREATE_COMPLETE", result.FinalStatus);
@@ -109,8 +107,7 @@ public sealed class StackFailureTests : IDisposable
     {
         _stub.On("DescribeStacks", _ => Ok("DescribeStacks", Stack("UPDATE_ROLLBACK_FAILED")));
 
-        var error = await Assert.ThrowsAsync<StackDeployException>(async () => await Deployer(DeployTestKit.Console()).DeployAsync(
-            await DeploymentAsync(), new DeployOptions(), new ApprovalGate(DeployTestKit.Console(), false, false), default));
+        var error = await Assert.ThrowsAsync<StackDeployException>(async () => await DeployTestKit.DeployStackAsync(Deployer(DeployTestKit.Console()), await DeploymentAsync(), new DeployOptions()));
 
         Assert.Contains("aws cloudformation continue-update-rollback --stack-name shop-prod", error.Message);
         Assert.DoesNotContain("CreateChangeSet", _stub.Actions);
@@ -125,11 +122,13 @@ public sealed class StackFailureTests : IDisposable
         _stub.On("DescribeStacks", _ => ++throttles <= 7
             ? Error(400, "Throttling", "Rate exceeded")
             : Ok("DescribeStacks", Stack("UPDATE_COMPLETE")));
-        using var gates = new RequestBudgets(
-            new RequestBudget("CloudFormation", ServiceRequestLimit.CloudFormation with { ThrottleBaseDelay = TimeSpan.FromMilliseconds(10) }),
-            _gates.Lambda, _gates.CloudWatch);
+        using var clients = AwsClients.Create(new AwsConnection("us-east-1", _stub.Url, null), limits: RequestLimits.Default with
+        {
+            CloudFormation = ServiceRequestLimit.CloudFormation with { ThrottleBaseDelay = TimeSpan.FromMilliseconds(10) },
+        });
 
-        var stack = await new StackDeployer(_clients.CloudFormation, gates.CloudFormation, DeployTestKit.Console()).FindStackAsync("shop-prod", default);
+        // The caller calls the client as it would the official SDK's: the budget inside it retries.
+        var stack = await new StackDeployer(clients.CloudFormation, DeployTestKit.Console()).FindStackAsync("shop-prod", default);
 
         Assert.Equal("UPDATE_COMPLETE", stack?.StackStatus?.ToString());
         Assert.Equal(8, throttles);
@@ -137,7 +136,7 @@ public sealed class StackFailureTests : IDisposable
 
     private const string ChangeSetId = "arn:aws:cloudformation:us-east-1:123456789012:changeSet/liftoff/0f0e0d0c-0000-4000-8000-000000000002";
 
-    private StackDeployer Deployer(Spectre.Console.IAnsiConsole console) => new(_clients.CloudFormation, _gates.CloudFormation, console);
+    private StackDeployer Deployer(Spectre.Console.IAnsiConsole console) => new(_clients.CloudFormation, console);
 
     private async Task<StackDeployment> DeploymentAsync() =>
         DeployTestKit.Deployment("shop-prod", await _kit.TemplateAsync("shop.yaml", "Resources: {Table: {Type: AWS::DynamoDB::Table}}\n"));
@@ -164,7 +163,6 @@ public sealed class StackFailureTests : IDisposable
     public void Dispose()
     {
         _clients.Dispose();
-        _gates.Dispose();
         _kit.Dispose();
         _stub.Dispose();
     }

@@ -120,6 +120,39 @@ public sealed class ReleaseOutputTests
     }
 
     [Fact]
+    public async Task An_untracked_file_under_the_project_makes_its_release_dirty_and_nowhere_else()
+    {
+        var repo = Directory.CreateTempSubdirectory("liftoff-git-");
+        try
+        {
+            await GitAsync(repo.FullName, "init", "-q");
+            Directory.CreateDirectory(Path.Combine(repo.FullName, "projects", "shop"));
+            await File.WriteAllTextAsync(Path.Combine(repo.FullName, "projects", "shop", "project.yaml"), "template: template.yaml\n");
+            await File.WriteAllTextAsync(Path.Combine(repo.FullName, ".gitignore"), "*.log\n");
+            await GitAsync(repo.FullName, "add", ".");
+            await GitAsync(repo.FullName, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "one");
+            // A new project never committed, an ignored log in the committed one, a scratch file at the root.
+            Directory.CreateDirectory(Path.Combine(repo.FullName, "projects", "new-one", "src"));
+            await File.WriteAllTextAsync(Path.Combine(repo.FullName, "projects", "new-one", "src", "index.js"), "exports.handler = 1;\n");
+            await File.WriteAllTextAsync(Path.Combine(repo.FullName, "projects", "shop", "build.log"), "log\n");
+            await File.WriteAllTextAsync(Path.Combine(repo.FullName, "notes.txt"), "todo\n");
+
+            var revision = (await GitRevision.ReadAsync(repo.FullName, CancellationToken.None, _ => null))!;
+
+            Assert.False(revision.Dirty);
+            Assert.True(revision.ForProject("projects/new-one").Dirty);
+            Assert.False(revision.ForProject("projects/shop").Dirty);
+            Assert.False(revision.ForProject("projects/new").Dirty);
+            Assert.DoesNotContain("untracked", System.Text.Encoding.UTF8.GetString(ReleaseJson.Serialize(Sample() with { Git = revision })),
+                StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            repo.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Outside_a_repository_there_is_no_revision()
     {
         var folder = Directory.CreateTempSubdirectory("liftoff-nogit-");

@@ -58,7 +58,7 @@ public static class BadInputCorpus
             c => c.Edit("environments.yaml", "artifactBucket: ", "artifactBucket: Corpus_Bucket-")),
         new("project.yaml without a template", Deploy, 1, [$"{Project}:", "missing required key 'template'"],
             c => c.Edit(Project, "template: template.yaml\n", "")),
-        new("a runtime Lambda does not have", Deploy, 1, [$"{Project}:6:14: 'functions.api.runtime' is 'nodejs12.x', which is not supported"],
+        new("a runtime Lambda does not have", Deploy, 1, [$"{Project}:6:14: 'functions.api.runtime': AWS no longer lets functions be created on nodejs12.x"],
             c => c.Edit(Project, "nodejs22.x", "nodejs12.x")),
         new("a handler whose file is missing", Deploy, 1, [$"{Project}:7:14: 'functions.api.handler' is 'app.handler' but projects/shop/api/app.js"],
             c => c.Edit(Project, "index.handler", "app.handler")),
@@ -103,6 +103,7 @@ public static class BadInputCorpus
             c => c.Write(Handler, "exports.handler = async () => {\n")),
         new("a Python handler that imports what is not there", "Package", 1, ["No module named 'nonexistent_corpus_module'"],
             c => c.Edit(Project, "runtime: nodejs22.x\n    handler: index.handler", "runtime: python3.12\n    handler: app.handler")
+                .Edit(Template, "Runtime: nodejs22.x\n      Handler: index.handler", "Runtime: python3.12\n      Handler: app.handler")
                 .Write("projects/shop/api/app.py", "import nonexistent_corpus_module\n\ndef handler(event, context):\n    return 1\n")),
 
         // Symlinks: nothing from outside the repository ships.

@@ -10,7 +10,7 @@ namespace Liftoff.Engine.Internal.Output;
 internal sealed class MaskingWriter(TextWriter inner, SecretMasker masker) : TextWriter
 {
     private readonly StringBuilder _pending = new();
-    private readonly Lock _gate = new();
+    private readonly Lock _lock = new();
 
     public override Encoding Encoding => inner.Encoding;
 
@@ -21,7 +21,7 @@ internal sealed class MaskingWriter(TextWriter inner, SecretMasker masker) : Tex
     public override void Write(string? value)
     {
         if (string.IsNullOrEmpty(value)) return;
-        lock (_gate)
+        lock (_lock)
         {
             _pending.Append(value);
             Pass(all: false);
@@ -31,7 +31,7 @@ internal sealed class MaskingWriter(TextWriter inner, SecretMasker masker) : Tex
     /// <summary>Flushes what is known not to be part of a secret; Spectre flushes after every write.</summary>
     public override void Flush()
     {
-        lock (_gate)
+        lock (_lock)
         {
             Pass(all: false);
             inner.Flush();
@@ -41,7 +41,7 @@ internal sealed class MaskingWriter(TextWriter inner, SecretMasker masker) : Tex
     /// <summary>Passes on everything, a held-back ending too: the run is over, nothing more will follow it.</summary>
     public void Complete()
     {
-        lock (_gate)
+        lock (_lock)
         {
             Pass(all: true);
             inner.Flush();

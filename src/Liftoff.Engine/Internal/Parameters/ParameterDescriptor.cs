@@ -18,7 +18,8 @@ internal sealed record ParameterDescriptor(
     bool IsRequired = false,
     bool IsSolutionPath = false,
     IReadOnlyList<string>? BareEnvironmentNames = null,
-    (string Member, Type? Type)? ValueProvider = null)
+    (string Member, Type? Type)? ValueProvider = null,
+    bool IsMachineOutput = false)
 {
     public string CliName => "--" + Naming.ToKebabCase(Name);
     public string EnvironmentName => Naming.ToUpperSnakeCase(Name);

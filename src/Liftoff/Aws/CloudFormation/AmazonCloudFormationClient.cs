@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Liftoff.Aws.CloudFormation.Internal;
 using Liftoff.Aws.CloudFormation.Model;
+using Liftoff.Aws.Requests;
 using Liftoff.Aws.Runtime;
 
 namespace Liftoff.Aws.CloudFormation;
@@ -8,8 +9,8 @@ namespace Liftoff.Aws.CloudFormation;
 /// <summary>CloudFormation on AWSSDK.Core's pipeline. Create through <see cref="AwsClients"/> in Liftoff's code.</summary>
 public class AmazonCloudFormationClient : LiftoffServiceClient, IAmazonCloudFormation
 {
-    public AmazonCloudFormationClient(AWSCredentials credentials, AmazonCloudFormationConfig config, ICallerIdentity? callerIdentity = null)
-        : base(credentials, config, CloudFormationErrors.Instance, callerIdentity)
+    public AmazonCloudFormationClient(AWSCredentials credentials, AmazonCloudFormationConfig config, ICallerIdentity? callerIdentity = null, RequestBudget? budget = null)
+        : base(credentials, config, CloudFormationErrors.Instance, callerIdentity, budget)
     {
         Paginators = new CloudFormationPaginatorFactory(this);
     }

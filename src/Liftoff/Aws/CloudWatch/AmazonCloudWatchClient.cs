@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Liftoff.Aws.CloudWatch.Internal;
 using Liftoff.Aws.CloudWatch.Model;
+using Liftoff.Aws.Requests;
 using Liftoff.Aws.Runtime;
 
 namespace Liftoff.Aws.CloudWatch;
@@ -8,8 +9,8 @@ namespace Liftoff.Aws.CloudWatch;
 /// <summary>CloudWatch on AWSSDK.Core's pipeline. Create through <see cref="AwsClients"/> in Liftoff's code.</summary>
 public class AmazonCloudWatchClient : LiftoffServiceClient, IAmazonCloudWatch
 {
-    public AmazonCloudWatchClient(AWSCredentials credentials, AmazonCloudWatchConfig config, ICallerIdentity? callerIdentity = null)
-        : base(credentials, config, CloudWatchOperations.Errors, callerIdentity)
+    public AmazonCloudWatchClient(AWSCredentials credentials, AmazonCloudWatchConfig config, ICallerIdentity? callerIdentity = null, RequestBudget? budget = null)
+        : base(credentials, config, CloudWatchOperations.Errors, callerIdentity, budget)
     {
         Paginators = new CloudWatchPaginatorFactory(this);
     }

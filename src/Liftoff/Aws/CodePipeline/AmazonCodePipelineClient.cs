@@ -1,13 +1,14 @@
 using Amazon.Runtime;
 using Liftoff.Aws.CodePipeline.Internal;
 using Liftoff.Aws.CodePipeline.Model;
+using Liftoff.Aws.Requests;
 using Liftoff.Aws.Runtime;
 
 namespace Liftoff.Aws.CodePipeline;
 
 /// <summary>CodePipeline on AWSSDK.Core's pipeline. Create through <see cref="AwsClients"/> in Liftoff's code.</summary>
-public class AmazonCodePipelineClient(AWSCredentials credentials, AmazonCodePipelineConfig config, ICallerIdentity? callerIdentity = null)
-    : LiftoffServiceClient(credentials, config, CodePipelineErrors.Instance, callerIdentity), IAmazonCodePipeline
+public class AmazonCodePipelineClient(AWSCredentials credentials, AmazonCodePipelineConfig config, ICallerIdentity? callerIdentity = null, RequestBudget? budget = null)
+    : LiftoffServiceClient(credentials, config, CodePipelineErrors.Instance, callerIdentity, budget), IAmazonCodePipeline
 {
     public Task<GetPipelineResponse> GetPipelineAsync(GetPipelineRequest request, CancellationToken cancellationToken = default) =>
         ExecuteAsync(CodePipelineOperations.GetPipeline, request, cancellationToken);

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Liftoff.Aws.Lambda.Internal;
 using Liftoff.Aws.Lambda.Model;
+using Liftoff.Aws.Requests;
 using Liftoff.Aws.Runtime;
 
 namespace Liftoff.Aws.Lambda;
@@ -8,8 +9,8 @@ namespace Liftoff.Aws.Lambda;
 /// <summary>Lambda on AWSSDK.Core's pipeline. Create through <see cref="AwsClients"/> in Liftoff's code.</summary>
 public class AmazonLambdaClient : LiftoffServiceClient, IAmazonLambda
 {
-    public AmazonLambdaClient(AWSCredentials credentials, AmazonLambdaConfig config, ICallerIdentity? callerIdentity = null)
-        : base(credentials, config, LambdaErrors.Instance, callerIdentity)
+    public AmazonLambdaClient(AWSCredentials credentials, AmazonLambdaConfig config, ICallerIdentity? callerIdentity = null, RequestBudget? budget = null)
+        : base(credentials, config, LambdaErrors.Instance, callerIdentity, budget)
     {
         Paginators = new LambdaPaginatorFactory(this);
     }

@@ -25,6 +25,9 @@ public sealed class LocalAws(string rootDirectory, int port = LocalAws.DefaultPo
 {
     public const int DefaultPort = 4566;
 
+    /// <summary>The environment the local AWS serves: <c>--env local</c>.</summary>
+    public const string EnvironmentName = "local";
+
     public string Endpoint => $"http://127.0.0.1:{port}";
     public string PidFile => Path.Combine(TempDirectory, "local-aws.pid");
     public string LogFile => Path.Combine(TempDirectory, "local-aws.log");

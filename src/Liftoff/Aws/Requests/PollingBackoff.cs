@@ -20,7 +20,6 @@ public sealed class PollingBackoff
 
     public static PollingBackoff ForChangeSet(TimeProvider? time = null) => new(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5), time);
     public static PollingBackoff ForStackEvents(TimeProvider? time = null) => new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), time);
-    public static PollingBackoff ForFunctionUpdate(TimeProvider? time = null) => new(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5), time);
 
     public TimeSpan Next => _next;
 

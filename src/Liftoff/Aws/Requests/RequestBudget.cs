@@ -5,16 +5,17 @@ using Polly.Retry;
 namespace Liftoff.Aws.Requests;
 
 /// <summary>
-/// One AWS service's request budget, shared by every project deploying in this run: each operation gets
-/// a token bucket (AWS limits most control-plane APIs per operation), and a throttled call waits and
-/// tries again with growing, jittered delays for as long as it takes — throttling is never a failure.
+/// One AWS service's request budget, inside that service's client: each operation gets a token bucket (AWS
+/// limits most control-plane APIs per operation), and a throttled call waits and tries again with growing,
+/// jittered delays for as long as it takes — throttling is never a failure. <see cref="AwsClients"/> owns one
+/// per service, so every project using those clients in a run shares it.
 /// </summary>
 public sealed class RequestBudget : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
     private readonly ResiliencePipeline _retry;
 
-    public RequestBudget(string service, ServiceRequestLimit limit, TimeProvider? time = null, Action<string>? onThrottled = null)
+    public RequestBudget(string service, ServiceRequestLimit limit)
     {
         Service = service;
         Limit = limit;
@@ -28,7 +29,7 @@ public sealed class RequestBudget : IDisposable
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = true,
             }));
-        _retry = new ResiliencePipelineBuilder { TimeProvider = time ?? TimeProvider.System }
+        _retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(Throttling.IsThrottling),
@@ -37,11 +38,6 @@ public sealed class RequestBudget : IDisposable
                 UseJitter = true,
                 Delay = limit.ThrottleBaseDelay,
                 MaxDelay = limit.ThrottleMaxDelay,
-                OnRetry = args =>
-                {
-                    onThrottled?.Invoke($"{service} throttled the request; retry {args.AttemptNumber + 1} in {args.RetryDelay.TotalSeconds:0.0} s");
-                    return default;
-                },
             })
             .Build();
     }
@@ -50,7 +46,7 @@ public sealed class RequestBudget : IDisposable
     public ServiceRequestLimit Limit { get; }
 
     /// <summary>Sends one call of <paramref name="operation"/> within the budget, retrying while throttled.</summary>
-    public async Task<T> SendAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    internal async Task<T> SendAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         return await _retry.ExecuteAsync(async token =>
         {
@@ -60,6 +56,9 @@ public sealed class RequestBudget : IDisposable
             return await call(token);
         }, cancellationToken);
     }
+
+    /// <summary>Calls of <paramref name="operation"/> waiting for the budget now (for tests and diagnostics).</summary>
+    internal long Waiting(string operation) => _limiter.GetStatistics(operation)?.CurrentQueuedCount ?? 0;
 
     public void Dispose() => _limiter.Dispose();
 }

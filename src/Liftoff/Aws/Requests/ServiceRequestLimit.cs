@@ -25,4 +25,15 @@ public sealed record ServiceRequestLimit(
     /// <summary>CloudWatch DescribeAlarms: polled a few times a minute per deploy.</summary>
     public static ServiceRequestLimit CloudWatch { get; } =
         new(RequestsPerSecond: 5, Burst: 5, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
+
+    /// <summary>
+    /// CloudFront's control plane is one global endpoint and throttles bursts ("Rate exceeded"); an
+    /// invalidation per release and its status polls need a few requests a second at most.
+    /// </summary>
+    public static ServiceRequestLimit CloudFront { get; } =
+        new(RequestsPerSecond: 2, Burst: 4, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
+
+    /// <summary>CodePipeline: a release starts an execution and polls its state; a few requests a second is ample.</summary>
+    public static ServiceRequestLimit CodePipeline { get; } =
+        new(RequestsPerSecond: 5, Burst: 5, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
 }

@@ -25,6 +25,12 @@ public sealed class AwsOperation<TRequest, TResponse>(
     public ResponseUnmarshaller Unmarshaller { get; } = unmarshaller;
     public string? ResourceOf(TRequest request) => resource?.Invoke(request);
 
+    /// <summary>
+    /// Limited by what it runs (Lambda Invoke: the function's concurrency), not by a per-API request rate: sent
+    /// outside the service's request budget, so a throttle surfaces after the SDK's retries for the caller to judge.
+    /// </summary>
+    public bool DataPlane { get; init; }
+
     private sealed class DelegateMarshaller(Func<AmazonWebServiceRequest, IRequest> marshall)
         : IMarshaller<IRequest, AmazonWebServiceRequest>
     {

@@ -9,8 +9,12 @@ public sealed record FunctionDefinition
     public const int DefaultMemorySize = 128;
     public const int DefaultTimeout = 10;
 
-    [Required, BuildInput, AllowedValues("nodejs20.x", "nodejs22.x", "python3.12", "python3.13")]
-    [Description("Lambda runtime.")]
+    /// <summary>The shape of a Node.js or Python runtime id; which ones AWS accepts today comes from its lifecycle data.</summary>
+    public const string RuntimePattern = @"^(nodejs|python)[0-9][0-9a-z.-]*$";
+
+    [Required, BuildInput]
+    [RegularExpression(RuntimePattern, ErrorMessage = "a Node.js or Python Lambda runtime, such as nodejs24.x or python3.14")]
+    [Description("Lambda runtime (nodejs22.x, nodejs24.x, python3.12 to python3.14…): any AWS still lets you create, from cfn-lint's runtime lifecycle data.")]
     public string? Runtime { get; init; }
 
     [Required, BuildInput]

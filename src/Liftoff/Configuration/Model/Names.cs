@@ -12,6 +12,9 @@ public static class Names
     public const string TagKeyPattern = @"^[\w .:/=+@-]{1,128}$";
     public const string TagKeyHint = "up to 128 letters, digits, spaces and _ . : / = + - @";
 
+    /// <summary>The alias Liftoff publishes versions behind and moves during a rollout.</summary>
+    public const string LiveAlias = "live";
+
     public const int MaxFunctionName = 64;
     public const int MaxBucketName = 63;
     public const int MaxStackName = 128;

@@ -16,6 +16,30 @@ internal static class FunctionBuilds
         _ => ["test/**", "tests/**", "**/*.test.js", "**/*.test.mjs", "**/*.test.cjs"],
     };
 
+    /// <summary>
+    /// What else lives in a project folder and never belongs in a function's zip, left out by default when
+    /// a function's source is the project folder itself (source: .): Liftoff's and SAM's files, the
+    /// template, tests, sample events, version control, documentation, caches, the front end, the other
+    /// functions' folders. README.md lists them ("What the configuration is held to").
+    /// </summary>
+    public static IReadOnlyList<string> ProjectFolderExclude(ProjectDefinition project, string function)
+    {
+        List<string> exclude =
+        [
+            ConfigurationLoader.ProjectFileName, "template.yaml", "template.yml", "template.json", "samconfig.toml", "samconfig.yaml",
+            ".aws-sam/**", "events/**", "test/**", "tests/**", "__tests__/**", ".git/**", ".gitignore", ".github/**",
+            "README*", "readme*", "*.md", "node_modules/.cache/**", ".vscode/**", ".idea/**",
+        ];
+        IEnumerable<string?> folders = [project.FrontEnd?.Source, project.FrontEnd?.Output,
+            .. (project.Functions ?? new Dictionary<string, FunctionDefinition>()).Where(f => f.Key != function).Select(f => f.Value.Source)];
+        if (project.Template is { } template) exclude.Add(Normalized(template));
+        exclude.AddRange(folders.OfType<string>().Select(Normalized).Where(f => f is not ("" or ".") && !f.StartsWith("..", StringComparison.Ordinal)).Select(f => f + "/**"));
+        return exclude.Distinct().ToList();
+    }
+
+    private static string Normalized(string relative) =>
+        Path.GetRelativePath(".", relative).Replace('\\', '/').TrimEnd('/');
+
     public static FunctionBuild? Resolve(
         string root, string project, string projectDirectory, string name, FunctionDefinition function, SourceMap map,
         RepositoryPaths paths, ICollection<ConfigurationError> errors)

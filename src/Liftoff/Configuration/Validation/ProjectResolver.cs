@@ -8,9 +8,10 @@ namespace Liftoff.Configuration.Validation;
 /// ProjectEnvironment: paths exist and stay inside the repository, names fit AWS's limits, and what
 /// project.yaml names in the template (functions, parameters, outputs) is really there.
 /// </summary>
-internal sealed class ProjectResolver(
+internal sealed partial class ProjectResolver(
     string root,
     ICollection<ConfigurationError> errors,
+    ICollection<ConfigurationError> warnings,
     Func<string, SourceLocation, Task<TemplateInfo?>> readTemplate)
 {
     private readonly RepositoryPaths _paths = new(root, errors);
@@ -20,46 +21,25 @@ internal sealed class ProjectResolver(
     {
         var errorsBefore = errors.Count;
         var values = env.PlaceholderValues(project);
-
+        var whereTemplate = map.Where(definition, nameof(definition.Template));
         var templatePath = definition.Template is null
             ? null
-            : _paths.Resolve(projectDirectory, definition.Template, "template", map.Where(definition, nameof(definition.Template)), PathKind.File);
-        var template = templatePath is null ? null : await readTemplate(templatePath, map.Where(definition, nameof(definition.Template)));
-
-        var stackName = Names.Stack(project, env.Name);
-        if (stackName.Length > Names.MaxStackName)
-            errors.Add(map.WhereIs(definition).Error(
-                $"stack name '{stackName}' is {stackName.Length} characters; AWS allows {Names.MaxStackName}. Shorten the project or environment name"));
-
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Project"] = project,
-            ["Environment"] = env.Name,
-            ["ArtifactBucket"] = env.ArtifactBucket,
-        };
+            : _paths.Resolve(projectDirectory, definition.Template, "template", whereTemplate, PathKind.File);
+        var template = templatePath is null ? null : await readTemplate(templatePath, whereTemplate);
+        var stackName = StackName(project, env, definition, map);
         var fromEnvironment = new List<StackParameterFromEnvironment>();
-        if (definition.StackParameters is { } written)
-            StackParameterValues.Resolve(written, map, template, (text, key, where) => Substitute(text, values, key, where),
-                errors, parameters, fromEnvironment);
-
+        var parameters = StackParameters(project, env, definition, map, values, template, fromEnvironment);
         var functions = ResolveFunctions(project, projectDirectory, definition, map, env, values, template, parameters, stackName);
-        foreach (var function in functions)
-        {
-            // The function's settings reach the template as parameters it may declare (ApiMemorySize…);
-            // a value written in stackParameters wins.
-            var prefix = Names.Pascal(function.Name);
-            parameters.TryAdd(prefix + "MemorySize", function.MemorySize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            parameters.TryAdd(prefix + "Timeout", function.Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            parameters.TryAdd(prefix + "Architecture", function.Architecture);
-        }
+        AddFunctionSettings(parameters, functions);
         if (template is not null)
         {
+            // A parameter written wrongly has its own error: "no value" would only repeat it.
             if (definition.Functions is { } declared)
-                // A parameter written wrongly has its own error: "no value" would only repeat it.
                 CheckUndeclaredParameters(template, parameters.Keys.Concat(definition.StackParameters?.Keys ?? []).ToHashSet(), declared.Keys);
             CheckBucketNames(template, TemplateValues(template, parameters, env, stackName));
+            PhysicalNames.Check(template, warnings);
+            AliasInvocations.Check(template, functions.Select(f => f.LogicalId).ToList(), warnings);
         }
-
         var frontEnd = ResolveFrontEnd(projectDirectory, definition.FrontEnd, map);
         var outputs = ResolveOutputs(definition.Outputs, map, template);
         var rollout = ResolveRollout(definition.Rollout, definition.Rollout is null ? env.Map : map, env.Definition.Rollout);
@@ -93,6 +73,51 @@ internal sealed class ProjectResolver(
         };
     }
 
+    /// <summary>{project}-{env}, checked against CloudFormation's length limit.</summary>
+    private string StackName(string project, EnvironmentContext env, ProjectDefinition definition, SourceMap map)
+    {
+        var stackName = Names.Stack(project, env.Name);
+        if (stackName.Length > Names.MaxStackName)
+            errors.Add(map.WhereIs(definition).Error(
+                $"stack name '{stackName}' is {stackName.Length} characters; AWS allows {Names.MaxStackName}. Shorten the project or environment name"));
+        return stackName;
+    }
+
+    /// <summary>
+    /// Project, Environment and ArtifactBucket, then stackParameters (placeholders replaced), each declared by the
+    /// template; those read from the environment at deploy time go to <paramref name="fromEnvironment"/>.
+    /// </summary>
+    private Dictionary<string, string> StackParameters(
+        string project, EnvironmentContext env, ProjectDefinition definition, SourceMap map,
+        IReadOnlyDictionary<string, string?> values, TemplateInfo? template, List<StackParameterFromEnvironment> fromEnvironment)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Project"] = project,
+            ["Environment"] = env.Name,
+            ["ArtifactBucket"] = env.ArtifactBucket,
+        };
+        if (definition.StackParameters is { } written)
+            StackParameterValues.Resolve(written, map, template, (text, key, where) => Substitute(text, values, key, where),
+                errors, parameters, fromEnvironment);
+        return parameters;
+    }
+
+    /// <summary>
+    /// The functions' settings reach the template as parameters it may declare (ApiMemorySize…); a value
+    /// written in stackParameters wins.
+    /// </summary>
+    private static void AddFunctionSettings(Dictionary<string, string> parameters, IEnumerable<FunctionEnvironment> functions)
+    {
+        foreach (var function in functions)
+        {
+            var prefix = Names.Pascal(function.Name);
+            parameters.TryAdd(prefix + "MemorySize", function.MemorySize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            parameters.TryAdd(prefix + "Timeout", function.Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            parameters.TryAdd(prefix + "Architecture", function.Architecture);
+        }
+    }
+
     private List<FunctionEnvironment> ResolveFunctions(
         string project, string projectDirectory, ProjectDefinition definition, SourceMap map, EnvironmentContext env,
         IReadOnlyDictionary<string, string?> values, TemplateInfo? template, Dictionary<string, string> parameters, string stackName)
@@ -109,8 +134,11 @@ internal sealed class ProjectResolver(
 
             var logicalId = function.LogicalId ?? Names.Pascal(name) + "Function";
             if (template is not null)
-                CheckFunctionResource(template, logicalId, functionName, function, map, whereName,
-                    TemplateValues(template, parameters, env, stackName));
+            {
+                var templateValues = TemplateValues(template, parameters, env, stackName);
+                CheckFunctionResource(template, logicalId, functionName, function, map, whereName, templateValues);
+                CheckRuntimeAgrees(template, logicalId, name, function, map, templateValues);
+            }
 
             var variables = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (key, value) in function.Environment ?? new Dictionary<string, string>())
@@ -133,76 +161,17 @@ internal sealed class ProjectResolver(
                 Architecture = build.Architecture,
                 EnvironmentVariables = variables,
                 Include = function.Include ?? ["**/*"],
-                Exclude = function.Exclude ?? FunctionBuilds.DefaultExclude(build.Builder),
+                Exclude = function.Exclude ?? DefaultExclude(build, projectDirectory, definition),
             });
         }
         return functions;
     }
 
-    private void CheckFunctionResource(
-        TemplateInfo template, string logicalId, string functionName, FunctionDefinition function, SourceMap map,
-        SourceLocation whereName, IReadOnlyDictionary<string, string> templateValues)
-    {
-        var where = function.LogicalId is null ? whereName : map.Where(function, nameof(function.LogicalId));
-        if (!template.Resources.TryGetValue(logicalId, out var resource) || resource.Type != "AWS::Lambda::Function")
-        {
-            var declared = template.ResourcesOfType("AWS::Lambda::Function").ToList();
-            errors.Add(where.Error($"{template.File} has no AWS::Lambda::Function '{logicalId}'" +
-                                   (function.LogicalId is null ? " (the default logical id; set 'logicalId' to name another)" : "") +
-                                   $"; its functions: {List(declared)}"));
-            return;
-        }
-        var nameNode = resource.Property("FunctionName");
-        var expected = $"!Sub \"${{Project}}-${{Environment}}-lambda-{functionName.Split("-lambda-")[^1]}\"";
-        if (nameNode is null)
-        {
-            errors.Add(resource.Location.Error($"'{logicalId}' has no FunctionName; Liftoff finds the function by name, so set FunctionName: {expected}"));
-            return;
-        }
-        var actual = TemplateNames.Evaluate(nameNode, templateValues);
-        if (actual is not null && actual != functionName)
-            errors.Add(SourceLocation.At(template.File, nameNode.Start).Error(
-                $"'{logicalId}' is named '{actual}' but Liftoff expects '{functionName}' ({{project}}-{{env}}-lambda-{{function}}); use FunctionName: {expected}"));
-    }
-
-    private void CheckUndeclaredParameters(TemplateInfo template, IReadOnlySet<string> passed, IEnumerable<string> functionNames)
-    {
-        // From the names, not the resolved functions: a function with another error still gets its CodeKey.
-        var codeKeys = functionNames.Select(name => Names.Pascal(name) + "CodeKey").ToHashSet(StringComparer.Ordinal);
-        foreach (var parameter in template.Parameters.Values)
-        {
-            if (parameter.Default is not null || passed.Contains(parameter.Name) || codeKeys.Contains(parameter.Name)) continue;
-            errors.Add(parameter.Location.Error(parameter.NoEcho
-                ? $"parameter '{parameter.Name}' is NoEcho, has no Default and Liftoff passes no value for it; set stackParameters.{parameter.Name}: {{ fromEnv: VARIABLE }} in project.yaml, or a dynamic reference"
-                : $"parameter '{parameter.Name}' has no Default and Liftoff passes no value for it; give it a Default or set stackParameters.{parameter.Name} in project.yaml"));
-        }
-    }
-
-    private void CheckBucketNames(TemplateInfo template, IReadOnlyDictionary<string, string> templateValues)
-    {
-        foreach (var resource in template.Resources.Values.Where(r => r.Type == "AWS::S3::Bucket"))
-        {
-            if (resource.Property("BucketName") is not { } node || TemplateNames.Evaluate(node, templateValues) is not { } name) continue;
-            if (name.Length > Names.MaxBucketName)
-                errors.Add(SourceLocation.At(template.File, node.Start).Error(
-                    $"bucket name '{name}' of '{resource.LogicalId}' is {name.Length} characters; AWS allows {Names.MaxBucketName}. Shorten the project, environment or bucket name"));
-        }
-    }
-
-    private static Dictionary<string, string> TemplateValues(
-        TemplateInfo template, Dictionary<string, string> parameters, EnvironmentContext env, string stackName)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var parameter in template.Parameters.Values.Where(p => p.Default is not null)) values[parameter.Name] = parameter.Default!;
-        foreach (var (name, value) in parameters) values[name] = value;
-        values["AWS::Region"] = env.Region;
-        // The longest an account id can be, so a length check holds for whichever account deploys.
-        values["AWS::AccountId"] = env.Definition.AccountId ?? "123456789012";
-        values["AWS::StackName"] = stackName;
-        values["AWS::Partition"] = "aws";
-        values["AWS::URLSuffix"] = "amazonaws.com";
-        return values;
-    }
+    /// <summary>The builder's exclusions, and when the source is the project folder (source: .), what else lives there.</summary>
+    private static IReadOnlyList<string> DefaultExclude(FunctionBuild build, string projectDirectory, ProjectDefinition definition) =>
+        Path.TrimEndingDirectorySeparator(build.SourceDirectory) == Path.TrimEndingDirectorySeparator(projectDirectory)
+            ? FunctionBuilds.DefaultExclude(build.Builder).Union(FunctionBuilds.ProjectFolderExclude(definition, build.Name)).ToList()
+            : FunctionBuilds.DefaultExclude(build.Builder);
 
     private FrontEnd? ResolveFrontEnd(string projectDirectory, FrontEndDefinition? frontEnd, SourceMap map)
     {
@@ -245,11 +214,11 @@ internal sealed class ProjectResolver(
                     errors.Add(map.Where(rollout, nameof(rollout.Percent)).Error("'percent' applies to canary and linear rollouts only; remove it or choose one of those"));
                 return Rollout.AllAtOnce;
             case RolloutDefinition.Canary when rollout.Percent is { } percent:
-                return new Rollout(RolloutStrategy.Canary, percent, rollout.IntervalMinutes ?? 10, 1);
+                return Rollout.Canary(percent, rollout.IntervalMinutes ?? 10);
             case RolloutDefinition.Linear when rollout.Percent is { } percent:
                 if (percent > 50)
                     errors.Add(map.Where(rollout, nameof(rollout.Percent)).Error($"a linear rollout of {percent}% a step is a canary; use at most 50 or strategy: canary"));
-                return new Rollout(RolloutStrategy.Linear, percent, rollout.IntervalMinutes ?? 1, (int)Math.Ceiling(100.0 / percent) - 1);
+                return Rollout.Linear(percent, rollout.IntervalMinutes ?? 1);
             default:
                 errors.Add(where.Error($"a {rollout.Strategy} rollout needs 'percent': the share of traffic to move a step (e.g. percent: 10)"));
                 return Rollout.AllAtOnce;

@@ -34,63 +34,79 @@ internal sealed class NodeBinder(string file, ICollection<ConfigurationError> er
 
         var instance = Activator.CreateInstance(type)!;
         map.RecordSelf(instance, Where(mappings[0].Node));
+        var (present, byKey) = ValuesByKey(shape, mappings, path);
+        foreach (var key in shape.Keys)
+        {
+            var keyPath = Join(path, key.Name);
+            if (byKey.TryGetValue(key, out var values))
+                SetValue(instance, key, values, keyPath);
+            else if (key.Required && !present.Contains(key))
+                Error(mappings[0].Node, $"{Named(path)}missing required key '{key.Name}'{Described(key)}");
+            else if (key.Required)
+                Error(mappings[0].Node, $"'{keyPath}' has no value{Described(key)}");
+        }
+        return instance;
+    }
+
+    /// <summary>
+    /// Each known key's value layers, in layer order (null values only mark the key present); unknown keys,
+    /// build inputs overridden per environment and nested overrides are errors.
+    /// </summary>
+    private (HashSet<ModelKey> Present, Dictionary<ModelKey, List<Layer>> ByKey) ValuesByKey(
+        ModelShape shape, List<(YamlMappingNode Node, string? Environment)> mappings, string path)
+    {
         var present = new HashSet<ModelKey>();
         var byKey = new Dictionary<ModelKey, List<Layer>>();
         foreach (var (mapping, environment) in mappings)
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
-            if (keyNode is not YamlScalarNode { Value: { } keyText })
-            {
-                Error(keyNode, $"{Named(path)}keys must be plain names, found {Describe(keyNode)}");
-                continue;
-            }
-            var key = shape.Find(keyText);
-            if (key is null)
-            {
-                var known = shape.Keys.Where(k => environment is null || !(k.BuildInput || k.Overrides)).Select(k => k.Name).ToList();
-                Error(keyNode, $"unknown key '{keyText}'{In(path)}; {Suggestions.Hint(keyText, known, "allowed keys")}");
-                continue;
-            }
-            if (environment is not null && key.BuildInput)
-            {
-                Error(keyNode, $"'{Join(path, key.Name)}' cannot differ per environment (environments.{environment}): " +
-                               "Compile builds once and every environment deploys that build. Set it outside 'environments'.");
-                continue;
-            }
-            if (key.Overrides)
-            {
-                // Read by the loader as layers over the project; nested overrides make no sense.
-                if (environment is not null)
-                    Error(keyNode, $"'environments' cannot be nested inside environments.{environment}");
-                continue;
-            }
+            if (KnownKey(shape, keyNode, environment, path) is not { } key) continue;
             present.Add(key);
             if (YamlDocumentReader.IsNull(valueNode)) continue;
             if (!byKey.TryGetValue(key, out var values)) byKey[key] = values = [];
             values.Add(new Layer(valueNode, environment));
         }
+        return (present, byKey);
+    }
 
-        foreach (var key in shape.Keys)
+    /// <summary>The key a node names, or null (with the error) when it is not one this layer may set.</summary>
+    private ModelKey? KnownKey(ModelShape shape, YamlNode keyNode, string? environment, string path)
+    {
+        if (keyNode is not YamlScalarNode { Value: { } keyText })
         {
-            var keyPath = Join(path, key.Name);
-            if (byKey.TryGetValue(key, out var values))
-            {
-                var value = BindValue(key, values, keyPath);
-                if (value is null) continue;
-                key.Property.SetValue(instance, value);
-                map.Record(instance, key.Property.Name, Where(values[^1].Node));
-                Check(key, value, values[^1].Node, keyPath);
-            }
-            else if (key.Required && !present.Contains(key))
-            {
-                Error(mappings[0].Node, $"{Named(path)}missing required key '{key.Name}'{Described(key)}");
-            }
-            else if (key.Required)
-            {
-                Error(mappings[0].Node, $"'{keyPath}' has no value{Described(key)}");
-            }
+            Error(keyNode, $"{Named(path)}keys must be plain names, found {Describe(keyNode)}");
+            return null;
         }
-        return instance;
+        var key = shape.Find(keyText);
+        if (key is null)
+        {
+            var known = shape.Keys.Where(k => environment is null || !(k.BuildInput || k.Overrides)).Select(k => k.Name).ToList();
+            Error(keyNode, $"unknown key '{keyText}'{In(path)}; {Suggestions.Hint(keyText, known, "allowed keys")}");
+            return null;
+        }
+        if (environment is not null && key.BuildInput)
+        {
+            Error(keyNode, $"'{Join(path, key.Name)}' cannot differ per environment (environments.{environment}): " +
+                           "Compile builds once and every environment deploys that build. Set it outside 'environments'.");
+            return null;
+        }
+        if (key.Overrides)
+        {
+            // Read by the loader as layers over the project; nested overrides make no sense.
+            if (environment is not null)
+                Error(keyNode, $"'environments' cannot be nested inside environments.{environment}");
+            return null;
+        }
+        return key;
+    }
+
+    private void SetValue(object instance, ModelKey key, List<Layer> values, string keyPath)
+    {
+        var value = BindValue(key, values, keyPath);
+        if (value is null) return;
+        key.Property.SetValue(instance, value);
+        map.Record(instance, key.Property.Name, Where(values[^1].Node));
+        Check(key, value, values[^1].Node, keyPath);
     }
 
     /// <summary><c>LogLevel: debug</c> for <c>LogLevel: { value: debug }</c>: the record with its shorthand key set.</summary>
@@ -117,53 +133,14 @@ internal sealed class NodeBinder(string file, ICollection<ConfigurationError> er
 
     private object? BindDictionary(ModelKey key, Type valueType, List<Layer> layers, string path)
     {
-        var entries = new Dictionary<string, List<Layer>>(StringComparer.Ordinal);
-        var keyNodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var layer in layers)
-        {
-            if (layer.Node is not YamlMappingNode mapping)
-            {
-                Error(layer.Node, $"'{path}' expects a mapping of names to values, found {Describe(layer.Node)}");
-                continue;
-            }
-            foreach (var (keyNode, valueNode) in mapping.Children)
-            {
-                if (keyNode is not YamlScalarNode { Value: { } name })
-                {
-                    Error(keyNode, $"'{path}' keys must be plain names, found {Describe(keyNode)}");
-                    continue;
-                }
-                if (key.KeyPattern is { } pattern && !Regex.IsMatch(name, pattern.Pattern))
-                {
-                    Error(keyNode, $"'{name}' is not a valid name in '{path}': use {pattern.Hint}");
-                    continue;
-                }
-                if (layer.Environment is not null && !entries.ContainsKey(name) && ModelShape.IsModel(valueType) && ModelShape.Of(valueType).Shorthand is null)
-                {
-                    // An environment may change what the project declares, not add to it: a function only in prod is a typo.
-                    var declared = entries.Keys.ToList();
-                    Error(keyNode, $"'{path}.{name}' in environments.{layer.Environment} is not declared in '{path}'; " +
-                                   (declared.Count == 0 ? "declare it there first" : Suggestions.Hint(name, declared, "declared")));
-                    continue;
-                }
-                if (!entries.TryGetValue(name, out var values))
-                {
-                    entries[name] = values = [];
-                    keyNodes[name] = keyNode;
-                    order.Add(name);
-                }
-                values.Add(layer with { Node = valueNode });
-            }
-        }
+        var entries = DictionaryEntries(key, valueType, layers, path);
 
         if (!layers.Any(l => l.Node is YamlMappingNode)) return null;
         var dictionary = (System.Collections.IDictionary)Activator.CreateInstance(
             typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
         map.RecordSelf(dictionary, Where(layers[0].Node));
-        foreach (var name in order)
+        foreach (var (name, keyNode, values) in entries)
         {
-            var values = entries[name];
             var entryPath = $"{path}.{name}";
             var nonNull = values.Where(v => !YamlDocumentReader.IsNull(v.Node)).ToList();
             if (nonNull.Count == 0)
@@ -182,9 +159,63 @@ internal sealed class NodeBinder(string file, ICollection<ConfigurationError> er
             if (value is null) continue;
             dictionary[name] = value;
             map.Record(dictionary, name, Where(nonNull[^1].Node));
-            if (ModelShape.IsModel(valueType)) map.Record(value, SourceMap.Key, Where(keyNodes[name]));
+            if (ModelShape.IsModel(valueType)) map.Record(value, SourceMap.Key, Where(keyNode));
         }
         return dictionary;
+    }
+
+    /// <summary>
+    /// The dictionary's entries in the order first written, each with its key node and value layers. An
+    /// environment may change what the project declares, not add to it: a function only in prod is a typo.
+    /// </summary>
+    private List<(string Name, YamlNode KeyNode, List<Layer> Values)> DictionaryEntries(
+        ModelKey key, Type valueType, List<Layer> layers, string path)
+    {
+        var entries = new List<(string Name, YamlNode KeyNode, List<Layer> Values)>();
+        var byName = new Dictionary<string, List<Layer>>(StringComparer.Ordinal);
+        foreach (var layer in layers)
+        {
+            if (layer.Node is not YamlMappingNode mapping)
+            {
+                Error(layer.Node, $"'{path}' expects a mapping of names to values, found {Describe(layer.Node)}");
+                continue;
+            }
+            foreach (var (keyNode, valueNode) in mapping.Children)
+            {
+                if (EntryName(key, keyNode, path) is not { } name) continue;
+                // A value that may also be written plainly (a stack parameter) may be added, as a plain value could be.
+                if (layer.Environment is not null && !byName.ContainsKey(name) && ModelShape.IsModel(valueType) && ModelShape.Of(valueType).Shorthand is null)
+                {
+                    var declared = byName.Keys.ToList();
+                    Error(keyNode, $"'{path}.{name}' in environments.{layer.Environment} is not declared in '{path}'; " +
+                                   (declared.Count == 0 ? "declare it there first" : Suggestions.Hint(name, declared, "declared")));
+                    continue;
+                }
+                if (!byName.TryGetValue(name, out var values))
+                {
+                    byName[name] = values = [];
+                    entries.Add((name, keyNode, values));
+                }
+                values.Add(layer with { Node = valueNode });
+            }
+        }
+        return entries;
+    }
+
+    /// <summary>The entry's name, or null (with the error) when the key is not a plain name of the allowed form.</summary>
+    private string? EntryName(ModelKey key, YamlNode keyNode, string path)
+    {
+        if (keyNode is not YamlScalarNode { Value: { } name })
+        {
+            Error(keyNode, $"'{path}' keys must be plain names, found {Describe(keyNode)}");
+            return null;
+        }
+        if (key.KeyPattern is { } pattern && !Regex.IsMatch(name, pattern.Pattern))
+        {
+            Error(keyNode, $"'{name}' is not a valid name in '{path}': use {pattern.Hint}");
+            return null;
+        }
+        return name;
     }
 
     private object? BindList(Type itemType, YamlNode node, string path)

@@ -1,12 +1,11 @@
 using Liftoff.Aws.CloudWatch;
 using Liftoff.Aws.CloudWatch.Model;
-using Liftoff.Aws.Requests;
 using Spectre.Console;
 
 namespace Liftoff.Deploying.Code;
 
 /// <summary>The CloudWatch alarms watched during a traffic shift; any of them in ALARM stops the rollout.</summary>
-internal sealed class AlarmWatch(IAmazonCloudWatch cloudWatch, RequestBudget gate, IReadOnlyList<string> names, IAnsiConsole console)
+internal sealed class AlarmWatch(IAmazonCloudWatch cloudWatch, IReadOnlyList<string> names, IAnsiConsole console)
 {
     // DescribeAlarms takes at most 100 names per call.
     private const int NamesPerCall = 100;
@@ -20,17 +19,9 @@ internal sealed class AlarmWatch(IAmazonCloudWatch cloudWatch, RequestBudget gat
         if (names.Count == 0) return null;
         var found = new List<MetricAlarm>();
         foreach (var chunk in names.Chunk(NamesPerCall))
-        {
-            string? token = null;
-            do
-            {
-                var next = token;
-                var page = await gate.SendAsync("DescribeAlarms", t => cloudWatch.DescribeAlarmsAsync(
-                    new DescribeAlarmsRequest { AlarmNames = chunk.ToList(), NextToken = next }, t), cancellationToken);
-                found.AddRange(page.MetricAlarms ?? []);
-                token = page.NextToken;
-            } while (!string.IsNullOrEmpty(token));
-        }
+            await foreach (var alarm in cloudWatch.Paginators.DescribeAlarms(new DescribeAlarmsRequest { AlarmNames = chunk.ToList() })
+                               .MetricAlarms.WithCancellation(cancellationToken))
+                found.Add(alarm);
         ReportMissingOnce(found);
         return found.FirstOrDefault(a => a.StateValue?.ToString() == "ALARM");
     }

@@ -18,8 +18,8 @@ public sealed partial class CodeRollout
             GetFunctionConfigurationResponse? config;
             try
             {
-                config = await gates.Lambda.SendAsync("GetFunctionConfiguration", t => lambda.GetFunctionConfigurationAsync(
-                    new GetFunctionConfigurationRequest { FunctionName = function.FunctionName }, t), cancellationToken);
+                config = await lambda.GetFunctionConfigurationAsync(
+                    new GetFunctionConfigurationRequest { FunctionName = function.FunctionName }, cancellationToken);
             }
             catch (AmazonServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
             {
@@ -36,7 +36,7 @@ public sealed partial class CodeRollout
             {
                 (true, null) => $"update code, publish, create {request.AliasName}",
                 (true, "$LATEST") => $"update code, publish, move {request.AliasName} from $LATEST",
-                (true, var live) => $"update code, publish, move {request.AliasName} from {live}: {request.Strategy}",
+                (true, var live) => $"update code, publish, move {request.AliasName} from {live}: {request.Rollout}",
                 (false, null) => $"publish (if not yet), create {request.AliasName}",
                 (false, var live) => $"publish (if not yet); {request.AliasName} stays on {live} if that is this code",
             };

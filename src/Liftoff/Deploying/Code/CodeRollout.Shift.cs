@@ -1,5 +1,6 @@
 using Liftoff.Aws.CloudWatch;
 using Liftoff.Aws.CloudWatch.Model;
+using Liftoff.Configuration;
 using Spectre.Console;
 
 namespace Liftoff.Deploying.Code;
@@ -25,9 +26,9 @@ public sealed partial class CodeRollout
                     await PointAsync(f.Name, request.AliasName, f.Previous!, (f.Version, weight), cancellationToken);
                 console.MarkupLine(
                     $"{Markup.Escape(string.Join(", ", names))}: {request.AliasName} {weight * 100:0.#}% on the new version " +
-                    $"for {ShiftStrategy.Describe(request.Strategy.Interval)}{WatchNote(request)}");
-                var end = _clock.GetUtcNow() + request.Strategy.Interval;
-                progress?.Report(new(RolloutStage.Shifted, weight, names, request.Strategy.Interval));
+                    $"for {Rollout.Describe(request.Rollout.Interval)}{WatchNote(request)}");
+                var end = _clock.GetUtcNow() + request.Rollout.Interval;
+                progress?.Report(new(RolloutStage.Shifted, weight, names, request.Rollout.Interval));
                 await HoldAsync(alarms, weight, end, cancellationToken);
             }
             foreach (var f in functions)

@@ -3,7 +3,6 @@ using Liftoff.Aws.CloudWatch;
 using Liftoff.Aws.CloudWatch.Model;
 using Liftoff.Aws.Lambda;
 using Liftoff.Aws.Lambda.Model;
-using Liftoff.Aws.Requests;
 using Spectre.Console;
 
 namespace Liftoff.Deploying.Code;
@@ -17,7 +16,6 @@ namespace Liftoff.Deploying.Code;
 public sealed partial class CodeRollout(
     IAmazonLambda lambda,
     IAmazonCloudWatch cloudWatch,
-    RequestBudgets gates,
     IAnsiConsole console,
     TimeProvider? clock = null)
 {
@@ -26,12 +24,12 @@ public sealed partial class CodeRollout(
     /// <summary>How often the alarms are read during a hold. CloudWatch evaluates alarms once a minute.</summary>
     public TimeSpan AlarmPollInterval { get; init; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>How many functions are prepared at once (the Lambda gate bounds the request rate anyway).</summary>
+    /// <summary>How many functions are prepared at once (the Lambda client's request budget bounds the rate anyway).</summary>
     public int Parallelism { get; init; } = 4;
 
     public async Task<RolloutResult> RunAsync(RolloutRequest request, CancellationToken cancellationToken, IProgress<RolloutProgress>? progress = null)
     {
-        var weights = request.Strategy.IntermediateWeights();
+        var weights = request.Rollout.IntermediateWeights();
         var prepared = await PrepareAllAsync(request, cancellationToken);
 
         var results = new Dictionary<string, FunctionRolloutResult>(StringComparer.Ordinal);
@@ -53,7 +51,7 @@ public sealed partial class CodeRollout(
 
     private async Task<IReadOnlyList<PreparedFunction>> PrepareAllAsync(RolloutRequest request, CancellationToken cancellationToken)
     {
-        var versions = new FunctionVersions(lambda, gates.Lambda, console, TimeProvider.System);
+        var versions = new FunctionVersions(lambda, console);
         var prepared = new PreparedFunction[request.Functions.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, request.Functions.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
@@ -76,11 +74,11 @@ public sealed partial class CodeRollout(
                 console.MarkupLine($"{Markup.Escape(f.Name)}: {alias} already on version {f.Version}");
                 break;
             case AliasMove.Created:
-                await gates.Lambda.SendAsync("CreateAlias", t => lambda.CreateAliasAsync(new CreateAliasRequest
+                await lambda.CreateAliasAsync(new CreateAliasRequest
                 {
                     FunctionName = f.Name, Name = alias, FunctionVersion = f.Version,
                     Description = "Moved by Liftoff: the version serving traffic",
-                }, t), cancellationToken);
+                }, cancellationToken);
                 console.MarkupLine($"{Markup.Escape(f.Name)}: {alias} created on version {f.Version}");
                 break;
             default:
@@ -93,7 +91,7 @@ public sealed partial class CodeRollout(
 
     /// <summary>Points the alias at <paramref name="version"/>, with <paramref name="canaryWeight"/> of traffic on <paramref name="canary"/>.</summary>
     private Task PointAsync(string function, string alias, string version, (string Version, double Weight)? canary, CancellationToken cancellationToken) =>
-        gates.Lambda.SendAsync("UpdateAlias", t => lambda.UpdateAliasAsync(new UpdateAliasRequest
+        lambda.UpdateAliasAsync(new UpdateAliasRequest
         {
             FunctionName = function,
             Name = alias,
@@ -103,13 +101,13 @@ public sealed partial class CodeRollout(
             {
                 AdditionalVersionWeights = canary is { } c ? new() { [c.Version] = c.Weight } : new(),
             },
-        }, t), cancellationToken);
+        }, cancellationToken);
 
     private async Task<GetAliasResponse?> GetAliasAsync(string function, string alias, CancellationToken cancellationToken)
     {
         try
         {
-            return await gates.Lambda.SendAsync("GetAlias", t => lambda.GetAliasAsync(new GetAliasRequest { FunctionName = function, Name = alias }, t), cancellationToken);
+            return await lambda.GetAliasAsync(new GetAliasRequest { FunctionName = function, Name = alias }, cancellationToken);
         }
         catch (AmazonServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
         {
@@ -117,7 +115,7 @@ public sealed partial class CodeRollout(
         }
     }
 
-    private AlarmWatch Alarms(RolloutRequest request) => new(cloudWatch, gates.CloudWatch, request.Alarms, console);
+    private AlarmWatch Alarms(RolloutRequest request) => new(cloudWatch, request.Alarms, console);
 
     /// <summary>A function with its new version published, and where its alias was before the move.</summary>
     private sealed record PreparedFunction(string Name, string Version, bool CodeUpdated, string? Previous, bool HasRouting)

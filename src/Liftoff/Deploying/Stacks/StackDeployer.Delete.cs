@@ -10,8 +10,8 @@ public sealed partial class StackDeployer
     private async Task DeleteAndWaitAsync(Stack stack, CancellationToken cancellationToken)
     {
         var id = stack.StackId ?? stack.StackName!;
-        await gate.SendAsync("DeleteStack", t => cloudFormation.DeleteStackAsync(new DeleteStackRequest { StackName = id }, t), cancellationToken);
-        var events = new StackEventStream(cloudFormation, gate, id);
+        await cloudFormation.DeleteStackAsync(new DeleteStackRequest { StackName = id }, cancellationToken);
+        var events = new StackEventStream(cloudFormation, id);
         await events.SkipExistingAsync(cancellationToken);
         var backoff = PollingBackoff.ForStackEvents(_time);
         while (true)

@@ -13,10 +13,10 @@ public sealed partial class StackDeployer
         if (plan.ChangeSetName is null || !plan.HasChanges)
             throw new InvalidOperationException($"The plan for {plan.StackName} has no change set to execute.");
         var stackRef = plan.StackId ?? plan.StackName;
-        var events = new StackEventStream(cloudFormation, gate, stackRef);
+        var events = new StackEventStream(cloudFormation, stackRef);
         await events.SkipExistingAsync(cancellationToken);
-        await gate.SendAsync("ExecuteChangeSet", t => cloudFormation.ExecuteChangeSetAsync(
-            new ExecuteChangeSetRequest { StackName = stackRef, ChangeSetName = plan.ChangeSetName }, t), cancellationToken);
+        await cloudFormation.ExecuteChangeSetAsync(
+            new ExecuteChangeSetRequest { StackName = stackRef, ChangeSetName = plan.ChangeSetName }, cancellationToken);
 
         var final = await FollowAsync(plan.StackName, stackRef, events, cancellationToken);
         var status = Status(final);

@@ -11,8 +11,7 @@ public sealed partial class StackDeployer
     {
         try
         {
-            var response = await gate.SendAsync("DescribeStacks",
-                t => cloudFormation.DescribeStacksAsync(new DescribeStacksRequest { StackName = stackName }, t), cancellationToken);
+            var response = await cloudFormation.DescribeStacksAsync(new DescribeStacksRequest { StackName = stackName }, cancellationToken);
             var stack = response.Stacks?.FirstOrDefault();
             return stack is null || Status(stack) == "DELETE_COMPLETE" ? null : stack;
         }

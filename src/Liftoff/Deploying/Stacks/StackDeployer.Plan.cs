@@ -58,8 +58,8 @@ public sealed partial class StackDeployer
             .Where(p => !deployed.TryGetValue(p.Key, out var value) || value != p.Value)
             .Select(p => p.Key)
             .ToList();
-        var template = await gate.SendAsync("GetTemplate", t => cloudFormation.GetTemplateAsync(
-            new GetTemplateRequest { StackName = stackId ?? deployment.StackName }, t), cancellationToken);
+        var template = await cloudFormation.GetTemplateAsync(
+            new GetTemplateRequest { StackName = stackId ?? deployment.StackName }, cancellationToken);
         var templateChanged = Normalize(template.TemplateBody) != Normalize(deployment.Template.Body);
         if (changedParameters.Count == 0 && !templateChanged)
             return new(deployment, kind, stackId, name, [], HasChanges: false);
@@ -87,6 +87,6 @@ public sealed partial class StackDeployer
     }
 
     private Task<DescribeChangeSetResponse> DescribeChangeSetAsync(string stackRef, string name, string? nextToken, CancellationToken cancellationToken) =>
-        gate.SendAsync("DescribeChangeSet", t => cloudFormation.DescribeChangeSetAsync(
-            new DescribeChangeSetRequest { StackName = stackRef, ChangeSetName = name, NextToken = nextToken }, t), cancellationToken);
+        cloudFormation.DescribeChangeSetAsync(
+            new DescribeChangeSetRequest { StackName = stackRef, ChangeSetName = name, NextToken = nextToken }, cancellationToken);
 }

@@ -14,8 +14,8 @@ public sealed partial class StackDeployer
         if (stack is null || stack.EnableTerminationProtection == true) return;
         try
         {
-            await gate.SendAsync("UpdateTerminationProtection", t => cloudFormation.UpdateTerminationProtectionAsync(
-                new UpdateTerminationProtectionRequest { StackName = deployment.StackName, EnableTerminationProtection = true }, t), cancellationToken);
+            await cloudFormation.UpdateTerminationProtectionAsync(
+                new UpdateTerminationProtectionRequest { StackName = deployment.StackName, EnableTerminationProtection = true }, cancellationToken);
             console.MarkupLine($"{Markup.Escape(deployment.StackName)}: termination protection turned on");
         }
         catch (AmazonServiceException e) when ((int)e.StatusCode >= 500)

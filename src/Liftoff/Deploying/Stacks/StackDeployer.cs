@@ -1,63 +1,44 @@
 using Amazon.Runtime;
 using Liftoff.Aws.CloudFormation;
 using Liftoff.Aws.CloudFormation.Model;
-using Liftoff.Aws.Requests;
 using Spectre.Console;
 
 namespace Liftoff.Deploying.Stacks;
 
 /// <summary>
-/// Deploys one stack through a change set: plan (create and describe the change set), show it, approve,
-/// execute while streaming the stack's events, and report the outcome. A change set that changes nothing is
-/// deleted and reported as "no changes"; a dry run deletes it after showing it.
+/// Deploys one stack through a change set, in the phases <see cref="ProjectDeployer"/> runs: plan (create and
+/// describe the change set, the stack prepared first), show it, then execute it while streaming the stack's
+/// events, or discard it. Whether a person must approve is the project deployer's decision, not this one's.
 /// </summary>
 public sealed partial class StackDeployer(
     IAmazonCloudFormation cloudFormation,
-    RequestBudget gate,
     IAnsiConsole console,
     TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    /// <summary>The whole flow for one stack. Throws <see cref="DeployException"/> (or a subclass) when it stops.</summary>
-    /// <param name="shownWithPlan">
-    /// Runs after the change table is shown and before the approval question (e.g. to show the planned code rollout).
-    /// </param>
-    public async Task<StackDeployResult> DeployAsync(
-        StackDeployment deployment, DeployOptions options, ApprovalGate approval, CancellationToken cancellationToken,
-        Func<ChangeSetPlan, CancellationToken, Task>? shownWithPlan = null)
+    /// <summary>How the plan looks on the console: the change table, or "no changes".</summary>
+    public void Show(ChangeSetPlan plan) => ChangeTable.Write(console, plan);
+
+    /// <summary>
+    /// Ends a shown (and, where needed, approved) plan: without changes, its change set is deleted ("no changes";
+    /// termination protection still ensured); in a dry run, deleted after it was shown; otherwise executed.
+    /// </summary>
+    public async Task<StackDeployResult> ExecuteOrDiscardAsync(ChangeSetPlan plan, bool dryRun, CancellationToken cancellationToken)
     {
-        var plan = await PlanAsync(deployment, cancellationToken);
-        ChangeTable.Write(console, plan);
-        var settled = false;
-        try
+        if (!plan.HasChanges)
         {
-            if (shownWithPlan is not null) await shownWithPlan(plan, cancellationToken);
-            if (!plan.HasChanges)
-            {
-                settled = true;
-                await DiscardAsync(plan, cancellationToken);
-                if (!options.DryRun) await EnsureTerminationProtectionAsync(deployment, cancellationToken);
-                return new(deployment.StackName, StackDeployOutcome.NoChanges, [], plan.ChangeSetName, null);
-            }
-            if (options.DryRun)
-            {
-                settled = true;
-                await DiscardAsync(plan, cancellationToken);
-                console.MarkupLine($"[grey]{Markup.Escape(deployment.StackName)}: dry run, change set deleted; nothing was changed.[/]");
-                return new(deployment.StackName, StackDeployOutcome.DryRun, plan.Changes, plan.ChangeSetName, null);
-            }
-            if (deployment.RequiresApproval)
-                await approval.EnsureApprovedAsync(deployment.StackName, deployment.Environment, cancellationToken);
-            settled = true;
-            return await ExecuteAsync(plan, cancellationToken);
+            await DiscardAsync(plan, cancellationToken);
+            if (!dryRun) await EnsureTerminationProtectionAsync(plan.Deployment, cancellationToken);
+            return new(plan.StackName, StackDeployOutcome.NoChanges, [], plan.ChangeSetName, null);
         }
-        catch (Exception) when (!settled)
+        if (dryRun)
         {
-            // Stopped before executing (no approval, Ctrl-C, an error): leave no change set or empty stack behind.
-            await DiscardAsync(plan, CancellationToken.None);
-            throw;
+            await DiscardAsync(plan, cancellationToken);
+            console.MarkupLine($"[grey]{Markup.Escape(plan.StackName)}: dry run, change set deleted; nothing was changed.[/]");
+            return new(plan.StackName, StackDeployOutcome.DryRun, plan.Changes, plan.ChangeSetName, null);
         }
+        return await ExecuteAsync(plan, cancellationToken);
     }
 
     /// <summary>
@@ -88,14 +69,14 @@ public sealed partial class StackDeployer(
         CreateChangeSetResponse created;
         try
         {
-            created = await gate.SendAsync("CreateChangeSet", t => cloudFormation.CreateChangeSetAsync(request, t), cancellationToken);
+            created = await cloudFormation.CreateChangeSetAsync(request, cancellationToken);
         }
         catch (AmazonServiceException e) when (NoChanges.IsNoChangesReason(e.Message))
         {
             // moto (and AWS on some paths) refuses an UPDATE without changes outright: no change set exists.
             return new(deployment, kind, stack?.StackId, null, [], HasChanges: false);
         }
-        catch (AmazonServiceException e) when (!Throttling.IsThrottling(e))
+        catch (AmazonServiceException e)
         {
             throw new DeployException(
                 $"CloudFormation refused the change set for stack {deployment.StackName}: {e.Message} " +
@@ -108,17 +89,17 @@ public sealed partial class StackDeployer(
     public async Task DiscardAsync(ChangeSetPlan plan, CancellationToken cancellationToken)
     {
         if (plan.ChangeSetName is null) return;
-        await gate.SendAsync("DeleteChangeSet", t => cloudFormation.DeleteChangeSetAsync(
-            new DeleteChangeSetRequest { StackName = plan.StackId ?? plan.StackName, ChangeSetName = plan.ChangeSetName }, t), cancellationToken);
+        await cloudFormation.DeleteChangeSetAsync(
+            new DeleteChangeSetRequest { StackName = plan.StackId ?? plan.StackName, ChangeSetName = plan.ChangeSetName }, cancellationToken);
         if (!plan.CreatesStack) return;
         var stack = await FindStackAsync(plan.StackName, cancellationToken);
         if (stack is not null && Status(stack) == StackStatuses.ReviewInProgress)
-            await gate.SendAsync("DeleteStack", t => cloudFormation.DeleteStackAsync(new DeleteStackRequest { StackName = plan.StackName }, t), cancellationToken);
+            await cloudFormation.DeleteStackAsync(new DeleteStackRequest { StackName = plan.StackName }, cancellationToken);
     }
 
     /// <summary>The stack's outputs, with its resources' physical ids to fall back on (see <see cref="StackOutputValues"/>).</summary>
     public Task<StackOutputValues> ReadOutputsAsync(string stackName, CancellationToken cancellationToken) =>
-        StackOutputValues.ReadAsync(cloudFormation, gate, stackName, cancellationToken);
+        StackOutputValues.ReadAsync(cloudFormation, stackName, cancellationToken);
 
     private static void CheckTemplateSize(StackDeployment deployment)
     {

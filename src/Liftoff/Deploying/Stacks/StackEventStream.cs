@@ -1,6 +1,5 @@
 using Liftoff.Aws.CloudFormation;
 using Liftoff.Aws.CloudFormation.Model;
-using Liftoff.Aws.Requests;
 
 namespace Liftoff.Deploying.Stacks;
 
@@ -9,7 +8,7 @@ namespace Liftoff.Deploying.Stacks;
 /// id, so nothing is shown twice or missed whatever the clocks of this machine and AWS say; pages are
 /// read newest first (DescribeStackEvents' order) only until a known event is reached.
 /// </summary>
-internal sealed class StackEventStream(IAmazonCloudFormation cloudFormation, RequestBudget gate, string stack)
+internal sealed class StackEventStream(IAmazonCloudFormation cloudFormation, string stack)
 {
     // A stack's history can be long; never walk more of it than a deploy can have produced.
     private const int MaxPages = 20;
@@ -19,25 +18,22 @@ internal sealed class StackEventStream(IAmazonCloudFormation cloudFormation, Req
     /// <summary>Every event read since <see cref="SkipExistingAsync"/>, oldest first.</summary>
     public IReadOnlyList<StackEventRecord> All => _all;
 
-    /// <summary>Remembers the events already there, so only what happens from now on is read.</summary>
+    /// <summary>Remembers the events already there (the newest page), so only what happens from now on is read.</summary>
     public async Task SkipExistingAsync(CancellationToken cancellationToken)
     {
-        var page = await gate.SendAsync("DescribeStackEvents",
-            t => cloudFormation.DescribeStackEventsAsync(new DescribeStackEventsRequest { StackName = stack }, t),
-            cancellationToken);
-        foreach (var e in page.StackEvents ?? []) if (e.EventId is { } id) _seen.Add(id);
+        await foreach (var page in Pages().WithCancellation(cancellationToken))
+        {
+            foreach (var e in page.StackEvents ?? []) if (e.EventId is { } id) _seen.Add(id);
+            break;
+        }
     }
 
     public async Task<IReadOnlyList<StackEventRecord>> ReadNewAsync(CancellationToken cancellationToken)
     {
         var fresh = new List<StackEventRecord>();
-        string? token = null;
-        for (var pages = 0; pages < MaxPages; pages++)
+        var pages = 0;
+        await foreach (var page in Pages().WithCancellation(cancellationToken))
         {
-            var next = token;
-            var page = await gate.SendAsync("DescribeStackEvents",
-                t => cloudFormation.DescribeStackEventsAsync(new DescribeStackEventsRequest { StackName = stack, NextToken = next }, t),
-                cancellationToken);
             var reachedKnown = false;
             foreach (var e in page.StackEvents ?? [])
             {
@@ -45,8 +41,7 @@ internal sealed class StackEventStream(IAmazonCloudFormation cloudFormation, Req
                 if (!_seen.Add(id)) { reachedKnown = true; break; }
                 fresh.Add(ToRecord(e));
             }
-            token = page.NextToken;
-            if (reachedKnown || string.IsNullOrEmpty(token)) break;
+            if (reachedKnown || ++pages == MaxPages) break;
         }
         // Pages come newest first; show them in the order they happened.
         fresh.Reverse();
@@ -61,6 +56,9 @@ internal sealed class StackEventStream(IAmazonCloudFormation cloudFormation, Req
         return failed.FirstOrDefault(e => !StackStatuses.IsConsequentialFailure(e.Reason) && !IsStackItself(e))
             ?? failed.FirstOrDefault();
     }
+
+    private IAsyncEnumerable<DescribeStackEventsResponse> Pages() =>
+        cloudFormation.Paginators.DescribeStackEvents(new DescribeStackEventsRequest { StackName = stack }).Responses;
 
     private static bool IsStackItself(StackEventRecord e) => e.ResourceType == "AWS::CloudFormation::Stack";
 

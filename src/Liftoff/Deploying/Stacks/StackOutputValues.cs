@@ -1,6 +1,5 @@
 using Liftoff.Aws.CloudFormation;
 using Liftoff.Aws.CloudFormation.Model;
-using Liftoff.Aws.Requests;
 
 namespace Liftoff.Deploying.Stacks;
 
@@ -26,15 +25,13 @@ public sealed record StackOutputValues(
             ". Add the output to the template, or fix the name in project.yaml (outputs).");
 
     public static async Task<StackOutputValues> ReadAsync(
-        IAmazonCloudFormation cloudFormation, RequestBudget gate, string stackName, CancellationToken cancellationToken)
+        IAmazonCloudFormation cloudFormation, string stackName, CancellationToken cancellationToken)
     {
-        var stacks = await gate.SendAsync("DescribeStacks",
-            t => cloudFormation.DescribeStacksAsync(new DescribeStacksRequest { StackName = stackName }, t), cancellationToken);
+        var stacks = await cloudFormation.DescribeStacksAsync(new DescribeStacksRequest { StackName = stackName }, cancellationToken);
         var outputs = (stacks.Stacks?.FirstOrDefault()?.Outputs ?? [])
             .Where(o => o.OutputKey is not null && o.OutputValue is not null)
             .ToDictionary(o => o.OutputKey!, o => o.OutputValue!, StringComparer.Ordinal);
-        var resources = await gate.SendAsync("DescribeStackResources",
-            t => cloudFormation.DescribeStackResourcesAsync(new DescribeStackResourcesRequest { StackName = stackName }, t), cancellationToken);
+        var resources = await cloudFormation.DescribeStackResourcesAsync(new DescribeStackResourcesRequest { StackName = stackName }, cancellationToken);
         var physical = (resources.StackResources ?? [])
             .Where(r => r.LogicalResourceId is not null && !string.IsNullOrEmpty(r.PhysicalResourceId))
             .ToDictionary(r => r.LogicalResourceId!, r => r.PhysicalResourceId!, StringComparer.Ordinal);

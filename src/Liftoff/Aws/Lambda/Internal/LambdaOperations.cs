@@ -109,7 +109,10 @@ internal static class LambdaOperations
             };
         }),
         r => r.Qualifier is null ? r.FunctionName : $"{r.FunctionName}:{r.Qualifier}",
-        iamAction: "InvokeFunction");
+        iamAction: "InvokeFunction")
+    {
+        DataPlane = true,
+    };
 
     private static JsonResponseReader<T> Body<T>() where T : Amazon.Runtime.AmazonWebServiceResponse, new() =>
         JsonResponseReader<T>.Body(LambdaErrors.Instance, Json);
