@@ -12,14 +12,8 @@ public class ErrorStreamTests
         public Target Bad => _ => _.Executes(Fail("the configuration has 1 error: environments.yaml:3:5: unknown key"));
     }
 
-    private static async Task<(int ExitCode, string Out, string Error)> RunAsync(string commandLine)
-    {
-        using var root = new TestRoot();
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var invocation = new BuildInvocation(commandLine.Split(' '), new Dictionary<string, string>(), output, false, root.Path) { Error = error };
-        var exitCode = await new Build().RunAsync(invocation, [], CancellationToken.None);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string commandLine) =>
+        InProcess.RunWithStderrAsync(new Build(), commandLine);
 
     [Fact]
     public async Task A_failed_targets_message_goes_to_stderr_and_the_summary_to_stdout()

@@ -1,6 +1,7 @@
 using Liftoff.Components;
 using Liftoff.Engine;
 using Liftoff.Tests.Configuration;
+using Liftoff.Tests.Trust;
 
 namespace Liftoff.Tests.Building;
 
@@ -58,13 +59,8 @@ public sealed class BuilderEnvironmentTests : IDisposable
             Assert.False(seen.ContainsKey(name), $"the build command saw {name}");
     }
 
-    private async Task<(int ExitCode, string Output)> CompileAsync(IReadOnlyDictionary<string, string> environment)
-    {
-        var output = new StringWriter();
-        var invocation = new BuildInvocation(["Compile"], environment, output, false, _repository.Root);
-        var exitCode = await new CompileBuild().RunAsync(invocation, [], CancellationToken.None);
-        return (exitCode, output.ToString());
-    }
+    private Task<BuildRun> CompileAsync(IReadOnlyDictionary<string, string> environment) =>
+        TrustBuild.RunAsync<CompileBuild>(_repository.Root, "Compile", environment);
 
     private sealed class CompileBuild : LiftoffBuild, ICompile;
 }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Liftoff.Components;
 using Liftoff.Engine;
 using Liftoff.Tests.Configuration;
+using Liftoff.Tests.Trust;
 
 namespace Liftoff.Tests.Containment;
 
@@ -129,8 +130,8 @@ public sealed class ContainmentTests : IDisposable
     }
 
     /// <summary>Assert.Contains across the console's line wrapping, showing the whole output when the text is not in it.</summary>
-    private static void Says((int ExitCode, string Output) run, string text) =>
-        Assert.True(run.Output.ReplaceLineEndings("").Contains(text, StringComparison.Ordinal), $"Expected: {text}\nOutput:\n{run.Output}");
+    private static void Says(BuildRun run, string text) =>
+        Assert.True(run.Text.Contains(text, StringComparison.Ordinal), $"Expected: {text}\nOutput:\n{run.Output}");
 
     private static string Sha256(string path) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 
@@ -150,13 +151,7 @@ public sealed class ContainmentTests : IDisposable
             .Select(File.ReadAllText));
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string commandLine)
-    {
-        var output = new StringWriter();
-        var invocation = new BuildInvocation(commandLine.Split(' '), new Dictionary<string, string>(), output, false, _repository.Root);
-        var exitCode = await new PackageBuild().RunAsync(invocation, [], CancellationToken.None);
-        return (exitCode, output.ToString());
-    }
+    private Task<BuildRun> RunAsync(string commandLine) => TrustBuild.RunAsync<PackageBuild>(_repository.Root, commandLine);
 
     private sealed class PackageBuild : LiftoffBuild, IPackage;
 }

@@ -64,13 +64,8 @@ public sealed class SecretScanTests(MotoFixture moto) : IClassFixture<MotoFixtur
         Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
     }
 
-    private async Task<BuildRun> RunAsync(string commandLine, Dictionary<string, string> environment)
-    {
-        var output = new StringWriter();
-        var invocation = new BuildInvocation(commandLine.Split(' '), environment, output, IsTerminal: false, _repository.Root) { Error = output };
-        var exitCode = await new ScanBuild().RunAsync(invocation, [], CancellationToken.None);
-        return new BuildRun(exitCode, output.ToString());
-    }
+    private Task<BuildRun> RunAsync(string commandLine, Dictionary<string, string> environment) =>
+        TrustBuild.RunAsync<ScanBuild>(_repository.Root, commandLine, environment);
 
     /// <summary>Every file under a folder of the repository, and every entry of every ZIP there, as text.</summary>
     private IEnumerable<(string, string)> Files(string folder)

@@ -10,14 +10,18 @@ internal sealed class TrustBuild : LiftoffBuild,
     [Parameter("A build's own secret, e.g. a registry or API token"), Secret]
     public string? ReleaseToken { get; set; }
 
-    /// <summary>Runs the build as ./build.sh would, with its own environment and root; stdout and stderr are captured.</summary>
-    public static async Task<BuildRun> RunAsync(string root, string commandLine, IReadOnlyDictionary<string, string>? environment = null,
-        CancellationToken cancellationToken = default)
+    /// <summary>Runs this pipeline as ./build.sh would, with its own environment and root.</summary>
+    public static Task<BuildRun> RunAsync(string root, string commandLine, IReadOnlyDictionary<string, string>? environment = null) =>
+        RunAsync<TrustBuild>(root, commandLine, environment);
+
+    /// <summary>Runs a build in-process as ./build.sh would, with its own environment and root; stdout and stderr both captured, in order.</summary>
+    public static async Task<BuildRun> RunAsync<TBuild>(string root, string commandLine, IReadOnlyDictionary<string, string>? environment = null)
+        where TBuild : LiftoffBuild, new()
     {
         var output = new StringWriter();
         var arguments = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var invocation = new BuildInvocation(arguments, environment ?? BaseEnvironment(), output, IsTerminal: false, root);
-        var exitCode = await new TrustBuild().RunAsync(invocation, [], cancellationToken);
+        var invocation = new BuildInvocation(arguments, environment ?? BaseEnvironment(), output, IsTerminal: false, root) { Error = output };
+        var exitCode = await new TBuild().RunAsync(invocation, [], CancellationToken.None);
         return new BuildRun(exitCode, output.ToString());
     }
 
