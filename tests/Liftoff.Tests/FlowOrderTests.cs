@@ -13,11 +13,12 @@ public sealed partial class FlowOrderTests
     /// <summary>
     /// Bottom to top. Aws (AWS access) and Configuration know nothing of the steps; the steps follow in the
     /// order ./build.sh Deploy runs them; Releases (the ledger Deploy reads first and writes last, which
-    /// SmokeTest, InvalidateCdn and Rollback read) sits below Deploying; Components (the targets) sits on top.
+    /// SmokeTest, InvalidateCdn and Rollback read) sits below Deploying; Ci (CI files, affected projects, GitHub,
+    /// CodePipeline, the CI role's policy) builds on all of them; Components (the targets) sits on top.
     /// A new folder takes its place here and in README's map.
     /// </summary>
     private static readonly string[] Flow =
-        ["Aws", "Configuration", "Building", "Testing", "Packaging", "Uploading", "Releases", "Deploying", "Components"];
+        ["Aws", "Configuration", "Building", "Testing", "Packaging", "Uploading", "Releases", "Deploying", "Invoking", "SmokeTesting", "Ci", "Components"];
 
     private static readonly string Source = Path.Combine(RepositoryFolders.Root, "src", "Liftoff");
 

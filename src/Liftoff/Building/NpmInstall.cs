@@ -14,7 +14,7 @@ namespace Liftoff.Building;
 /// <param name="inCi">The build runs on a CI service (BuildHost.IsCi).</param>
 public sealed class NpmInstall(ToolRunner tools, bool inCi = false)
 {
-    private const string StampName = ".liftoff-npm-ci.sha256";
+    public const string StampName = ".liftoff-npm-ci.sha256";
 
     /// <returns>True when npm ran (`npm ci`, or `npm install` writing the lock file), false when node_modules was up to date.</returns>
     public async Task<bool> EnsureAsync(string prefix, string directory, CancellationToken cancellationToken)

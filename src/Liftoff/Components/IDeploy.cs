@@ -1,4 +1,7 @@
+using Liftoff.Ci.GitHub;
+using Liftoff.Configuration;
 using Liftoff.Deploying;
+using Liftoff.Deploying.Stacks;
 using Liftoff.Engine;
 using Liftoff.Packaging;
 using Liftoff.Releases;
@@ -12,11 +15,8 @@ namespace Liftoff.Components;
 /// artifacts/manifest.json (what Upload stored), the environment and projects' configuration, and the
 /// release ledger (what is live).
 /// </summary>
-public interface IDeploy : IUpload, ISmokeTest, IHazForce
+public interface IDeploy : IUpload, ISmokeTest, IHazForce, IHazGitHub, IHazApproval
 {
-    [Parameter("Deploy: execute change sets in environments that need approval without asking")]
-    bool Approve => TryGetValue(() => Approve);
-
     [Parameter("Deploy: show the change sets and the planned rollout, then delete the change sets; nothing changes")]
     bool DryRun => TryGetValue(() => DryRun);
 
@@ -35,8 +35,22 @@ public interface IDeploy : IUpload, ISmokeTest, IHazForce
         .Requires(() => StackParametersFromEnvironmentAreSet)
         .Executes(async ct =>
         {
-            var run = new DeployRun(AwsClientsFor, Console, ReleaseActor.For(Host), await GitRevision.ReadAsync(RootDirectory, ct), RootDirectory);
-            await run.RunAsync(DeployEnvironments, await ArtifactManifest.LoadAsync(RootDirectory, ct),
-                new DeployOptions(DryRun, Force, ForceUnlock), ApprovalGate.ForHost(Console, Approve, Host.IsCi), ct);
+            var projects = DeployEnvironments;
+            // CodeBuild behind CodePipeline has no .git: the commit is the one the CI service names.
+            var git = await GitRevision.ReadAsync(RootDirectory, ct) ?? GitRevision.FromCi(Host.Commit);
+            var run = new DeployRun(AwsClientsFor, Console, ReleaseActor.For(Host), git, RootDirectory);
+            var manifest = await ArtifactManifest.LoadAsync(RootDirectory, ct);
+            var report = new GitHubDeployReport(GitHub is { Sha: null } github ? github with { Sha = git?.Commit } : GitHub,
+                Console, Host.Kind == BuildHostKind.GitHubActions, ApiUrlAsync);
+            var results = await report.RunAsync(projects, "deploy", DryRun, () => run.RunAsync(projects, manifest,
+                new DeployOptions(DryRun, Force, ForceUnlock), ApprovalGate.ForHost(Console, Approve, Host.IsCi), ct), ct);
+            // What SmokeTest, triggered next, checks: the releases this run made (not dry runs, not up-to-date projects).
+            DeployedProjects.AddRange(results.Where(r => r.Outcome == ProjectDeployOutcome.Deployed).Select(r => r.Project));
         });
+
+    /// <summary>The project's API URL (project.yaml outputs.apiUrl) as the stack reports it, for the GitHub environment.</summary>
+    private async Task<string?> ApiUrlAsync(ProjectEnvironment project, CancellationToken cancellationToken) =>
+        project.Outputs.ApiUrl is { } api
+            ? (await StackOutputValues.ReadAsync(AwsClientsFor(project).CloudFormation, project.StackName, cancellationToken)).Find(api.OutputName)
+            : null;
 }

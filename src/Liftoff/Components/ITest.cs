@@ -1,3 +1,4 @@
+using Liftoff.Ci.GitHub;
 using Liftoff.Engine;
 using Liftoff.Testing;
 using Spectre.Console;
@@ -19,7 +20,11 @@ public interface ITest : ICompile
         .DependsOn(Compile)
         .Executes(async ct =>
         {
-            OnBuildFinished(console => console.WriteLine(TestTally.Counts.ToString()));
+            OnBuildFinished(console =>
+            {
+                console.WriteLine(TestTally.Counts.ToString());
+                JobSummary.AppendLine(EnvironmentInfo.GetVariable("GITHUB_STEP_SUMMARY"), $"**{TestTally.Counts}**");
+            });
             await new TestRun(RootDirectory, Console, TestTally).RunAsync(HasProjects ? ProjectBuilds : [], ct);
         });
 }

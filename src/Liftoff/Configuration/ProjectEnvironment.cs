@@ -16,6 +16,8 @@ public sealed record ProjectEnvironment
     /// <summary>The environment's tags with the project's on top.</summary>
     public required IReadOnlyDictionary<string, string> Tags { get; init; }
     public string? CiRoleArn { get; init; }
+    /// <summary>The environment's CodePipeline, when environments.yaml declares one (the same for every project).</summary>
+    public PipelineSettings? Pipeline { get; init; }
     /// <summary>{project}-{env}.</summary>
     public required string StackName { get; init; }
     /// <summary>Absolute path of the CloudFormation template.</summary>
@@ -37,6 +39,7 @@ public sealed record ProjectEnvironment
     public FrontEnd? FrontEnd { get; init; }
     public required StackOutputs Outputs { get; init; }
     public required IReadOnlyList<SmokeCheck> SmokeChecks { get; init; }
+    public SmokeSettings Smoke { get; init; } = SmokeSettings.Default;
     public required Rollout Rollout { get; init; }
     public required IReadOnlyList<string> Alarms { get; init; }
 }

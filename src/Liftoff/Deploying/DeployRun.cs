@@ -49,7 +49,8 @@ public sealed class DeployRun(
         console.Write(DeploySummary.Render(projects, results, failures));
         var failed = projects.Select((p, i) => (p.Project, Error: failures[i])).Where(f => f.Error is not null).ToList();
         if (failed.Count > 0)
-            throw new DeployRunFailedException(failed.Select(f => f.Project).ToList(), failed.Select(f => f.Error!).ToList());
+            throw new DeployRunFailedException(failed.Select(f => f.Project).ToList(), failed.Select(f => f.Error!).ToList())
+                { Succeeded = results.OfType<ProjectDeployResult>().ToList() };
         return results.Select(r => r!).ToList();
     }
 
@@ -73,4 +74,10 @@ public sealed class DeployRunFailedException(IReadOnlyList<string> projects, IRe
         errors.Count == 1 ? errors[0] : new AggregateException(errors))
 {
     public IReadOnlyList<string> Projects { get; } = projects;
+
+    /// <summary>Each failed project's reason, in the order of <see cref="Projects"/>.</summary>
+    public IReadOnlyList<Exception> Errors { get; } = errors;
+
+    /// <summary>The projects that did deploy (or were up to date) in the same run.</summary>
+    public IReadOnlyList<ProjectDeployResult> Succeeded { get; init; } = [];
 }

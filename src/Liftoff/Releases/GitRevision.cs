@@ -61,4 +61,7 @@ public sealed record GitRevision(string Commit, string? Branch, bool Dirty = fal
             return []; // git went missing since the commit was read.
         }
     }
+
+    /// <summary>The commit a CI service names when the checkout has no .git (CodeBuild behind CodePipeline), else null.</summary>
+    public static GitRevision? FromCi(string? commit) => string.IsNullOrEmpty(commit) ? null : new GitRevision(commit, null);
 }

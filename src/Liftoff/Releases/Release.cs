@@ -37,6 +37,9 @@ public sealed record Release
     /// <summary>For a rollback: the release whose state it restored.</summary>
     public string? RestoredReleaseId { get; init; }
 
+    /// <summary>The last smoke test of this release (absent in records written before SmokeTest existed).</summary>
+    public ReleaseSmokeTest? SmokeTest { get; init; }
+
     public DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
     public IReadOnlyList<ReleasePhase> Phases { get; init; } = [];
@@ -59,3 +62,10 @@ public sealed record ReleaseAssets(string ManifestSha256, IReadOnlyList<ReleaseA
 public sealed record ReleaseAsset(string Path, string Sha256Hex, long Size, string ContentType, string CacheControl);
 
 public sealed record ReleasePhase(string Name, DateTimeOffset StartedAt, long DurationMs);
+
+/// <summary>How a release's smoke checks went: each check's outcome, and the response of one that failed.</summary>
+public sealed record ReleaseSmokeTest(bool Passed, DateTimeOffset StartedAt, DateTimeOffset FinishedAt, IReadOnlyList<ReleaseSmokeCheck> Checks);
+
+/// <summary>One smoke check's outcome. <see cref="Response"/> (the start of the body or the function's result) is kept for a failed check.</summary>
+public sealed record ReleaseSmokeCheck(
+    string Name, string Kind, bool Passed, int Attempts, long LatencyMs, int? Status = null, string? Failure = null, string? Response = null);

@@ -2,8 +2,9 @@ using Liftoff.Engine;
 
 namespace Liftoff.Releases;
 
-/// <summary>Who ran a release and where: a user on a laptop, or a CI actor with a link to the run.</summary>
-public sealed record ReleaseActor(string User, string Host, int ProcessId, string? CiProvider = null, string? CiRunUrl = null)
+/// <summary>Who ran a release and where: a user on a laptop, or a CI actor with a link to the run and the commit it built.</summary>
+public sealed record ReleaseActor(
+    string User, string Host, int ProcessId, string? CiProvider = null, string? CiRunUrl = null, string? CiCommit = null)
 {
     public string Display => CiProvider is null ? $"{User}@{Host}" : $"{User} ({CiProvider})";
 
@@ -18,5 +19,6 @@ public sealed record ReleaseActor(string User, string Host, int ProcessId, strin
             BuildHostKind.CodeBuild => "codebuild",
             _ => null,
         },
-        host.RunUrl);
+        host.RunUrl,
+        host.Commit);
 }

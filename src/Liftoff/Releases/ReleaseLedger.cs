@@ -65,6 +65,14 @@ public sealed class ReleaseLedger(IAmazonS3 s3, string bucket, TimeProvider? clo
         return rolledBack;
     }
 
+    /// <summary>Records how the release's smoke checks went, leaving its status as it is.</summary>
+    public async Task<Release> RecordSmokeTestAsync(Release release, ReleaseSmokeTest smokeTest, CancellationToken cancellationToken)
+    {
+        var checkedRelease = release with { SmokeTest = smokeTest };
+        await PutAsync(checkedRelease, ifNoneMatch: false, cancellationToken);
+        return checkedRelease;
+    }
+
     public async Task<Release?> GetAsync(string project, string environment, string id, CancellationToken cancellationToken)
     {
         try

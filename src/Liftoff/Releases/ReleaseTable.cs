@@ -20,6 +20,7 @@ public static class ReleaseTable
             .AddColumn("Started (UTC)")
             .AddColumn(new TableColumn("Took").RightAligned())
             .AddColumn("Versions")
+            .AddColumn("Smoke")
             .AddColumn("Error");
         if (releases.Count == 0)
             table.Caption("no releases yet");
@@ -39,6 +40,7 @@ public static class ReleaseTable
                 r.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 r.Duration is { } d ? $"{d.TotalSeconds:0.0} s" : "-",
                 Markup.Escape(string.Join(' ', r.FunctionVersions.OrderBy(v => v.Key).Select(v => $"{v.Key}:{v.Value}"))),
+                Smoke(r.SmokeTest),
                 Markup.Escape(Shorten(r.Error)));
         return table;
     }
@@ -52,6 +54,10 @@ public static class ReleaseTable
         ReleaseStatus.RolledBack => "[yellow]rolled-back[/]",
         _ => "[blue]in-progress[/]",
     };
+
+    private static string Smoke(ReleaseSmokeTest? smoke) => smoke is null
+        ? "[grey]-[/]"
+        : $"{(smoke.Passed ? "[green]passed[/]" : "[red]failed[/]")} {smoke.Checks.Count(c => c.Passed)}/{smoke.Checks.Count}";
 
     private static string Shorten(string? error) =>
         error is null ? "" : error.Length <= 80 ? error : error[..77] + "...";

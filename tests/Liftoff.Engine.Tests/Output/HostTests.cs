@@ -52,6 +52,16 @@ public class HostTests
         }
 
         [Fact]
+        public async Task The_commit_is_the_one_GitHub_names()
+        {
+            var build = new Build();
+
+            await InProcess.RunAsync(build, "Compile", new Dictionary<string, string>(Environment) { ["GITHUB_SHA"] = "4f9c2a1b" });
+
+            Assert.Equal("4f9c2a1b", build.SeenHost!.Commit);
+        }
+
+        [Fact]
         public async Task Without_the_variable_no_workflow_commands_are_written()
         {
             var outcome = await InProcess.RunAsync(new Build(), "Test");
@@ -77,6 +87,18 @@ public class HostTests
             Assert.Equal("https://eu-west-1.console.aws.amazon.com/codesuite/codebuild/projects/shop-ci/build/shop-ci%3A8d0c6a2e-1f2b-4c3d-9e8f-0a1b2c3d4e5f",
                 build.SeenHost.RunUrl);
             Assert.Equal("codepipeline/shop", build.SeenHost.Actor);
+            Assert.Null(build.SeenHost.Commit);
+        }
+
+        [Fact]
+        public async Task The_commit_is_the_resolved_source_version()
+        {
+            var build = new Build();
+
+            await InProcess.RunAsync(build, "Compile", InProcess.Environment(
+                ("CODEBUILD_BUILD_ID", "shop-ci:1"), ("CODEBUILD_SOURCE_VERSION", "refs/heads/main"), ("CODEBUILD_RESOLVED_SOURCE_VERSION", "9e8d7c6b")));
+
+            Assert.Equal("9e8d7c6b", build.SeenHost!.Commit);
             Assert.True(build.SeenHost.IsCi);
         }
 

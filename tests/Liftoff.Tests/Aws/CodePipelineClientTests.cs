@@ -77,6 +77,29 @@ public sealed class CodePipelineClientTests : IClassFixture<MotoFixture>, IClass
     }
 
     [Fact]
+    public async Task CreatePipeline_writes_a_pipeline_with_tags_that_the_CLI_reads_back()
+    {
+        var existing = await CreatePipelineAsync();
+        var pipeline = (await _aws.CodePipeline.GetPipelineAsync(new GetPipelineRequest { Name = existing })).Pipeline!;
+        pipeline.Name = $"cards-created-{Guid.NewGuid():N}"[..30];
+        pipeline.Version = null;
+
+        var created = await _aws.CodePipeline.CreatePipelineAsync(new CreatePipelineRequest
+        {
+            Pipeline = pipeline,
+            Tags = [new Tag { Key = "liftoff:environment", Value = "prod" }],
+        });
+
+        Assert.Equal(1, created.Pipeline!.Version);
+        Assert.Equal("prod", Assert.Single(created.Tags).Value);
+        var theirs = await _cli.JsonAsync("codepipeline", "get-pipeline", "--name", pipeline.Name);
+        Assert.Equal(["Source", "Approve"], theirs.GetProperty("pipeline").GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        var arn = theirs.GetProperty("metadata").GetProperty("pipelineArn").GetString();
+        var tags = await _cli.JsonAsync("codepipeline", "list-tags-for-resource", "--resource-arn", arn!);
+        Assert.Equal("liftoff:environment", tags.GetProperty("tags")[0].GetProperty("key").GetString());
+    }
+
+    [Fact]
     public async Task A_missing_pipeline_is_a_typed_error_with_code_and_request_id()
     {
         var error = await Assert.ThrowsAsync<PipelineNotFoundException>(() =>

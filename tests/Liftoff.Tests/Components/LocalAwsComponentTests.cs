@@ -5,6 +5,8 @@ using Liftoff.Engine;
 using Liftoff.Tests.Configuration;
 using Spectre.Console;
 
+using Liftoff.Tests.Support;
+
 namespace Liftoff.Tests.Components;
 
 /// <summary>The LocalAws and LocalAwsStop targets and --aws-profile, run in-process as ./build.sh would run them.</summary>
@@ -29,13 +31,8 @@ public sealed class LocalAwsComponentTests : IDisposable
 
     public void Dispose() => _repository.Dispose();
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string commandLine, params (string, string)[] environment)
-    {
-        var output = new StringWriter();
-        var invocation = new BuildInvocation(commandLine.Split(' '), environment.ToDictionary(e => e.Item1, e => e.Item2), output, false, _repository.Root);
-        var exitCode = await new AwsBuild().RunAsync(invocation, [], CancellationToken.None);
-        return (exitCode, output.ToString());
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(string commandLine, params (string, string)[] environment) =>
+        ComponentRun.RunAsync<AwsBuild>(_repository.Root, commandLine, environment.ToDictionary(e => e.Item1, e => e.Item2));
 
     [Fact]
     public async Task An_AWS_target_with_env_local_gets_a_running_local_AWS_and_LocalAwsStop_stops_it()

@@ -3,6 +3,8 @@ using Liftoff.Components;
 using Liftoff.Engine;
 using Liftoff.Tests.Configuration;
 
+using Liftoff.Tests.Support;
+
 namespace Liftoff.Tests.Components;
 
 /// <summary>The Package target, run in-process as ./build.sh would run it, on a small repository.</summary>
@@ -12,13 +14,8 @@ public sealed class PackageComponentTests : IDisposable
 
     public void Dispose() => _repository.Dispose();
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string commandLine)
-    {
-        var output = new StringWriter();
-        var invocation = new BuildInvocation(commandLine.Split(' '), new Dictionary<string, string>(), output, false, _repository.Root);
-        var exitCode = await new PackageBuild().RunAsync(invocation, [], CancellationToken.None);
-        return (exitCode, output.ToString());
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(string commandLine) =>
+        ComponentRun.RunAsync<PackageBuild>(_repository.Root, commandLine);
 
     [Fact]
     public async Task Package_makes_each_artifact_then_says_up_to_date_and_force_makes_it_again()

@@ -21,13 +21,7 @@ public sealed class ReleasesComponentTests : IClassFixture<MotoFixture>, IDispos
     }
 
     /// <summary>The local environment on this class's moto, with its artifact bucket named {prefix}-local.</summary>
-    private void UseBucket(string prefix) => _repository.Write("environments.yaml", $"""
-        environments:
-          local:
-            region: us-east-1
-            endpointUrl: {_moto.Endpoint}
-            artifactBucket: {prefix}-{"{env}"}
-        """);
+    private void UseBucket(string prefix) => _repository.OnLocalAws(_moto.Endpoint, prefix + "-{env}");
 
     public void Dispose() => _repository.Dispose();
 
@@ -86,13 +80,8 @@ public sealed class ReleasesComponentTests : IClassFixture<MotoFixture>, IDispos
         Assert.Contains("--env", run.Output);
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string commandLine)
-    {
-        var output = new StringWriter();
-        var invocation = new BuildInvocation(commandLine.Split(' '), new Dictionary<string, string>(), output, false, _repository.Root);
-        var exitCode = await new ReleasesBuild().RunAsync(invocation, [], CancellationToken.None);
-        return (exitCode, output.ToString());
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(string commandLine) =>
+        ComponentRun.RunAsync<ReleasesBuild>(_repository.Root, commandLine);
 
     private sealed class ReleasesBuild : LiftoffBuild, IReleases;
 }

@@ -15,13 +15,7 @@ public sealed class UploadComponentTests : IClassFixture<MotoFixture>, IDisposab
     public UploadComponentTests(MotoFixture moto)
     {
         _aws = new AwsCli(moto);
-        _repository.Write("environments.yaml", $"""
-            environments:
-              local:
-                region: us-east-1
-                endpointUrl: {moto.Endpoint}
-                artifactBucket: {_bucket}
-            """);
+        _repository.OnLocalAws(moto.Endpoint, _bucket);
     }
 
     public void Dispose() => _repository.Dispose();
@@ -42,13 +36,8 @@ public sealed class UploadComponentTests : IClassFixture<MotoFixture>, IDisposab
         Assert.Matches("^shop/api/[0-9a-f]{64}\\.zip$", objects[0].GetProperty("Key").GetString());
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string commandLine)
-    {
-        var output = new StringWriter();
-        var invocation = new BuildInvocation(commandLine.Split(' '), new Dictionary<string, string>(), output, false, _repository.Root);
-        var exitCode = await new UploadBuild().RunAsync(invocation, [], CancellationToken.None);
-        return (exitCode, output.ToString());
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(string commandLine) =>
+        ComponentRun.RunAsync<UploadBuild>(_repository.Root, commandLine);
 
     private sealed class UploadBuild : LiftoffBuild, IUpload;
 }

@@ -58,7 +58,7 @@ public sealed class BrokenConfigurationTests
     public async Task Unknown_key_far_from_any_lists_the_allowed_keys()
     {
         Assert.Equal(
-            [$"{ProjectFile}:1:1: unknown key 'owner'; allowed keys: description, template, stackParameters, functions, frontEnd, outputs, smokeChecks, rollout, alarms, tags, environments"],
+            [$"{ProjectFile}:1:1: unknown key 'owner'; allowed keys: description, template, stackParameters, functions, frontEnd, outputs, smokeChecks, smokeTimeoutSeconds, rollbackOnFailure, rollout, alarms, tags, environments"],
             await ErrorsAsync((ProjectFile, "owner: me\n" + ValidRepository.Project)));
     }
 
@@ -278,5 +278,52 @@ public sealed class BrokenConfigurationTests
         Assert.Contains(errors, e => e.StartsWith($"{ProjectFile}:6:13: 'functions.api.source': folder", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith($"{ProjectFile}:7:14: 'functions.api.timeout' expects a whole number", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith($"{ProjectFile}:8:5: unknown key 'memorySzie'", StringComparison.Ordinal));
+    }
+    [Fact]
+    public async Task Smoke_checks_of_each_kind_need_their_own_keys_and_only_those()
+    {
+        var project = ValidRepository.Project + """
+
+            smokeChecks:
+              - name: no path
+                status: 200
+              - kind: invoke
+                function: apu
+                status: 200
+              - kind: invoke
+                payload: '{"name": ada}'
+              - path: /health
+                function: api
+            """;
+
+        var errors = await ErrorsAsync((ProjectFile, project));
+
+        Assert.Equal(
+        [
+            $"{ProjectFile}:8:5: 'smokeChecks[0]' is an http check and needs 'path': the path below the API URL, e.g. path: /health",
+            $"{ProjectFile}:11:15: 'smokeChecks[1].function' is 'apu', which is not a function of this project; did you mean 'api'?",
+            $"{ProjectFile}:12:13: 'smokeChecks[1].status' belongs to http checks; an invoke check sends 'payload' and checks the function's result with bodyContains, json and maxLatencyMs",
+            $"{ProjectFile}:13:5: 'smokeChecks[2]' is an invoke check and needs 'function': one of api",
+            $"{ProjectFile}:14:14: 'smokeChecks[2].payload' is not JSON ('a' is an invalid start of a value.); write the event as JSON text, e.g. payload: '{{\"name\": \"ada\"}}'",
+            $"{ProjectFile}:16:15: 'smokeChecks[3].function' belongs to invoke checks; this one is an http check. Add kind: invoke, or use path and body",
+        ], errors);
+    }
+
+    [Fact]
+    public async Task A_json_check_names_json_pointers_and_a_latency_limit_is_a_positive_number()
+    {
+        var project = ValidRepository.Project + """
+
+            smokeChecks:
+              - path: /health
+                json: { status: ok }
+                maxLatencyMs: 0
+            """;
+
+        Assert.Equal(
+        [
+            $"{ProjectFile}:9:13: 'status' is not a valid name in 'smokeChecks[0].json': use a JSON pointer: empty for the whole document, else starting with /, e.g. /status or /users/0/id",
+            $"{ProjectFile}:10:19: 'smokeChecks[0].maxLatencyMs' is 0; allowed: 1 to 600000",
+        ], await ErrorsAsync((ProjectFile, project)));
     }
 }

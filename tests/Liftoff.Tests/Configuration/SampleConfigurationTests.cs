@@ -34,9 +34,11 @@ public sealed class SampleConfigurationTests
         Assert.Equal(["fraud-or-not-dev-alarm-api-errors"], fraud.Alarms);
         Assert.Equal(Rollout.AllAtOnce, fraud.Rollout);
         Assert.Equal("platform-team", fraud.Tags["owner"]);
-        Assert.Equal(2, fraud.SmokeChecks.Count);
-        Assert.Equal(new SmokeCheck("score a payment", "POST", "/check", 200, "\"verdict\"",
-            """{"email":"ada.lovelace@example.com","name":"Ada Lovelace","amount":12.5,"cardCountry":"GB"}"""), fraud.SmokeChecks[1]);
+        Assert.Equal(3, fraud.SmokeChecks.Count);
+        var score = fraud.SmokeChecks[1];
+        Assert.Equal(("score a payment", SmokeCheckKind.Http, "POST", "/check", 200, "\"verdict\""),
+            (score.Name, score.Kind, score.Method, score.Path, score.ExpectedStatus, score.BodyContains));
+        Assert.Equal("""{"email":"ada.lovelace@example.com","name":"Ada Lovelace","amount":12.5,"cardCountry":"GB"}""", score.Body);
     }
 
     [Fact]

@@ -55,6 +55,16 @@ internal static class ValidRepository
           ApiUrl: {Value: !Ref Site}
         """;
 
+    /// <summary>Replaces the environments with one, local, on a test's moto with the given artifact bucket.</summary>
+    public static TempRepository OnLocalAws(this TempRepository repository, string endpoint, string artifactBucket) =>
+        repository.Write("environments.yaml", $"""
+            environments:
+              local:
+                region: us-east-1
+                endpointUrl: {endpoint}
+                artifactBucket: {artifactBucket}
+            """);
+
     /// <summary>
     /// Loading options that judge runtimes on the day these cases were written (2026-11-30: nodejs22.x
     /// supported, nodejs20.x blocked), so a test that counts warnings does not change with the calendar.

@@ -38,6 +38,28 @@ public sealed class ReleaseOutputTests
     }
 
     [Fact]
+    public void A_record_keeps_its_smoke_test_and_a_record_from_before_smoke_tests_reads_without_one()
+    {
+        var checkedRelease = Sample() with
+        {
+            SmokeTest = new ReleaseSmokeTest(false, Start, Start.AddSeconds(3),
+                [new ReleaseSmokeCheck("health", "http", false, 2, 41, 502, "status 502, expected 200", "{\"message\": \"Internal server error\"}")]),
+        };
+        // A record written before SmokeTest existed has no smokeTest key, as an unchecked release's has none.
+        var older = ReleaseJson.Serialize(Sample());
+
+        var back = ReleaseJson.Deserialize(ReleaseJson.Serialize(checkedRelease));
+        var old = ReleaseJson.Deserialize(older);
+
+        var check = Assert.Single(back.SmokeTest!.Checks);
+        Assert.Equal(("health", 502, 2, "status 502, expected 200"), (check.Name, check.Status, check.Attempts, check.Failure));
+        Assert.Contains("Internal server error", check.Response);
+        Assert.False(JsonDocument.Parse(older).RootElement.TryGetProperty("smokeTest", out _));
+        Assert.Null(old.SmokeTest);
+        Assert.Equal(Sample().Id, old.Id);
+    }
+
+    [Fact]
     public void The_table_shows_what_a_release_manager_asks_first()
     {
         var output = new StringWriter();

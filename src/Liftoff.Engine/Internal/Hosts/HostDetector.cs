@@ -31,7 +31,7 @@ internal static class HostDetector
             var url = Get("GITHUB_REPOSITORY") is { } repository && Get("GITHUB_RUN_ID") is { } run
                 ? $"{server}/{repository}/actions/runs/{run}"
                 : null;
-            return new BuildHost(BuildHostKind.GitHubActions, url, Get("GITHUB_ACTOR"));
+            return new BuildHost(BuildHostKind.GitHubActions, url, Get("GITHUB_ACTOR")) { Commit = Get("GITHUB_SHA") };
         }
 
         if (Get("CODEBUILD_BUILD_ID") is { } buildId)
@@ -42,7 +42,10 @@ internal static class HostDetector
             var url = region is not null && parts.Length == 2
                 ? $"https://{region}.console.aws.amazon.com/codesuite/codebuild/projects/{parts[0]}/build/{Uri.EscapeDataString(buildId)}"
                 : null;
-            return new BuildHost(BuildHostKind.CodeBuild, url, Get("CODEBUILD_INITIATOR"));
+            // CODEBUILD_RESOLVED_SOURCE_VERSION is the commit for git sources and the source revision CodePipeline hands
+            // over; CODEBUILD_SOURCE_VERSION may be a branch, a pull request or an S3 object version, so it is not used.
+            return new BuildHost(BuildHostKind.CodeBuild, url, Get("CODEBUILD_INITIATOR"))
+                { Commit = Get("CODEBUILD_RESOLVED_SOURCE_VERSION") };
         }
 
         // Read from the invocation's environment, not the process's, so an in-process run sees only what it was given.

@@ -65,7 +65,9 @@ internal sealed class TargetDefinition(object build, string name) : ITargetDefin
     public ITargetDefinition Requires(params Expression<Func<bool>>[] conditions)
     {
         foreach (var condition in conditions)
-            Requirements.Add(new Requirement(condition.Body.ToString(), condition.Compile(), IsParameter: false));
+            // A named condition (Requires(() => ExactlyOneAnswer)) reads better by its name than as an expression tree.
+            Requirements.Add(new Requirement(condition.Body is MemberExpression member ? member.Member.Name : condition.Body.ToString(),
+                condition.Compile(), IsParameter: false));
         return this;
     }
 

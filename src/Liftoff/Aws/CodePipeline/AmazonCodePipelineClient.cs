@@ -13,6 +13,9 @@ public class AmazonCodePipelineClient(AWSCredentials credentials, AmazonCodePipe
     public Task<GetPipelineResponse> GetPipelineAsync(GetPipelineRequest request, CancellationToken cancellationToken = default) =>
         ExecuteAsync(CodePipelineOperations.GetPipeline, request, cancellationToken);
 
+    public Task<CreatePipelineResponse> CreatePipelineAsync(CreatePipelineRequest request, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(CodePipelineOperations.CreatePipeline, request, cancellationToken);
+
     public Task<UpdatePipelineResponse> UpdatePipelineAsync(UpdatePipelineRequest request, CancellationToken cancellationToken = default) =>
         ExecuteAsync(CodePipelineOperations.UpdatePipeline, request, cancellationToken);
 

@@ -41,4 +41,7 @@ public sealed record EnvironmentDefinition
     [RegularExpression(@"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+$", ErrorMessage = "an IAM role ARN such as arn:aws:iam::123456789012:role/liftoff-ci")]
     [Description("IAM role that GitHub Actions assumes through OIDC for this environment.")]
     public string? CiRoleArn { get; init; }
+
+    [Description("The environment's CodePipeline, which ./build.sh PipelineSync creates or updates.")]
+    public PipelineDefinition? Pipeline { get; init; }
 }

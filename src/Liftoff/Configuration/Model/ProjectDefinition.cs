@@ -30,8 +30,16 @@ public sealed record ProjectDefinition
     [Description("Stack outputs that later steps read, each with the resource to fall back to.")]
     public OutputsDefinition? Outputs { get; init; }
 
-    [Description("HTTP checks against the deployed API.")]
+    [Description("Checks run after each deploy (SmokeTest): HTTP requests to the API, or functions invoked.")]
     public IReadOnlyList<SmokeCheckDefinition>? SmokeChecks { get; init; }
+
+    [Range(1, 3600), DefaultValue(SmokeSettings.DefaultTimeoutSeconds)]
+    [Description("SmokeTest: how long the checks may take in all, retries included, in seconds.")]
+    public int? SmokeTimeoutSeconds { get; init; }
+
+    [DefaultValue(true)]
+    [Description("SmokeTest: when a check fails after a deploy, roll the project back to its previous release.")]
+    public bool? RollbackOnFailure { get; init; }
 
     [Description("Rollout for this project; the environment's when absent.")]
     public RolloutDefinition? Rollout { get; init; }

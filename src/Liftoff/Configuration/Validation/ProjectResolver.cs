@@ -43,6 +43,8 @@ internal sealed partial class ProjectResolver(
         var frontEnd = ResolveFrontEnd(projectDirectory, definition.FrontEnd, map);
         var outputs = ResolveOutputs(definition.Outputs, map, template);
         var rollout = ResolveRollout(definition.Rollout, definition.Rollout is null ? env.Map : map, env.Definition.Rollout);
+        var smokeChecks = new SmokeChecks(errors, map).Resolve(definition, (definition.Functions?.Keys ?? []).ToList(),
+            (text, key, where) => Substitute(text, values, key, where));
 
         if (errors.Count > errorsBefore || templatePath is null) return null;
         return new ProjectEnvironment
@@ -58,6 +60,7 @@ internal sealed partial class ProjectResolver(
             TerminationProtection = env.Definition.TerminationProtection ?? false,
             Tags = Tags(definition, map, env, values),
             CiRoleArn = env.Definition.CiRoleArn,
+            Pipeline = PipelineSettings.From(env.Name, env.Definition.Pipeline),
             StackName = stackName,
             TemplatePath = templatePath,
             StackParameters = parameters,
@@ -66,7 +69,9 @@ internal sealed partial class ProjectResolver(
             Functions = functions,
             FrontEnd = frontEnd,
             Outputs = outputs,
-            SmokeChecks = (definition.SmokeChecks ?? []).Select(ToSmokeCheck).ToList(),
+            SmokeChecks = smokeChecks,
+            Smoke = new SmokeSettings(
+                TimeSpan.FromSeconds(definition.SmokeTimeoutSeconds ?? SmokeSettings.DefaultTimeoutSeconds), definition.RollbackOnFailure ?? true),
             Rollout = rollout,
             Alarms = (definition.Alarms ?? []).Select((alarm, i) =>
                 Substitute(alarm, values, $"alarms[{i}]", map.Where(definition.Alarms!, i.ToString()))).ToList(),
@@ -231,12 +236,6 @@ internal sealed partial class ProjectResolver(
         foreach (var (key, value) in definition.Tags ?? new Dictionary<string, string>())
             tags[key] = Substitute(value, values, $"tags.{key}", map.Where(definition.Tags!, key));
         return tags;
-    }
-
-    private static SmokeCheck ToSmokeCheck(SmokeCheckDefinition check)
-    {
-        var method = check.Method ?? "GET";
-        return new SmokeCheck(check.Name ?? $"{method} {check.Path}", method, check.Path!, check.Status ?? 200, check.BodyContains, check.Body);
     }
 
     private string Substitute(string text, IReadOnlyDictionary<string, string?> values, string key, SourceLocation where)

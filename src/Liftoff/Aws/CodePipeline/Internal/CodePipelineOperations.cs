@@ -22,6 +22,12 @@ internal static class CodePipelineOperations
         Body<GetPipelineResponse>(),
         r => r.Name);
 
+    public static readonly AwsOperation<CreatePipelineRequest, CreatePipelineResponse> CreatePipeline = new(
+        "CreatePipeline",
+        r => Call(r, "CreatePipeline", new { r.Pipeline, Tags = r.Tags.Count == 0 ? null : r.Tags }),
+        Body<CreatePipelineResponse>(),
+        r => r.Pipeline?.Name);
+
     public static readonly AwsOperation<UpdatePipelineRequest, UpdatePipelineResponse> UpdatePipeline = new(
         "UpdatePipeline",
         r => Call(r, "UpdatePipeline", new { r.Pipeline }),
