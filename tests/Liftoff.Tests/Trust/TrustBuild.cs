@@ -1,5 +1,6 @@
 using Liftoff.Components;
 using Liftoff.Engine;
+using Liftoff.Tests.Support;
 
 namespace Liftoff.Tests.Trust;
 
@@ -14,15 +15,13 @@ internal sealed class TrustBuild : LiftoffBuild,
     public static Task<BuildRun> RunAsync(string root, string commandLine, IReadOnlyDictionary<string, string>? environment = null) =>
         RunAsync<TrustBuild>(root, commandLine, environment);
 
-    /// <summary>Runs a build in-process as ./build.sh would, with its own environment and root; stdout and stderr both captured, in order.</summary>
+    /// <summary>Runs a build in-process as ./build.sh would, with its own environment (PATH and HOME when none) and root.</summary>
     public static async Task<BuildRun> RunAsync<TBuild>(string root, string commandLine, IReadOnlyDictionary<string, string>? environment = null)
         where TBuild : LiftoffBuild, new()
     {
-        var output = new StringWriter();
-        var arguments = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var invocation = new BuildInvocation(arguments, environment ?? BaseEnvironment(), output, IsTerminal: false, root) { Error = output };
-        var exitCode = await new TBuild().RunAsync(invocation, [], CancellationToken.None);
-        return new BuildRun(exitCode, output.ToString());
+        var (exitCode, output) = await ComponentRun.RunAsync<TBuild>(root, commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            environment ?? BaseEnvironment());
+        return new BuildRun(exitCode, output);
     }
 
     /// <summary>What tools need to start (PATH, HOME), and nothing else from the machine.</summary>
