@@ -15,13 +15,14 @@ public sealed class ProjectCompiler
     private readonly ToolRunner _tools;
     private readonly IReadOnlyDictionary<FunctionBuilder, IFunctionBuilder> _builders;
     private readonly FrontEndBuilder _frontEnds;
+    private readonly RepositoryBoundary _boundary;
 
     /// <param name="inCi">A CI build: a node function without package-lock.json is refused rather than given one.</param>
     public ProjectCompiler(string rootDirectory, TextWriter output, bool inCi = false)
     {
         _tools = new ToolRunner(output);
         var npm = new NpmInstall(_tools, inCi);
-        var boundary = new RepositoryBoundary(rootDirectory);
+        var boundary = _boundary = new RepositoryBoundary(rootDirectory);
         _builders = new Dictionary<FunctionBuilder, IFunctionBuilder>
         {
             [FunctionBuilder.Node] = new NodeFunctionBuilder(_tools, npm, boundary),
@@ -45,6 +46,11 @@ public sealed class ProjectCompiler
             {
                 try
                 {
+                    foreach (var layer in project.Layers)
+                    {
+                        var staged = await Task.Run(() => StageLayer(project.Project, layer, ct), ct);
+                        lock (functions) functions.Add(staged);
+                    }
                     foreach (var function in project.Functions)
                     {
                         var staged = await _builders[function.Builder].BuildAsync(project.Project, function, ct);
@@ -69,5 +75,19 @@ public sealed class ProjectCompiler
         return new CompileReport(
             functions.OrderBy(f => f.Project, StringComparer.Ordinal).ThenBy(f => f.Function, StringComparer.Ordinal).ToList(),
             frontEnds);
+    }
+
+    /// <summary>
+    /// A layer's folder is its content as it is (python/…, nodejs/node_modules/…), as <c>aws cloudformation package</c>
+    /// zips it: Lambda extracts it into /opt.
+    /// </summary>
+    private StagedFunction StageLayer(string project, LayerBuild layer, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        FileTree.Recreate(layer.StagingDirectory);
+        FileTree.CopyAll(layer.SourceDirectory, layer.StagingDirectory, _boundary, project, cancellationToken);
+        var files = Directory.GetFiles(layer.StagingDirectory, "*", SearchOption.AllDirectories).Length;
+        _tools.Report(project, $"layer {layer.Name}: staged {files} files");
+        return new StagedFunction(project, layer.Name, layer.StagingDirectory, files, clock.Elapsed);
     }
 }

@@ -8,7 +8,7 @@ using YamlDotNet.RepresentationModel;
 namespace Liftoff.Configuration;
 
 /// <summary>
-/// Loads environments.yaml and projects/*/project.yaml, checks everything (every project in every
+/// Loads environments.yaml, projects/*/project.yaml and the projects' templates, checks everything (every project in every
 /// environment) and throws one ConfigurationException with every error, each at file:line:column; what
 /// should change but need not stop a build (a deprecated runtime, a project outside --project) is a warning.
 /// Nothing here touches AWS.
@@ -18,6 +18,9 @@ public static class ConfigurationLoader
     public const string EnvironmentsFileName = "environments.yaml";
     public const string ProjectsFolder = "projects";
     public const string ProjectFileName = "project.yaml";
+
+    /// <summary>Looked for, in this order, when project.yaml names no template (SAM's own names for it).</summary>
+    public static readonly IReadOnlyList<string> DefaultTemplates = ["template.yaml", "template.yml"];
 
     public static Task<LiftoffConfiguration> LoadAsync(string rootDirectory, CancellationToken cancellationToken) =>
         LoadAsync(rootDirectory, new ConfigurationOptions(), cancellationToken);
@@ -40,11 +43,7 @@ public static class ConfigurationLoader
         var selected = ConfigurationOptions.Selected(options.Projects);
         var projectEnvironments = new List<ProjectEnvironment>();
         var builds = new List<ProjectBuild>();
-        var projectsDirectory = Path.Combine(root, ProjectsFolder);
-        List<string> projectDirectories = Directory.Exists(projectsDirectory)
-            ? Directory.GetDirectories(projectsDirectory).Where(d => File.Exists(Path.Combine(d, ProjectFileName))).Order(StringComparer.Ordinal).ToList()
-            : [];
-        foreach (var directory in projectDirectories)
+        foreach (var directory in ProjectDirectories(root))
         {
             var project = Path.GetFileName(directory);
             var (before, warnedBefore) = (errors.Count, warnings.Count);
@@ -75,13 +74,17 @@ public static class ConfigurationLoader
         string Root, List<EnvironmentContext> Environments, RepositoryPaths Paths, RuntimeLifecycle Runtimes, DateOnly Today,
         List<ConfigurationError> Errors, List<ConfigurationError> Warnings);
 
-    /// <returns>The project in every environment and its build; null when its project.yaml could not be read.</returns>
+    /// <returns>The project in every environment and its build; null when its project.yaml or template could not be read.</returns>
     private static async Task<(List<ProjectEnvironment> Environments, ProjectBuild Build)?> LoadProjectAsync(
         LoadContext context, string project, string directory, CancellationToken cancellationToken)
     {
         var (root, environments, paths, errors) = (context.Root, context.Environments, context.Paths, context.Errors);
         var file = paths.Relative(Path.Combine(directory, ProjectFileName));
-        var rootNode = await YamlDocumentReader.ReadAsync(Path.Combine(directory, ProjectFileName), file, errors, cancellationToken);
+        var errorsBefore = errors.Count;
+        // A folder with only a template is a project too: everything comes from the template.
+        var rootNode = File.Exists(Path.Combine(directory, ProjectFileName))
+            ? await YamlDocumentReader.ReadAsync(Path.Combine(directory, ProjectFileName), file, errors, cancellationToken)
+            : new YamlMappingNode();
         if (rootNode is null) return null;
         if (!Regex.IsMatch(project, Names.ProjectPattern))
             errors.Add(new ConfigurationError(file, 1, 1, $"project folder name '{project}' is not usable in AWS names: use {Names.ProjectHint}"));
@@ -89,35 +92,68 @@ public static class ConfigurationLoader
         var map = new SourceMap();
         var binder = new NodeBinder(file, errors, map);
         var baseDefinition = binder.Bind<ProjectDefinition>([new Layer(rootNode)]);
-        if (baseDefinition is null) return null;
-        RuntimeCheck.Check(baseDefinition.Functions, map, context.Runtimes, context.Today, errors, context.Warnings);
+        // A 'functions' that does not read as a mapping was reported; matching it with the template would only add noise.
+        if (baseDefinition is null || baseDefinition.Functions is null && Written(rootNode, "functions")) return null;
         var overrides = ReadOverrides(rootNode, file, environments, errors);
+        var template = await ReadTemplateAsync(root, project, directory, file, baseDefinition, map, paths, errors, cancellationToken);
+        if (template is null) return null;
+        if (template.Catalog.Functions.Count == 0 && errors.Count == errorsBefore)
+            errors.Add(new ConfigurationError(template.Info.File, 1, 1,
+                "declares no AWS::Serverless::Function or AWS::Lambda::Function with local code (CodeUri or Code naming a folder), " +
+                "and project.yaml lists none: give a function its source folder as CodeUri, or list it under 'functions' with its source"));
+        // Every function's runtime, wherever it is written (project.yaml, the template, its Globals).
+        RuntimeCheck.Check(template.Catalog.Functions.ToDictionary(f => f.Name, f => f.Merged), map, context.Runtimes, context.Today, errors, context.Warnings);
+        binder.DeclaredElsewhere("functions", template.Catalog.Names);
 
-        // Per project, so a template's errors count against the project that reads it.
-        var templates = new Dictionary<string, Task<TemplateInfo?>>(StringComparer.Ordinal);
-        var resolver = new ProjectResolver(root, errors, context.Warnings, (path, _) =>
-        {
-            if (!templates.TryGetValue(path, out var template))
-                templates[path] = template = TemplateReader.ReadAsync(path, paths.Relative(path), errors, cancellationToken);
-            return template;
-        });
+        var resolver = new ProjectResolver(root, errors, context.Warnings);
         var perEnvironment = new List<ProjectEnvironment>();
         foreach (var env in environments)
         {
             List<Layer> layers = [new Layer(rootNode)];
             if (overrides.TryGetValue(env.Name, out var over)) layers.Add(new Layer(over, env.Name));
             var definition = binder.Bind<ProjectDefinition>(layers)!;
-            if (await resolver.ResolveAsync(project, directory, definition, map, env) is { } resolved)
+            if (resolver.Resolve(project, directory, definition, map, env, template) is { } resolved)
                 perEnvironment.Add(resolved);
         }
-
-        var functions = (baseDefinition.Functions ?? new Dictionary<string, FunctionDefinition>())
-            .Select(f => FunctionBuilds.Resolve(root, project, directory, f.Key, f.Value, map, paths, errors))
-            .OfType<FunctionBuild>()
-            .ToList();
-        return (perEnvironment, new ProjectBuild(project, directory, functions, perEnvironment.FirstOrDefault()?.FrontEnd,
-            perEnvironment.Select(p => p.TemplatePath).Distinct().ToList()));
+        return (perEnvironment, new ProjectBuild(project, directory, template.Functions, perEnvironment.FirstOrDefault()?.FrontEnd, [template.Info.FullPath])
+        {
+            Layers = template.Layers,
+        });
     }
+
+    /// <summary>projects/* folders holding a project.yaml or a template.yaml (template.yml), sorted by name.</summary>
+    private static List<string> ProjectDirectories(string root)
+    {
+        var projects = Path.Combine(root, ProjectsFolder);
+        return Directory.Exists(projects)
+            ? Directory.GetDirectories(projects)
+                .Where(d => File.Exists(Path.Combine(d, ProjectFileName)) || DefaultTemplates.Any(t => File.Exists(Path.Combine(d, t))))
+                .Order(StringComparer.Ordinal).ToList()
+            : [];
+    }
+
+    /// <summary>The project's template (project.yaml's 'template', else template.yaml or template.yml) and the functions it declares with project.yaml.</summary>
+    private static async Task<ProjectTemplate?> ReadTemplateAsync(
+        string root, string project, string directory, string file, ProjectDefinition definition, SourceMap map,
+        RepositoryPaths paths, List<ConfigurationError> errors, CancellationToken cancellationToken)
+    {
+        string? path;
+        if (definition.Template is { } written)
+            path = paths.Resolve(directory, written, "template", map.Where(definition, nameof(definition.Template)), PathKind.File);
+        else if ((path = DefaultTemplates.Select(t => Path.Combine(directory, t)).FirstOrDefault(File.Exists)) is null)
+            errors.Add(new ConfigurationError(file, 1, 1,
+                $"no template: add {string.Join(" or ", DefaultTemplates)} to {paths.Relative(directory)}, or name yours with 'template:'"));
+        if (path is null) return null;
+
+        var info = await TemplateReader.ReadAsync(path, paths.Relative(path), errors, cancellationToken);
+        if (info is null) return null;
+        var catalog = FunctionCatalog.Read(info, definition, map, directory, errors);
+        var (functions, layers) = catalog.Builds(root, project, paths);
+        return new ProjectTemplate(info, catalog, functions, layers);
+    }
+
+    private static bool Written(YamlNode root, string key) =>
+        root is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) && !YamlDocumentReader.IsNull(value);
 
     private static async Task<List<EnvironmentContext>> LoadEnvironmentsAsync(
         string root, List<ConfigurationError> errors, CancellationToken cancellationToken)

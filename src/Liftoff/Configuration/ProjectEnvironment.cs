@@ -23,9 +23,9 @@ public sealed record ProjectEnvironment
     /// <summary>Absolute path of the CloudFormation template.</summary>
     public required string TemplatePath { get; init; }
     /// <summary>
-    /// Project, Environment, ArtifactBucket, each function's &lt;Name&gt;MemorySize, &lt;Name&gt;Timeout and
-    /// &lt;Name&gt;Architecture, and the project's stack parameters (placeholders replaced; they win).
-    /// The deploy adds each function's CodeKey and passes only what the template declares.
+    /// Project, Environment, ArtifactBucket and the project's stack parameters (placeholders replaced). The deploy
+    /// adds each function's CodeKey and the settings the template takes as parameters (MemorySize: !Ref ApiMemorySize),
+    /// and passes only what the template declares.
     /// </summary>
     public required IReadOnlyDictionary<string, string> StackParameters { get; init; }
     /// <summary>
@@ -36,6 +36,12 @@ public sealed record ProjectEnvironment
     /// <summary>The parameters the template declares (names), so a deploy can filter without parsing it again.</summary>
     public required IReadOnlyList<string> TemplateParameters { get; init; }
     public required IReadOnlyList<FunctionEnvironment> Functions { get; init; }
+    /// <summary>The template's layers with local content.</summary>
+    public IReadOnlyList<LayerEnvironment> Layers { get; init; } = [];
+    /// <summary>The names of everything Package makes for the project: each function's artifact, then each layer's.</summary>
+    public IEnumerable<string> ArtifactNames => Functions.Select(f => f.Name).Concat(Layers.Select(l => l.Name));
+    /// <summary>The template declares SAM's transform: the local AWS gets it expanded (AWS expands it server-side).</summary>
+    public bool Serverless { get; init; }
     public FrontEnd? FrontEnd { get; init; }
     public required StackOutputs Outputs { get; init; }
     public required IReadOnlyList<SmokeCheck> SmokeChecks { get; init; }

@@ -44,12 +44,12 @@ public sealed class ProjectDeployer(
         await using var lease = await LockAsync(environment, cancellationToken);
         using var lockHeld = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
         var token = lockHeld.Token;
-        var record = new ReleaseRecorder(ledger, await ledger.StartAsync(deployment.Draft, token), deployment, clock ?? TimeProvider.System);
+        var record = new ReleaseRecorder(ledger, await ledger.StartAsync(deployment.Draft, token), clock ?? TimeProvider.System);
         try
         {
             var stack = await record.PhaseAsync("stack", () => DeployStackAsync(deployment, approval, token));
             var rolled = await record.PhaseAsync("rollout", () => RollOutAsync(deployment, token),
-                (release, result) => release with { FunctionVersions = deployment.VersionsByFunction(result) });
+                (release, result) => release with { FunctionVersions = ProjectDeployment.VersionsByFunction(result) });
             var published = await PublishFrontEndAsync(deployment, live, record, token);
             var recorded = await record.CompleteAsync(token);
             return Result(deployment, ProjectDeployOutcome.Deployed, reasons, stack, rolled, published, recorded);
@@ -109,7 +109,8 @@ public sealed class ProjectDeployer(
         try
         {
             _stacks.Show(plan);
-            CodeRollout.Write(console, await _rollout.PlanAsync(deployment.Rollout, cancellationToken));
+            var functions = plan.CreatesStack ? new Dictionary<string, string>() : await StackResourcesAsync(deployment, cancellationToken);
+            CodeRollout.Write(console, await _rollout.PlanAsync(deployment.Rollout(functions), cancellationToken));
             if (approval is not null) await ApproveAsync(plan, approval, cancellationToken);
         }
         catch (Exception)
@@ -128,8 +129,12 @@ public sealed class ProjectDeployer(
             ? approval.EnsureApprovedAsync(plan.StackName, plan.Deployment.Environment, cancellationToken)
             : Task.CompletedTask;
 
-    private Task<RolloutResult> RollOutAsync(ProjectDeployment deployment, CancellationToken cancellationToken) =>
-        _rollout.RunAsync(deployment.Rollout, cancellationToken);
+    private async Task<RolloutResult> RollOutAsync(ProjectDeployment deployment, CancellationToken cancellationToken) =>
+        await _rollout.RunAsync(deployment.Rollout(await StackResourcesAsync(deployment, cancellationToken)), cancellationToken);
+
+    /// <summary>The stack's resources, logical id to physical id: the functions' names as AWS gave them.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> StackResourcesAsync(ProjectDeployment deployment, CancellationToken cancellationToken) =>
+        (await _stacks.ReadOutputsAsync(deployment.Environment.StackName, cancellationToken)).Resources;
 
     /// <summary>Publish the front end to the site bucket the stack made, when the project has one.</summary>
     private async Task<FrontEndPublishResult?> PublishFrontEndAsync(

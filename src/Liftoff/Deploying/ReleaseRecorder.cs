@@ -7,7 +7,7 @@ namespace Liftoff.Deploying;
 /// The ledger record of one deploy while it runs: each phase's timing and results are added as it ends, and the
 /// record is finished whatever happens — succeeded, rolled back by an alarm, or failed (Ctrl-C included).
 /// </summary>
-internal sealed class ReleaseRecorder(ReleaseLedger ledger, Release started, ProjectDeployment deployment, TimeProvider clock)
+internal sealed class ReleaseRecorder(ReleaseLedger ledger, Release started, TimeProvider clock)
 {
     public Release Release { get; private set; } = started;
 
@@ -32,7 +32,7 @@ internal sealed class ReleaseRecorder(ReleaseLedger ledger, Release started, Pro
     {
         if (error is RolloutFailedException rolledBack)
             await ledger.MarkRolledBackAsync(
-                Release with { FunctionVersions = deployment.VersionsByFunction(rolledBack.Result) }, rolledBack.Message, CancellationToken.None);
+                Release with { FunctionVersions = ProjectDeployment.VersionsByFunction(rolledBack.Result) }, rolledBack.Message, CancellationToken.None);
         else
             await ledger.FailAsync(Release, error, CancellationToken.None);
     }

@@ -43,4 +43,13 @@ public sealed record ArtifactRequest(
     public string? RepositoryDirectory { get; init; }
 
     public string Name => $"{Project}/{Function}";
+
+    /// <summary>The runtime recorded for a layer: nothing to load, so the handler check passes it.</summary>
+    public const string LayerRuntime = "layer";
+
+    /// <summary>
+    /// The staged layers the function uses, in order: the handler check puts them where Lambda extracts layers
+    /// (/opt: python/ on sys.path, nodejs/node_modules on NODE_PATH), so imports from a layer resolve.
+    /// </summary>
+    public IReadOnlyList<string> LayerDirectories { get; init; } = [];
 }

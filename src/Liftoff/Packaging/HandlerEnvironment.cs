@@ -20,6 +20,8 @@ internal static class HandlerEnvironment
         {
             ["PYTHONDONTWRITEBYTECODE"] = "1", // the check loads from the staging folder: leave no __pycache__ there
         };
+        // Lambda puts its layers' node_modules (/opt/nodejs/node_modules) on NODE_PATH; here they are the staged layers.
+        if (request.LayerDirectories.Count > 0) variables["NODE_PATH"] = LayerPaths.NodePath(request);
         return LambdaEnvironment.Replacing(variables);
     }
 }

@@ -2,7 +2,8 @@ namespace Liftoff.Packaging;
 
 /// <summary>
 /// The few lines each runtime runs to load a handler from the staging folder as if it were the artifact.
-/// Arguments: the staging folder (real path), the module, the export; standard input: the artifact's entry
+/// Arguments: the staging folder (real path), the module, the export (Python: then the folders of the function's
+/// layers, searched after it as Lambda searches /opt; Node reads those from NODE_PATH); standard input: the artifact's entry
 /// names, one a line. A file under the folder that is not an entry is not there, as in Lambda: node's
 /// resolver answers MODULE_NOT_FOUND, a read answers ENOENT, python's open raises FileNotFoundError. Every
 /// entry the runtime read is printed after <see cref="LoadedMarker"/> (a JSON array), so the caller can
@@ -140,6 +141,7 @@ internal static class HandlerLoaderScripts
 
         sys.addaudithook(audit)
         sys.path.insert(0, root)
+        sys.path.extend(sys.argv[4:])
         target = importlib.import_module(module)
         for part in attribute.split('.'):
             target = getattr(target, part, None)

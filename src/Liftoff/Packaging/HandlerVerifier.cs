@@ -54,7 +54,8 @@ public sealed class HandlerVerifier(
         var home = Path.Combine(Path.GetTempPath(), "liftoff-home-" + Guid.NewGuid().ToString("N")[..12]);
         var args = handler.Runtime == HandlerRuntime.Node
             ? new[] { "--preserve-symlinks", "-e", HandlerLoaderScripts.Node, root, handler.ModulePath, handler.Export }
-            : new[] { "-I", "-B", "-c", HandlerLoaderScripts.Python, root, handler.PythonModule, handler.Export };
+            : new[] { "-I", "-B", "-c", HandlerLoaderScripts.Python, root, handler.PythonModule, handler.Export }
+                .Concat(LayerPaths.Python(request)).ToArray();
         // The executable the local node or python3 resolves to: the check's environment is Lambda's, not the
         // shell's a version manager's shim may need.
         Command Command(LocalRuntime local) => Cli.Wrap(local.Executable).WithArguments(args).WithWorkingDirectory(root)

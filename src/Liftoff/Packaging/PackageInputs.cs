@@ -15,14 +15,23 @@ public sealed record PackageInputs(IReadOnlyList<ArtifactRequest> Artifacts, IRe
     {
         if (configuration.EnvironmentNames.Count == 0) return new PackageInputs([], []);
         var resolved = configuration.Resolve(configuration.EnvironmentNames[0], projects);
-        var artifacts = resolved.SelectMany(p => p.Functions.Select(f =>
+        var artifacts = resolved.SelectMany(p => p.Layers.Select(l =>
+                new ArtifactRequest(p.Project, l.Name, ArtifactRequest.LayerRuntime, "", l.StagingDirectory, ["**/*"], [])
+                {
+                    ProjectDirectory = p.ProjectDirectory,
+                    RepositoryDirectory = configuration.RootDirectory,
+                })
+            .Concat(p.Functions.Select(f =>
                 new ArtifactRequest(p.Project, f.Name, f.Runtime, f.Handler, f.StagingDirectory, f.Include, f.Exclude)
                 {
                     ProjectDirectory = p.ProjectDirectory,
                     SourceDirectory = f.SourceDirectory,
                     RepositoryDirectory = configuration.RootDirectory,
-                    Environment = new LambdaEnvironment(f.FunctionName, p.Region, f.Runtime, f.Handler, f.MemorySize, f.EnvironmentVariables),
-                }))
+                    LayerDirectories = f.Layers.Select(name => p.Layers.Single(l => l.Name == name).StagingDirectory).ToList(),
+                    // A function AWS names is called {stack}-{logical id}-{suffix}; Lambda's memory default is 128 MB.
+                    Environment = new LambdaEnvironment(f.FunctionName ?? $"{p.StackName}-{f.LogicalId}", p.Region, f.Runtime, f.Handler,
+                        f.MemorySize ?? 128, f.EnvironmentVariables),
+                })))
             .ToList();
         var frontEnds = resolved.Where(p => p.FrontEnd is not null).Select(p => (p.Project, p.FrontEnd!.OutputDirectory)).ToList();
         return new PackageInputs(artifacts, frontEnds);

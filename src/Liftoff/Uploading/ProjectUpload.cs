@@ -7,14 +7,14 @@ namespace Liftoff.Uploading;
 /// <summary>One project's artifacts and the artifact bucket of its environment (with a client for the bucket's region).</summary>
 public sealed record ProjectUpload(string Project, string Bucket, string Region, IAmazonS3 S3, IReadOnlyList<ArtifactToUpload> Artifacts)
 {
-    /// <summary>The project's functions as Package left them in the manifest; a function missing there is an error that says what to run.</summary>
+    /// <summary>The project's functions and layers as Package left them in the manifest; one missing there is an error that says what to run.</summary>
     public static ProjectUpload From(ProjectEnvironment environment, ArtifactManifest manifest, string rootDirectory, IAmazonS3 s3)
     {
-        var artifacts = environment.Functions.Select(f =>
-            manifest.Find(environment.Project, f.Name) is { } artifact
+        var artifacts = environment.ArtifactNames.Select(name =>
+            manifest.Find(environment.Project, name) is { } artifact
                 ? ArtifactToUpload.From(artifact, rootDirectory)
                 : throw new InvalidOperationException(
-                    $"{environment.Project}/{f.Name} has no artifact in {ArtifactManifest.RelativePath}. " +
+                    $"{environment.Project}/{name} has no artifact in {ArtifactManifest.RelativePath}. " +
                     $"Run `./build.sh Package --project {environment.Project}`, then upload again.")).ToList();
         return new ProjectUpload(environment.Project, environment.ArtifactBucket, environment.Region, s3, artifacts);
     }

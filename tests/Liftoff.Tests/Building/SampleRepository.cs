@@ -20,7 +20,8 @@ internal static class SampleRepository
     public static async Task<IReadOnlyList<ProjectBuild>> BuildsAsync(TempRepository repository, params string[] projects) =>
         (await ConfigurationLoader.LoadAsync(repository.Root, CancellationToken.None)).Builds(projects);
 
-    private static void CopyTree(string source, string target)
+    /// <summary>Copies a folder, leaving out what a build writes (node_modules, dist, caches).</summary>
+    public static void CopyTree(string source, string target)
     {
         Directory.CreateDirectory(target);
         foreach (var file in Directory.GetFiles(source)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));

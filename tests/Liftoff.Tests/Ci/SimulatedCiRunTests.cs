@@ -26,20 +26,7 @@ public sealed class SimulatedCiRunTests : IClassFixture<MotoFixture>, IDisposabl
         _moto = moto;
         _repository.OnLocalAws(moto.Endpoint, _bucket);
         // The function's role is made by the stack, since moto, like AWS, refuses a role Lambda cannot assume.
-        _repository.Write("projects/shop/template.yaml", ValidRepository.Template
-            .Replace("Role: arn:aws:iam::123456789012:role/shop", "Role: !GetAtt ApiRole.Arn")
-            .Replace("Resources:\n", """
-                Resources:
-                  ApiRole:
-                    Type: AWS::IAM::Role
-                    Properties:
-                      RoleName: !Sub "${Project}-${Environment}-role-api"
-                      AssumeRolePolicyDocument:
-                        Version: "2012-10-17"
-                        Statement:
-                          - {Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: "sts:AssumeRole"}
-
-                """));
+        _repository.Write("projects/shop/template.yaml", ValidRepository.TemplateWithRole);
     }
 
     public void Dispose()

@@ -178,8 +178,8 @@ public sealed class RuntimeTests
         var failure = await Assert.ThrowsAsync<ConfigurationException>(() => LoadWithWrittenLifecycleAsync(repository));
 
         Assert.Equal(
-            [$"{ProjectFile}:4:14: 'functions.api.runtime' is nodejs22.x but projects/shop/template.yaml:11:16 gives 'ApiFunction' Runtime: nodejs24.x; " +
-             "they describe the same function: make them the same"],
+            [$"{ProjectFile}:4:14: 'functions.api.runtime' is 'nodejs22.x' but projects/shop/template.yaml:11:16 says Runtime: nodejs24.x for 'ApiFunction'; " +
+             "project.yaml and the template are one source of truth: remove 'runtime' from project.yaml (the template's value is used) or make them the same"],
             failure.Errors.Select(e => e.ToString()));
     }
 
@@ -192,6 +192,6 @@ public sealed class RuntimeTests
 
         var failure = await Assert.ThrowsAsync<ConfigurationException>(() => LoadWithWrittenLifecycleAsync(repository));
 
-        Assert.Contains("gives 'ApiFunction' Runtime: python3.14", Assert.Single(failure.Errors).Message);
+        Assert.Contains("says Runtime: python3.14 for 'ApiFunction'", Assert.Single(failure.Errors).Message);
     }
 }

@@ -56,6 +56,22 @@ internal static class ValidRepository
         """;
 
     /// <summary>Replaces the environments with one, local, on a test's moto with the given artifact bucket.</summary>
+    /// <summary>The template with the function's role made by the stack: moto, like AWS, refuses a role Lambda cannot assume.</summary>
+    public static string TemplateWithRole { get; } = Template
+        .Replace("Role: arn:aws:iam::123456789012:role/shop", "Role: !GetAtt ApiRole.Arn")
+        .Replace("Resources:\n", """
+            Resources:
+              ApiRole:
+                Type: AWS::IAM::Role
+                Properties:
+                  RoleName: !Sub "${Project}-${Environment}-role-api"
+                  AssumeRolePolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - {Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: "sts:AssumeRole"}
+
+            """);
+
     public static TempRepository OnLocalAws(this TempRepository repository, string endpoint, string artifactBucket) =>
         repository.Write("environments.yaml", $"""
             environments:

@@ -25,12 +25,13 @@ public sealed class DeployInputsTests
     }
 
     [Fact]
-    public void The_rollout_names_the_deployed_function_and_the_configured_strategy()
+    public void The_rollout_finds_the_function_by_its_logical_id_in_the_stack_and_takes_the_configured_strategy()
     {
-        var request = DeployInputs.Rollout(Environment(), [new UploadedCode("api", "shop/api/abc.zip", "q83v")]);
+        var request = DeployInputs.Rollout(Environment(), [new UploadedCode("api", "shop/api/abc.zip", "q83v")],
+            new Dictionary<string, string> { ["ApiFunction"] = "shop-prod-ApiFunction-1X2Y3Z" });
 
         var function = Assert.Single(request.Functions);
-        Assert.Equal(new FunctionDeployment("shop-prod-lambda-api", "shop-artifacts", "shop/api/abc.zip", "q83v"), function);
+        Assert.Equal(new FunctionDeployment("shop-prod-ApiFunction-1X2Y3Z", "shop-artifacts", "shop/api/abc.zip", "q83v") { Name = "api" }, function);
         Assert.Equal(Rollout.Canary(10, intervalMinutes: 5), request.Rollout);
         Assert.Equal(["shop-prod-errors"], request.Alarms);
     }
@@ -38,7 +39,7 @@ public sealed class DeployInputsTests
     [Fact]
     public void A_function_without_an_uploaded_package_says_to_upload_first()
     {
-        var error = Assert.Throws<DeployException>(() => DeployInputs.Rollout(Environment(), []));
+        var error = Assert.Throws<DeployException>(() => DeployInputs.Rollout(Environment(), [], new Dictionary<string, string>()));
         Assert.Contains("Upload", error.Message);
     }
 

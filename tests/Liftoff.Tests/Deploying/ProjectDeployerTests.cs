@@ -41,7 +41,7 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
         Assert.Single(records.GetProperty("Contents").EnumerateArray());
         foreach (var function in environment.Functions)
         {
-            var live = await _cli.JsonAsync("lambda", "get-alias", "--function-name", function.FunctionName, "--name", "live");
+            var live = await _cli.JsonAsync("lambda", "get-alias", "--function-name", function.FunctionName!, "--name", "live");
             Assert.Equal(first.Release.FunctionVersions[function.Name], live.GetProperty("FunctionVersion").GetString());
         }
         var stack = await _cli.JsonAsync("cloudformation", "describe-stacks", "--stack-name", environment.StackName);

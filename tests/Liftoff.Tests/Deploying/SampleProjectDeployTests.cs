@@ -32,13 +32,14 @@ public sealed class SampleProjectDeployTests(MotoFixture moto) : IClassFixture<M
         var rollout = new CodeRollout(_clients.Lambda, _clients.CloudWatch, console);
 
         var first = await DeployTestKit.DeployStackAsync(stacks, DeployInputs.Stack(environment, template, code), new DeployOptions());
-        var firstRollout = await rollout.RunAsync(DeployInputs.Rollout(environment, code), default);
+        var resources = (await stacks.ReadOutputsAsync(environment.StackName, default)).Resources;
+        var firstRollout = await rollout.RunAsync(DeployInputs.Rollout(environment, code, resources), default);
         var second = await DeployTestKit.DeployStackAsync(stacks, DeployInputs.Stack(environment, template, code), new DeployOptions());
-        var secondRollout = await rollout.RunAsync(DeployInputs.Rollout(environment, code), default);
+        var secondRollout = await rollout.RunAsync(DeployInputs.Rollout(environment, code, resources), default);
 
         Assert.Equal(StackDeployOutcome.Created, first.Outcome);
         Assert.Equal(StackDeployOutcome.NoChanges, second.Outcome);
-        var function = environment.Functions.Single().FunctionName;
+        var function = environment.Functions.Single().FunctionName!;
         var live = await _cli.JsonAsync("lambda", "get-alias", "--function-name", function, "--name", "live");
         var version = live.GetProperty("FunctionVersion").GetString()!;
         Assert.Equal(firstRollout.PublishedVersions[function], version);

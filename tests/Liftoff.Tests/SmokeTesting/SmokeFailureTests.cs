@@ -62,7 +62,7 @@ public sealed class SmokeFailureTests(MotoFixture moto) : IClassFixture<MotoFixt
         var stock = await ReleasesAsync("stock");
         Assert.Equal(2, stock.Count);
         Assert.All(stock, r => Assert.Equal((ReleaseStatus.Succeeded, true), (r.Status, r.SmokeTest!.Passed)));
-        var stockFunction = (await ProjectAsync("stock")).Functions.Single().FunctionName;
+        var stockFunction = (await ProjectAsync("stock")).Functions.Single().FunctionName!;
         var live = await _aws.JsonAsync("lambda", "get-alias", "--function-name", stockFunction, "--name", "live");
         Assert.Equal(stock[0].FunctionVersions["api"], live.GetProperty("FunctionVersion").GetString());
     }
@@ -88,7 +88,7 @@ public sealed class SmokeFailureTests(MotoFixture moto) : IClassFixture<MotoFixt
         Assert.StartsWith("smoke check 'health' failed: status 502", v2.Error);
         Assert.Contains("Internal server error", v2.SmokeTest!.Checks.Single(c => !c.Passed).Response);
         var v1 = releases.Single(r => r.Id == restorer.Restored!.Id);
-        var live = await _aws.JsonAsync("lambda", "get-alias", "--function-name", project.Functions.Single().FunctionName, "--name", "live");
+        var live = await _aws.JsonAsync("lambda", "get-alias", "--function-name", project.Functions.Single().FunctionName!, "--name", "live");
         Assert.Equal(v1.FunctionVersions["api"], live.GetProperty("FunctionVersion").GetString());
     }
 

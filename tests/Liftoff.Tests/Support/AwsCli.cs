@@ -4,8 +4,12 @@ using System.Text.Json;
 namespace Liftoff.Tests.Support;
 
 /// <summary>The preinstalled AWS CLI pointed at a test's moto: an independent reader of what Liftoff wrote.</summary>
-public sealed class AwsCli(MotoFixture moto)
+public sealed class AwsCli(string endpoint, string region)
 {
+    public AwsCli(MotoFixture moto) : this(moto.Endpoint, moto.Region)
+    {
+    }
+
     public async Task<JsonElement> JsonAsync(params string[] args)
     {
         var text = await RunAsync(args);
@@ -22,9 +26,9 @@ public sealed class AwsCli(MotoFixture moto)
         };
         foreach (var a in args) start.ArgumentList.Add(a);
         start.ArgumentList.Add("--endpoint-url");
-        start.ArgumentList.Add(moto.Endpoint);
+        start.ArgumentList.Add(endpoint);
         start.ArgumentList.Add("--region");
-        start.ArgumentList.Add(moto.Region);
+        start.ArgumentList.Add(region);
         start.ArgumentList.Add("--output");
         start.ArgumentList.Add("json");
         start.Environment["AWS_ACCESS_KEY_ID"] = "testing";

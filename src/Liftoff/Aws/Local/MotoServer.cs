@@ -6,7 +6,8 @@ namespace Liftoff.Aws.Local;
 
 /// <summary>
 /// moto's server in a child process on 127.0.0.1. Used by the LocalAws target (port 4566, detached, left
-/// running) and by every test class that needs AWS (a free port each, stopped with the class).
+/// running) and by every test class that needs AWS (a free port each, stopped with the class). moto runs with
+/// Liftoff's extensions (moto_extensions.py): the CloudFormation behaviour of AWS that SAM-expanded templates need.
 /// </summary>
 public sealed class MotoServer : IAsyncDisposable
 {
@@ -22,8 +23,19 @@ public sealed class MotoServer : IAsyncDisposable
         os.dup2(log, 2)
         if hasattr(os, "setsid"):
             os.setsid()
-        os.execvp(sys.executable, [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", sys.argv[2]])
+        os.execvp(sys.executable, [sys.executable, "-c", sys.argv[3], "-H", "127.0.0.1", "-p", sys.argv[2]])
         """;
+
+    /// <summary>moto's server with the extensions, run with <c>python3 -c</c>.</summary>
+    public static string Extensions { get; } = ReadExtensions();
+
+    private static string ReadExtensions()
+    {
+        using var stream = typeof(MotoServer).Assembly.GetManifestResourceStream("Liftoff.Aws.Local.moto_extensions.py")
+            ?? throw new InvalidOperationException("moto_extensions.py is not embedded in Liftoff.dll.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 
     private readonly Process _process;
     private readonly MotoServerOptions _options;
@@ -59,12 +71,12 @@ public sealed class MotoServer : IAsyncDisposable
         if (options.Detached)
         {
             var logFile = options.LogFile ?? throw new ArgumentException("A detached moto needs a LogFile.", nameof(options));
-            foreach (var argument in new[] { "-c", DetachedLauncher, logFile, port.ToString() })
+            foreach (var argument in new[] { "-c", DetachedLauncher, logFile, port.ToString(), Extensions })
                 start.ArgumentList.Add(argument);
         }
         else
         {
-            foreach (var argument in new[] { "-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString() })
+            foreach (var argument in new[] { "-c", Extensions, "-H", "127.0.0.1", "-p", port.ToString() })
                 start.ArgumentList.Add(argument);
             start.RedirectStandardOutput = true;
             start.RedirectStandardError = true;

@@ -57,6 +57,7 @@ public static class AffectedProjects
         new[] { build.ProjectDirectory }
             .Concat(build.Templates)
             .Concat(build.Functions.Select(f => f.SourceDirectory))
+            .Concat(build.Layers.Select(l => l.SourceDirectory))
             .Concat(build.FrontEnd is null ? [] : [build.FrontEnd.SourceDirectory])
             .Select(p => Path.GetRelativePath(root, p).Replace('\\', '/'))
             .Distinct();

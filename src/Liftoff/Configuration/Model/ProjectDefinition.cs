@@ -10,8 +10,8 @@ public sealed record ProjectDefinition
     [Description("What the project is, for people.")]
     public string? Description { get; init; }
 
-    [Required]
-    [Description("CloudFormation template, relative to the project folder.")]
+    [BuildInput]
+    [Description("CloudFormation or SAM template, relative to the project folder (default: template.yaml, else template.yml).")]
     public string? Template { get; init; }
 
     [KeyPattern(@"^[A-Za-z][A-Za-z0-9]*$", "a CloudFormation parameter name (letters and digits)")]
@@ -19,9 +19,8 @@ public sealed record ProjectDefinition
                  "A NoEcho parameter takes { fromEnv: NAME } or a dynamic reference ({{resolve:ssm-secure:...}}, {{resolve:secretsmanager:...}}), never plain text.")]
     public IReadOnlyDictionary<string, StackParameterDefinition>? StackParameters { get; init; }
 
-    [Required, MinLength(1)]
     [KeyPattern(Names.FunctionPattern, Names.FunctionHint)]
-    [Description("The Lambda functions by name.")]
+    [Description("Settings of the Lambda functions by name. The template's functions with local code need no entry; their name is the logical id in kebab case (HelloWorldFunction: hello-world).")]
     public IReadOnlyDictionary<string, FunctionDefinition>? Functions { get; init; }
 
     [Description("Static front end built into a folder and published to the site bucket.")]

@@ -3,50 +3,9 @@ using Liftoff.Configuration.Yaml;
 
 namespace Liftoff.Configuration.Validation;
 
-/// <summary>What project.yaml names in the template (functions, parameters, bucket names) is really there and fits AWS's limits.</summary>
+/// <summary>What project.yaml names in the template (parameters, bucket names) is really there and fits AWS's limits.</summary>
 internal sealed partial class ProjectResolver
 {
-    private void CheckFunctionResource(
-        TemplateInfo template, string logicalId, string functionName, FunctionDefinition function, SourceMap map,
-        SourceLocation whereName, IReadOnlyDictionary<string, string> templateValues)
-    {
-        var where = function.LogicalId is null ? whereName : map.Where(function, nameof(function.LogicalId));
-        if (!template.Resources.TryGetValue(logicalId, out var resource) || resource.Type != "AWS::Lambda::Function")
-        {
-            var declared = template.ResourcesOfType("AWS::Lambda::Function").ToList();
-            errors.Add(where.Error($"{template.File} has no AWS::Lambda::Function '{logicalId}'" +
-                                   (function.LogicalId is null ? " (the default logical id; set 'logicalId' to name another)" : "") +
-                                   $"; its functions: {List(declared)}"));
-            return;
-        }
-        var nameNode = resource.Property("FunctionName");
-        var expected = $"!Sub \"${{Project}}-${{Environment}}-lambda-{functionName.Split("-lambda-")[^1]}\"";
-        if (nameNode is null)
-        {
-            errors.Add(resource.Location.Error($"'{logicalId}' has no FunctionName; Liftoff finds the function by name, so set FunctionName: {expected}"));
-            return;
-        }
-        var actual = TemplateNames.Evaluate(nameNode, templateValues);
-        if (actual is not null && actual != functionName)
-            errors.Add(SourceLocation.At(template.File, nameNode.Start).Error(
-                $"'{logicalId}' is named '{actual}' but Liftoff expects '{functionName}' ({{project}}-{{env}}-lambda-{{function}}); use FunctionName: {expected}"));
-    }
-
-    /// <summary>project.yaml and the template are one source of truth: two different runtimes is a mistake in one of them.</summary>
-    private void CheckRuntimeAgrees(
-        TemplateInfo template, string logicalId, string name, FunctionDefinition function, SourceMap map, IReadOnlyDictionary<string, string> templateValues)
-    {
-        if (function.Runtime is null || !System.Text.RegularExpressions.Regex.IsMatch(function.Runtime, FunctionDefinition.RuntimePattern) ||
-            !template.Resources.TryGetValue(logicalId, out var resource) ||
-            resource.Property("Runtime") is not { } node || TemplateNames.Evaluate(node, templateValues) is not { } written ||
-            written == function.Runtime)
-            return;
-        var there = SourceLocation.At(template.File, node.Start);
-        errors.Add(map.Where(function, nameof(function.Runtime)).Error(
-            $"'functions.{name}.runtime' is {function.Runtime} but {there.File}:{there.Line}:{there.Column} gives '{logicalId}' Runtime: {written}; " +
-            "they describe the same function: make them the same"));
-    }
-
     private void CheckUndeclaredParameters(TemplateInfo template, IReadOnlySet<string> passed, IEnumerable<string> functionNames)
     {
         // From the names, not the resolved functions: a function with another error still gets its CodeKey.

@@ -6,47 +6,37 @@ namespace Liftoff.Configuration.Validation;
 /// <summary>
 /// Checks one project's definition (overrides applied) for one environment and turns it into a
 /// ProjectEnvironment: paths exist and stay inside the repository, names fit AWS's limits, and what
-/// project.yaml names in the template (functions, parameters, outputs) is really there.
+/// project.yaml names in the template (parameters, outputs) is really there. The functions come from the
+/// project's <see cref="FunctionCatalog"/> (template and project.yaml together); this adds their settings.
 /// </summary>
-internal sealed partial class ProjectResolver(
-    string root,
-    ICollection<ConfigurationError> errors,
-    ICollection<ConfigurationError> warnings,
-    Func<string, SourceLocation, Task<TemplateInfo?>> readTemplate)
+internal sealed partial class ProjectResolver(string root, ICollection<ConfigurationError> errors, ICollection<ConfigurationError> warnings)
 {
     private readonly RepositoryPaths _paths = new(root, errors);
 
-    public async Task<ProjectEnvironment?> ResolveAsync(
-        string project, string projectDirectory, ProjectDefinition definition, SourceMap map, EnvironmentContext env)
+    public ProjectEnvironment? Resolve(
+        string project, string projectDirectory, ProjectDefinition definition, SourceMap map, EnvironmentContext env, ProjectTemplate template)
     {
         var errorsBefore = errors.Count;
         var values = env.PlaceholderValues(project);
-        var whereTemplate = map.Where(definition, nameof(definition.Template));
-        var templatePath = definition.Template is null
-            ? null
-            : _paths.Resolve(projectDirectory, definition.Template, "template", whereTemplate, PathKind.File);
-        var template = templatePath is null ? null : await readTemplate(templatePath, whereTemplate);
         var stackName = StackName(project, env, definition, map);
         var fromEnvironment = new List<StackParameterFromEnvironment>();
-        var parameters = StackParameters(project, env, definition, map, values, template, fromEnvironment);
-        var functions = ResolveFunctions(project, projectDirectory, definition, map, env, values, template, parameters, stackName);
-        AddFunctionSettings(parameters, functions);
-        if (template is not null)
-        {
-            // A parameter written wrongly has its own error: "no value" would only repeat it.
-            if (definition.Functions is { } declared)
-                CheckUndeclaredParameters(template, parameters.Keys.Concat(definition.StackParameters?.Keys ?? []).ToHashSet(), declared.Keys);
-            CheckBucketNames(template, TemplateValues(template, parameters, env, stackName));
-            PhysicalNames.Check(template, warnings);
-            AliasInvocations.Check(template, functions.Select(f => f.LogicalId).ToList(), warnings);
-        }
+        var parameters = StackParameters(project, env, definition, map, values, template.Info, fromEnvironment);
+        var functions = new FunctionSettings(errors, map, values).Resolve(definition, projectDirectory, template, parameters,
+            TemplateValues(template.Info, parameters, env, stackName));
+        CheckRolloutApplies(definition, map, functions);
+        // A parameter written wrongly has its own error: "no value" would only repeat it.
+        CheckUndeclaredParameters(template.Info, parameters.Keys.Concat(definition.StackParameters?.Keys ?? []).ToHashSet(),
+            template.Catalog.Functions.Select(f => f.Name).Concat(definition.Functions?.Keys ?? []));
+        CheckBucketNames(template.Info, TemplateValues(template.Info, parameters, env, stackName));
+        PhysicalNames.Check(template.Info, warnings);
+        AliasInvocations.Check(template.Info, functions.Where(f => f.AliasOwner == AliasOwner.Liftoff).Select(f => f.LogicalId).ToList(), warnings);
         var frontEnd = ResolveFrontEnd(projectDirectory, definition.FrontEnd, map);
-        var outputs = ResolveOutputs(definition.Outputs, map, template);
+        var outputs = ResolveOutputs(definition.Outputs, map, template.Info);
         var rollout = ResolveRollout(definition.Rollout, definition.Rollout is null ? env.Map : map, env.Definition.Rollout);
         var smokeChecks = new SmokeChecks(errors, map).Resolve(definition, (definition.Functions?.Keys ?? []).ToList(),
             (text, key, where) => Substitute(text, values, key, where));
 
-        if (errors.Count > errorsBefore || templatePath is null) return null;
+        if (errors.Count > errorsBefore) return null;
         return new ProjectEnvironment
         {
             Project = project,
@@ -62,11 +52,14 @@ internal sealed partial class ProjectResolver(
             CiRoleArn = env.Definition.CiRoleArn,
             Pipeline = PipelineSettings.From(env.Name, env.Definition.Pipeline),
             StackName = stackName,
-            TemplatePath = templatePath,
+            TemplatePath = template.Info.FullPath,
             StackParameters = parameters,
             StackParametersFromEnvironment = fromEnvironment,
-            TemplateParameters = template!.Parameters.Keys.Order(StringComparer.Ordinal).ToList(),
+            TemplateParameters = template.Info.Parameters.Keys.Order(StringComparer.Ordinal).ToList(),
             Functions = functions,
+            Layers = template.Layers.Select(l => new LayerEnvironment(l.Name, l.LogicalId,
+                template.Catalog.Layers.First(t => t.LogicalId == l.LogicalId).Serverless, l.StagingDirectory)).ToList(),
+            Serverless = template.Info.Serverless,
             FrontEnd = frontEnd,
             Outputs = outputs,
             SmokeChecks = smokeChecks,
@@ -76,6 +69,22 @@ internal sealed partial class ProjectResolver(
             Alarms = (definition.Alarms ?? []).Select((alarm, i) =>
                 Substitute(alarm, values, $"alarms[{i}]", map.Where(definition.Alarms!, i.ToString()))).ToList(),
         };
+    }
+
+    /// <summary>
+    /// A project's rollout and alarms act on the aliases Liftoff moves; where the template (AutoPublishAlias) or
+    /// CodeDeploy moves every one, they would do nothing, so they are refused rather than silently ignored.
+    /// </summary>
+    private void CheckRolloutApplies(ProjectDefinition definition, SourceMap map, IReadOnlyList<FunctionEnvironment> functions)
+    {
+        if (functions.Count == 0 || functions.Any(f => f.AliasOwner == AliasOwner.Liftoff)) return;
+        const string why = "but the template's AutoPublishAlias moves every function's alias during the stack update, so Liftoff shifts no traffic in this project";
+        if (definition.Rollout is { Strategy: not (null or RolloutDefinition.AllAtOnce) } rollout)
+            errors.Add(map.WhereIs(rollout).Error(
+                $"'rollout' is {rollout.Strategy}, {why}; remove it, or give the functions a DeploymentPreference (Type: Canary10Percent5Minutes, …) to shift through CodeDeploy"));
+        if (definition.Alarms is { Count: > 0 } alarms)
+            errors.Add(map.WhereIs(alarms).Error(
+                $"'alarms' are watched while Liftoff shifts traffic, {why}; list them in the functions' DeploymentPreference.Alarms for CodeDeploy to watch"));
     }
 
     /// <summary>{project}-{env}, checked against CloudFormation's length limit.</summary>
@@ -94,7 +103,7 @@ internal sealed partial class ProjectResolver(
     /// </summary>
     private Dictionary<string, string> StackParameters(
         string project, EnvironmentContext env, ProjectDefinition definition, SourceMap map,
-        IReadOnlyDictionary<string, string?> values, TemplateInfo? template, List<StackParameterFromEnvironment> fromEnvironment)
+        IReadOnlyDictionary<string, string?> values, TemplateInfo template, List<StackParameterFromEnvironment> fromEnvironment)
     {
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -107,76 +116,6 @@ internal sealed partial class ProjectResolver(
                 errors, parameters, fromEnvironment);
         return parameters;
     }
-
-    /// <summary>
-    /// The functions' settings reach the template as parameters it may declare (ApiMemorySize…); a value
-    /// written in stackParameters wins.
-    /// </summary>
-    private static void AddFunctionSettings(Dictionary<string, string> parameters, IEnumerable<FunctionEnvironment> functions)
-    {
-        foreach (var function in functions)
-        {
-            var prefix = Names.Pascal(function.Name);
-            parameters.TryAdd(prefix + "MemorySize", function.MemorySize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            parameters.TryAdd(prefix + "Timeout", function.Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            parameters.TryAdd(prefix + "Architecture", function.Architecture);
-        }
-    }
-
-    private List<FunctionEnvironment> ResolveFunctions(
-        string project, string projectDirectory, ProjectDefinition definition, SourceMap map, EnvironmentContext env,
-        IReadOnlyDictionary<string, string?> values, TemplateInfo? template, Dictionary<string, string> parameters, string stackName)
-    {
-        var functions = new List<FunctionEnvironment>();
-        foreach (var (name, function) in definition.Functions ?? new Dictionary<string, FunctionDefinition>())
-        {
-            var build = FunctionBuilds.Resolve(root, project, projectDirectory, name, function, map, _paths, errors);
-            var functionName = Names.Function(project, env.Name, name);
-            var whereName = map.Where(function, SourceMap.Key);
-            if (functionName.Length > Names.MaxFunctionName)
-                errors.Add(whereName.Error($"function name '{functionName}' is {functionName.Length} characters; " +
-                                           $"AWS allows {Names.MaxFunctionName}. Shorten the project, environment or function name"));
-
-            var logicalId = function.LogicalId ?? Names.Pascal(name) + "Function";
-            if (template is not null)
-            {
-                var templateValues = TemplateValues(template, parameters, env, stackName);
-                CheckFunctionResource(template, logicalId, functionName, function, map, whereName, templateValues);
-                CheckRuntimeAgrees(template, logicalId, name, function, map, templateValues);
-            }
-
-            var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (key, value) in function.Environment ?? new Dictionary<string, string>())
-                variables[key] = Substitute(value, values, $"functions.{name}.environment.{key}", map.Where(function.Environment!, key));
-
-            if (build is null) continue;
-            functions.Add(new FunctionEnvironment
-            {
-                Name = name,
-                Runtime = build.Runtime,
-                Handler = build.Handler,
-                Builder = build.Builder,
-                SourceDirectory = build.SourceDirectory,
-                StagingDirectory = build.StagingDirectory,
-                FunctionName = functionName,
-                LogicalId = logicalId,
-                CodeKeyParameter = Names.Pascal(name) + "CodeKey",
-                MemorySize = function.MemorySize ?? FunctionDefinition.DefaultMemorySize,
-                Timeout = function.Timeout ?? FunctionDefinition.DefaultTimeout,
-                Architecture = build.Architecture,
-                EnvironmentVariables = variables,
-                Include = function.Include ?? ["**/*"],
-                Exclude = function.Exclude ?? DefaultExclude(build, projectDirectory, definition),
-            });
-        }
-        return functions;
-    }
-
-    /// <summary>The builder's exclusions, and when the source is the project folder (source: .), what else lives there.</summary>
-    private static IReadOnlyList<string> DefaultExclude(FunctionBuild build, string projectDirectory, ProjectDefinition definition) =>
-        Path.TrimEndingDirectorySeparator(build.SourceDirectory) == Path.TrimEndingDirectorySeparator(projectDirectory)
-            ? FunctionBuilds.DefaultExclude(build.Builder).Union(FunctionBuilds.ProjectFolderExclude(definition, build.Name)).ToList()
-            : FunctionBuilds.DefaultExclude(build.Builder);
 
     private FrontEnd? ResolveFrontEnd(string projectDirectory, FrontEndDefinition? frontEnd, SourceMap map)
     {

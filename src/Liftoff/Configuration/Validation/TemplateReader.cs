@@ -37,14 +37,28 @@ internal static class TemplateReader
             var body = node as YamlMappingNode;
             var type = body?.Children.TryGetValue(new YamlScalarNode("Type"), out var t) == true ? (t as YamlScalarNode)?.Value : null;
             var properties = body?.Children.TryGetValue(new YamlScalarNode("Properties"), out var props) == true ? props as YamlMappingNode : null;
-            resources[name.Value!] = new TemplateResource(name.Value!, type ?? "", properties, SourceLocation.At(file, name.Start));
+            resources[name.Value!] = new TemplateResource(name.Value!, type ?? "", properties, SourceLocation.At(file, name.Start)) { Body = body };
         }
         if (resources.Count == 0)
             errors.Add(SourceLocation.At(file, root.Start).Error("is not a CloudFormation template: it has no Resources"));
 
         var outputs = Section(mapping, "Outputs").Select(o => o.Name.Value!).ToHashSet(StringComparer.Ordinal);
-        return new TemplateInfo(file, parameters, resources, outputs);
+        return new TemplateInfo(file, parameters, resources, outputs)
+        {
+            FullPath = path,
+            Serverless = DeclaresSam(mapping),
+            FunctionGlobals = Section(mapping, "Globals").FirstOrDefault(g => g.Name.Value == "Function").Node as YamlMappingNode,
+        };
     }
+
+    /// <summary>Transform: AWS::Serverless-2016-10-31, alone or in a list of transforms.</summary>
+    private static bool DeclaresSam(YamlMappingNode template) =>
+        template.Children.TryGetValue(new YamlScalarNode("Transform"), out var transform) && transform switch
+        {
+            YamlScalarNode one => one.Value == TemplateInfo.SamTransform,
+            YamlSequenceNode many => many.Children.OfType<YamlScalarNode>().Any(t => t.Value == TemplateInfo.SamTransform),
+            _ => false,
+        };
 
     private static IEnumerable<(YamlScalarNode Name, YamlNode Node)> Section(YamlMappingNode template, string section) =>
         template.Children.TryGetValue(new YamlScalarNode(section), out var node) && node is YamlMappingNode entries

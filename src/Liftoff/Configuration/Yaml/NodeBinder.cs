@@ -17,6 +17,14 @@ internal sealed record Layer(YamlNode Node, string? Environment = null);
 /// </summary>
 internal sealed class NodeBinder(string file, ICollection<ConfigurationError> errors, SourceMap map)
 {
+    private readonly Dictionary<string, IReadOnlySet<string>> _declaredElsewhere = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Names a mapping at <paramref name="path"/> (e.g. "functions") holds without listing them, because another
+    /// file declares them (the template's functions): an environment may override them directly.
+    /// </summary>
+    public void DeclaredElsewhere(string path, IReadOnlySet<string> names) => _declaredElsewhere[path] = names;
+
     public T? Bind<T>(IReadOnlyList<Layer> layers) where T : class => (T?)BindModel(typeof(T), layers, path: "");
 
     private object? BindModel(Type type, IReadOnlyList<Layer> layers, string path)
@@ -183,10 +191,12 @@ internal sealed class NodeBinder(string file, ICollection<ConfigurationError> er
             foreach (var (keyNode, valueNode) in mapping.Children)
             {
                 if (EntryName(key, keyNode, path) is not { } name) continue;
-                // A value that may also be written plainly (a stack parameter) may be added, as a plain value could be.
-                if (layer.Environment is not null && !byName.ContainsKey(name) && ModelShape.IsModel(valueType) && ModelShape.Of(valueType).Shorthand is null)
+                var elsewhere = _declaredElsewhere.GetValueOrDefault(path) ?? new HashSet<string>();
+                if (layer.Environment is not null && !byName.ContainsKey(name) && !elsewhere.Contains(name) && ModelShape.IsModel(valueType)
+                    // A value that may also be written plainly (a stack parameter) may be added, as a plain value could be.
+                    && ModelShape.Of(valueType).Shorthand is null)
                 {
-                    var declared = byName.Keys.ToList();
+                    var declared = byName.Keys.Concat(elsewhere).Distinct().Order(StringComparer.Ordinal).ToList();
                     Error(keyNode, $"'{path}.{name}' in environments.{layer.Environment} is not declared in '{path}'; " +
                                    (declared.Count == 0 ? "declare it there first" : Suggestions.Hint(name, declared, "declared")));
                     continue;

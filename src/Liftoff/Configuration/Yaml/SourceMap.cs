@@ -34,4 +34,15 @@ internal sealed class SourceMap
     }
 
     public SourceLocation WhereIs(object owner) => Where(owner, Self);
+
+    /// <summary>Whether a location is known for the member itself (not only for its owner).</summary>
+    public bool Has(object owner, string member) =>
+        _locations.TryGetValue(owner, out var members) && members.ContainsKey(member);
+
+    /// <summary>Gives <paramref name="to"/> (a copy made with <c>with</c>) every location recorded for <paramref name="from"/>.</summary>
+    public void CopyLocations(object from, object to)
+    {
+        if (_locations.TryGetValue(from, out var members))
+            _locations[to] = new Dictionary<string, SourceLocation>(members, StringComparer.Ordinal);
+    }
 }

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Liftoff.Aws.Lambda;
 using Liftoff.Aws.Lambda.Model;
+using Liftoff.Configuration;
 using Spectre.Console;
 
 namespace Liftoff.Deploying.Code;
@@ -27,22 +28,33 @@ public sealed partial class CodeRollout
             }
             if (config is null)
             {
-                plans.Add(new(function.FunctionName, false, true, null, $"created by the stack; {request.AliasName} created on its first version"));
+                plans.Add(new(function.FunctionName, false, true, null, $"created by the stack; {function.AliasName} created on its first version"));
                 continue;
             }
-            var alias = await GetAliasAsync(function.FunctionName, request.AliasName, cancellationToken);
+            var alias = await GetAliasAsync(function.FunctionName, function.AliasName, cancellationToken);
             var codeChanges = config.CodeSha256 != function.CodeSha256;
-            var action = (codeChanges, alias?.FunctionVersion) switch
+            var action = function.AliasOwner switch
             {
-                (true, null) => $"update code, publish, create {request.AliasName}",
-                (true, "$LATEST") => $"update code, publish, move {request.AliasName} from $LATEST",
-                (true, var live) => $"update code, publish, move {request.AliasName} from {live}: {request.Rollout}",
-                (false, null) => $"publish (if not yet), create {request.AliasName}",
-                (false, var live) => $"publish (if not yet); {request.AliasName} stays on {live} if that is this code",
+                AliasOwner.CodeDeploy => $"the stack publishes; CodeDeploy shifts {function.AliasName} (DeploymentPreference)",
+                AliasOwner.Template => $"the stack publishes and moves {function.AliasName} (AutoPublishAlias)",
+                _ => LiftoffAction(request, function, codeChanges, alias?.FunctionVersion),
             };
             plans.Add(new(function.FunctionName, true, codeChanges, alias?.FunctionVersion, action));
         }
         return plans;
+    }
+
+    private static string LiftoffAction(RolloutRequest request, FunctionDeployment function, bool codeChanges, string? live)
+    {
+        var aliasName = function.AliasName;
+        return (codeChanges, live) switch
+        {
+            (true, null) => $"update code, publish, create {aliasName}",
+            (true, "$LATEST") => $"update code, publish, move {aliasName} from $LATEST",
+            (true, var version) => $"update code, publish, move {aliasName} from {version}: {request.Rollout}",
+            (false, null) => $"publish (if not yet), create {aliasName}",
+            (false, var version) => $"publish (if not yet); {aliasName} stays on {version} if that is this code",
+        };
     }
 
     public static void Write(IAnsiConsole console, IReadOnlyList<FunctionRolloutPlan> plans)

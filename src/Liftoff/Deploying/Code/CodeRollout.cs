@@ -3,6 +3,7 @@ using Liftoff.Aws.CloudWatch;
 using Liftoff.Aws.CloudWatch.Model;
 using Liftoff.Aws.Lambda;
 using Liftoff.Aws.Lambda.Model;
+using Liftoff.Configuration;
 using Spectre.Console;
 
 namespace Liftoff.Deploying.Code;
@@ -11,6 +12,9 @@ namespace Liftoff.Deploying.Code;
 /// Rolls a project's functions out to new code: per function, code equal to the artifact and a published
 /// version; then the alias <c>live</c> moves to it, all functions together, by the strategy, while the alarms
 /// are watched. An alarm in ALARM (or a stop) sends all traffic back to the previous versions and fails the deploy.
+/// An alias the template owns (SAM's AutoPublishAlias) was already moved by the stack update: publishing finds the
+/// version SAM published and the alias on it; only an alias left behind is moved, all at once. An alias CodeDeploy
+/// shifts (DeploymentPreference) is only read.
 /// </summary>
 /// <param name="clock">The clock of the holds and alarm polls (tests pass a fake one; AWS polling keeps real time).</param>
 public sealed partial class CodeRollout(
@@ -37,8 +41,12 @@ public sealed partial class CodeRollout(
         foreach (var f in prepared)
         {
             var move = f.PlanMove(weights.Count > 0);
+            if (f.Owner == AliasOwner.Template && weights.Count > 0)
+                console.MarkupLine($"[yellow]{Markup.Escape(f.Name)}: the template's AutoPublishAlias moves {Markup.Escape(f.Alias)} all at once " +
+                                   $"during the stack update, so the {request.Rollout} rollout does not apply to it; add a DeploymentPreference " +
+                                   "to shift its traffic gradually through CodeDeploy.[/]");
             if (move == AliasMove.Shifted) gradual.Add(f);
-            else results[f.Name] = f.Result(await MoveDirectlyAsync(f, move, request.AliasName, cancellationToken));
+            else results[f.Name] = f.Result(await MoveDirectlyAsync(f, move, cancellationToken));
         }
 
         if (gradual.Count > 0)
@@ -58,18 +66,26 @@ public sealed partial class CodeRollout(
             async (i, token) =>
             {
                 var function = request.Functions[i];
-                var (version, updated) = await versions.PublishAsync(function, token);
-                var alias = await GetAliasAsync(function.FunctionName, request.AliasName, token);
+                var alias = await GetAliasAsync(function.FunctionName, function.AliasName, token);
+                // CodeDeploy shifted (or is shifting) this alias during the stack update: Liftoff only reads where it is.
+                var (version, updated) = function.AliasOwner == AliasOwner.CodeDeploy
+                    ? (alias?.FunctionVersion ?? throw new DeployException(
+                        $"{function.FunctionName} has no alias {function.AliasName}, which the template's AutoPublishAlias creates; check the stack's events."), false)
+                    : await versions.PublishAsync(function, token);
                 prepared[i] = new PreparedFunction(function.FunctionName, version, updated, alias?.FunctionVersion,
-                    alias?.RoutingConfig?.AdditionalVersionWeights is { Count: > 0 });
+                    alias?.RoutingConfig?.AdditionalVersionWeights is { Count: > 0 }, function.AliasName, function.AliasOwner, function.Name);
             });
         return prepared;
     }
 
-    private async Task<AliasMove> MoveDirectlyAsync(PreparedFunction f, AliasMove move, string alias, CancellationToken cancellationToken)
+    private async Task<AliasMove> MoveDirectlyAsync(PreparedFunction f, AliasMove move, CancellationToken cancellationToken)
     {
+        var alias = f.Alias;
         switch (move)
         {
+            case AliasMove.Unchanged when f.Owner == AliasOwner.CodeDeploy:
+                console.MarkupLine($"{Markup.Escape(f.Name)}: {alias} on version {f.Version}, shifted by CodeDeploy (the template's DeploymentPreference)");
+                break;
             case AliasMove.Unchanged:
                 console.MarkupLine($"{Markup.Escape(f.Name)}: {alias} already on version {f.Version}");
                 break;
@@ -118,15 +134,17 @@ public sealed partial class CodeRollout(
     private AlarmWatch Alarms(RolloutRequest request) => new(cloudWatch, request.Alarms, console);
 
     /// <summary>A function with its new version published, and where its alias was before the move.</summary>
-    private sealed record PreparedFunction(string Name, string Version, bool CodeUpdated, string? Previous, bool HasRouting)
+    private sealed record PreparedFunction(
+        string Name, string Version, bool CodeUpdated, string? Previous, bool HasRouting, string Alias, AliasOwner Owner, string Function)
     {
         public AliasMove PlanMove(bool strategyShifts) =>
-            Previous is null ? AliasMove.Created
+            Owner == AliasOwner.CodeDeploy ? AliasMove.Unchanged
+            : Previous is null ? AliasMove.Created
             : Previous == Version ? (HasRouting ? AliasMove.Moved : AliasMove.Unchanged)
-            // $LATEST cannot take part in weighted routing: nothing to shift from.
-            : strategyShifts && Previous != "$LATEST" ? AliasMove.Shifted
+            // $LATEST cannot take part in weighted routing: nothing to shift from. Only Liftoff's own alias shifts.
+            : strategyShifts && Owner == AliasOwner.Liftoff && Previous != "$LATEST" ? AliasMove.Shifted
             : AliasMove.Moved;
 
-        public FunctionRolloutResult Result(AliasMove move) => new(Name, Version, Previous, CodeUpdated, move);
+        public FunctionRolloutResult Result(AliasMove move) => new(Name, Version, Previous, CodeUpdated, move) { Function = Function };
     }
 }

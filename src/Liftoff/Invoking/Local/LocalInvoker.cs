@@ -41,45 +41,47 @@ public sealed class LocalInvoker(AwsClients clients, ProjectEnvironment project,
             ?? throw new InvokeException($"{project.Project} has no function '{function}'; its functions: {string.Join(", ", project.Functions.Select(f => f.Name))}.");
         var artifact = live.Artifacts.FirstOrDefault(a => a.Function == function)
             ?? throw new InvokeException($"Release {live.Id} of {project.Project} has no package for '{function}': deploy the project again.");
-        var qualifier = live.FunctionVersions.GetValueOrDefault(function) ?? "live";
+        var qualifier = live.FunctionVersions.GetValueOrDefault(function) ?? declared.AliasName;
+        var name = declared.FunctionName ?? declared.LogicalId;
 
         GetFunctionConfigurationResponse deployed;
         try
         {
             deployed = await clients.Lambda.GetFunctionConfigurationAsync(
-                new GetFunctionConfigurationRequest { FunctionName = declared.FunctionName, Qualifier = qualifier }, cancellationToken);
+                new GetFunctionConfigurationRequest { FunctionName = name, Qualifier = qualifier }, cancellationToken);
         }
         catch (ResourceNotFoundException e)
         {
             throw new InvokeException(
-                $"{declared.FunctionName}:{qualifier} is not in {project.Environment}'s Lambda, though release {live.Id} recorded it. " +
+                $"{name}:{qualifier} is not in {project.Environment}'s Lambda, though release {live.Id} recorded it. " +
                 $"Deploy again: ./build.sh Deploy --env {project.Environment} --project {project.Project} --force", e);
         }
 
         var taskRoot = await new ReleasedCode(clients.S3, project.ArtifactBucket, runtimes.CodeDirectory).ExtractAsync(artifact, cancellationToken);
         var runtime = deployed.Runtime?.Value ?? declared.Runtime;
-        var environment = new LambdaEnvironment(declared.FunctionName, project.Region, runtime, deployed.Handler ?? declared.Handler,
-            deployed.MemorySize ?? declared.MemorySize, deployed.Environment?.Variables ?? new Dictionary<string, string>())
+        // Lambda's defaults (128 MB, 3 s) where neither the function nor project.yaml says.
+        var environment = new LambdaEnvironment(name, project.Region, runtime, deployed.Handler ?? declared.Handler,
+            deployed.MemorySize ?? declared.MemorySize ?? 128, deployed.Environment?.Variables ?? new Dictionary<string, string>())
         {
             Version = deployed.Version ?? qualifier,
         };
         environment = environment with { Session = LocalSession.For(environment, project.EndpointUrl, runtimes.Directory) };
-        var timeout = TimeSpan.FromSeconds(deployed.Timeout ?? declared.Timeout);
-        var local = new LocalFunction(environment, taskRoot, timeout, InvokedArn(deployed.FunctionArn, declared.FunctionName));
+        var timeout = TimeSpan.FromSeconds(deployed.Timeout ?? declared.Timeout ?? 3);
+        var local = new LocalFunction(environment, taskRoot, timeout, InvokedArn(deployed.FunctionArn, name, declared.AliasName));
         var lambdaRuntime = LambdaRuntime.Parse(runtime)
-            ?? throw new InvokeException($"{declared.FunctionName} runs on {runtime}, which Liftoff cannot run on this machine (only nodejs and python runtimes).");
+            ?? throw new InvokeException($"{name} runs on {runtime}, which Liftoff cannot run on this machine (only nodejs and python runtimes).");
         var (program, _) = await runtimes.ResolveAsync(lambdaRuntime.Language, cancellationToken);
-        var description = new InvokedFunction(function, declared.FunctionName, environment.Version,
+        var description = new InvokedFunction(function, name, environment.Version,
             $"local {program}", Note(lambdaRuntime, program, deployed, artifact));
         return new Prepared(local, description);
     }
 
-    /// <summary>The ARN a caller of the alias names: the function's, qualified with <c>live</c>.</summary>
-    private string InvokedArn(string? versionArn, string functionName)
+    /// <summary>The ARN a caller of the alias names: the function's, qualified with the alias (<c>live</c>).</summary>
+    private string InvokedArn(string? versionArn, string functionName, string alias)
     {
         var arn = versionArn ?? $"arn:aws:lambda:{project.Region}:000000000000:function:{functionName}";
         var at = arn.IndexOf($":function:{functionName}", StringComparison.Ordinal);
-        return (at < 0 ? arn : arn[..(at + ":function:".Length + functionName.Length)]) + ":live";
+        return (at < 0 ? arn : arn[..(at + ":function:".Length + functionName.Length)]) + ":" + alias;
     }
 
     /// <summary>What differs from Lambda here, said once: an older local runtime, or code that is not what the release recorded.</summary>

@@ -9,19 +9,19 @@ using Liftoff.Configuration;
 namespace Liftoff.Invoking.Remote;
 
 /// <summary>
-/// Calls a project's functions in Lambda through the alias <c>live</c> (the Invoke operation, RequestResponse,
+/// Calls a project's functions in Lambda through the alias that serves traffic (<c>live</c>, or the template's
+/// AutoPublishAlias; the Invoke operation, RequestResponse,
 /// with the last 4 KB of the log), so a call reaches exactly what the release put behind the alias.
 /// </summary>
 public sealed partial class LambdaInvoker(IAmazonLambda lambda, ProjectEnvironment project) : IFunctionInvoker
 {
-    public const string Alias = "live";
-
     public Task<InvokedFunction> DescribeAsync(string function, CancellationToken cancellationToken) =>
-        Task.FromResult(new InvokedFunction(function, FunctionOf(function).FunctionName, Alias, "AWS Lambda"));
+        Task.FromResult(new InvokedFunction(function, NameOf(FunctionOf(function)), FunctionOf(function).AliasName, "AWS Lambda"));
 
     public async Task<InvocationResult> InvokeAsync(string function, string eventJson, CancellationToken cancellationToken)
     {
-        var name = FunctionOf(function).FunctionName;
+        var name = NameOf(FunctionOf(function));
+        var alias = FunctionOf(function).AliasName;
         var clock = Stopwatch.StartNew();
         InvokeResponse response;
         try
@@ -29,7 +29,7 @@ public sealed partial class LambdaInvoker(IAmazonLambda lambda, ProjectEnvironme
             response = await lambda.InvokeAsync(new InvokeRequest
             {
                 FunctionName = name,
-                Qualifier = Alias,
+                Qualifier = alias,
                 InvocationType = InvocationType.RequestResponse,
                 LogType = LogType.Tail,
                 Payload = eventJson,
@@ -37,7 +37,7 @@ public sealed partial class LambdaInvoker(IAmazonLambda lambda, ProjectEnvironme
         }
         catch (ResourceNotFoundException e)
         {
-            throw new InvokeException($"{name}:{Alias} does not exist in {project.Environment}: deploy {project.Project} first (./build.sh Deploy --env {project.Environment} --project {project.Project}).", e);
+            throw new InvokeException($"{name}:{alias} does not exist in {project.Environment}: deploy {project.Project} first (./build.sh Deploy --env {project.Environment} --project {project.Project}).", e);
         }
         var elapsed = clock.Elapsed;
         var logs = response.LogResult is null ? [] : Encoding.UTF8.GetString(Convert.FromBase64String(response.LogResult))
@@ -56,6 +56,8 @@ public sealed partial class LambdaInvoker(IAmazonLambda lambda, ProjectEnvironme
             ExecutedVersion = response.ExecutedVersion,
         };
     }
+
+    private static string NameOf(FunctionEnvironment function) => function.FunctionName ?? function.LogicalId;
 
     private FunctionEnvironment FunctionOf(string function) =>
         project.Functions.FirstOrDefault(f => f.Name == function)
