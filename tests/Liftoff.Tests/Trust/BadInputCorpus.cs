@@ -61,7 +61,7 @@ public static class BadInputCorpus
         new("a runtime Lambda does not have", Deploy, 1, [$"{Project}:6:14: 'functions.api.runtime': AWS no longer lets functions be created on nodejs12.x"],
             c => c.Edit(Project, "nodejs22.x", "nodejs12.x")),
         new("a handler project.yaml and the template disagree on", Deploy, 1,
-            [$"{Project}:7:14: 'functions.api.handler' is 'app.handler' but {Template}:22:16 says Handler: index.handler for 'ApiFunction'"],
+            [$"{Project}:7:14: 'functions.api.handler' is 'app.handler' but {Template}:21:16 says Handler: index.handler for 'ApiFunction'"],
             c => c.Edit(Project, "index.handler", "app.handler")),
         new("a source folder that does not exist", Deploy, 1, [$"{Project}:8:13: 'functions.api.source': folder 'projects/shop/apii' does not exist; did you mean 'projects/shop/api'?"],
             c => c.Edit(Project, "source: api", "source: apii")),

@@ -8,46 +8,15 @@ namespace Liftoff.Tests.Trust;
 /// </summary>
 internal static class TrustRepository
 {
-    public const string Project = """
-        template: template.yaml
-        stackParameters:
-          DbPassword: { fromEnv: SHOP_DB_PASSWORD }
-        functions:
-          api:
-            runtime: nodejs22.x
-            handler: index.handler
-            source: api
-        """;
+    /// <summary>ValidRepository's project, its NoEcho DbPassword read from SHOP_DB_PASSWORD when Deploy runs.</summary>
+    public static string Project { get; } = ValidRepository.Project.Replace(
+        "template: template.yaml\n", "template: template.yaml\nstackParameters:\n  DbPassword: { fromEnv: SHOP_DB_PASSWORD }\n");
 
-    public const string Template = """
-        Parameters:
-          Project: {Type: String}
-          Environment: {Type: String}
-          ArtifactBucket: {Type: String}
-          ApiCodeKey: {Type: String}
-          DbPassword: {Type: String, NoEcho: true}
-        Resources:
-          ApiRole:
-            Type: AWS::IAM::Role
-            Properties:
-              AssumeRolePolicyDocument:
-                Version: "2012-10-17"
-                Statement:
-                  - Effect: Allow
-                    Principal: {Service: lambda.amazonaws.com}
-                    Action: sts:AssumeRole
-          ApiFunction:
-            Type: AWS::Lambda::Function
-            Properties:
-              FunctionName: !Sub "${Project}-${Environment}-lambda-api"
-              Runtime: nodejs22.x
-              Handler: index.handler
-              Role: !GetAtt ApiRole.Arn
-              Code: {S3Bucket: !Ref ArtifactBucket, S3Key: !Ref ApiCodeKey}
-              Environment:
-                Variables:
-                  DB_PASSWORD: !Ref DbPassword
-        """;
+    /// <summary>ValidRepository's template with its role made by the stack, and the NoEcho DbPassword the function reads.</summary>
+    public static string Template { get; } = ValidRepository.TemplateWithRole
+        .Replace("  ApiCodeKey: {Type: String}\n", "  ApiCodeKey: {Type: String}\n  DbPassword: {Type: String, NoEcho: true}\n")
+        .Replace("      Code: {S3Bucket: !Ref ArtifactBucket, S3Key: !Ref ApiCodeKey}\n",
+            "      Code: {S3Bucket: !Ref ArtifactBucket, S3Key: !Ref ApiCodeKey}\n      Environment: {Variables: {DB_PASSWORD: !Ref DbPassword}}\n");
 
     public const string Handler = "exports.handler = async () => ({ statusCode: 200, body: 'shop' });\n";
 
