@@ -19,7 +19,7 @@ public abstract partial class LiftoffBuild
     {
         var environment = ParameterSources.ProcessEnvironment();
         // The context exists before the build object, so its field initializers see the run's root and host.
-        var root = AbsolutePath.Create(FindRootDirectory(Directory.GetCurrentDirectory()));
+        var root = AbsolutePath.Create(ProcessRootDirectory());
         new BuildContext(root, environment, Internal.Hosts.HostDetector.Detect(environment), new SecretMasker()).Enter();
         var build = new T();
 

@@ -53,9 +53,12 @@ public abstract partial class LiftoffBuild : ILiftoffBuild
         StandardOutput = output;
         // A [MachineOutput] parameter on (--json): stdout holds only what targets write to StandardOutput, and the
         // build's own output (rules, plan, summary, errors) goes to stderr.
-        _console = errors is not null && MachineOutput.IsRequested(invocation.Arguments, descriptors)
-            ? ConsoleFactory.Create(errors, invocation.IsErrorTerminal, invocation.Environment)
+        var machineOutput = errors is not null && MachineOutput.IsRequested(invocation.Arguments, descriptors);
+        _console = machineOutput
+            ? ConsoleFactory.Create(errors!, invocation.IsErrorTerminal, invocation.Environment)
             : ConsoleFactory.Create(output, invocation.IsTerminal, invocation.Environment);
+        // What stops the run (a usage error, a failed target's message) goes to stderr, when there is one.
+        var errorConsole = errors is null || machineOutput ? _console : ConsoleFactory.Create(errors, invocation.IsErrorTerminal, invocation.Environment);
         _context = new BuildContext(AbsolutePath.Create(invocation.RootDirectory), invocation.Environment,
             Internal.Hosts.HostDetector.Detect(invocation.Environment), Secrets)
         {
@@ -66,7 +69,7 @@ public abstract partial class LiftoffBuild : ILiftoffBuild
         RunLogSink.Install();
         try
         {
-            return await new BuildRunner(this, invocation, _console, descriptors)
+            return await new BuildRunner(this, invocation, _console, descriptors, errorConsole)
                 .RunAsync(defaultTargets, parameters => _parameters = parameters, cancellationToken);
         }
         finally
@@ -85,12 +88,22 @@ public abstract partial class LiftoffBuild : ILiftoffBuild
         if (!ReferenceEquals(masked, given)) ((MaskingWriter)masked).Complete();
     }
 
-    /// <summary>The nearest folder upwards holding .nuke, as NUKE finds its root.</summary>
-    public static string FindRootDirectory(string start)
+    /// <summary>The nearest folder upwards holding .nuke, as NUKE finds its root; the start itself when there is none.</summary>
+    public static string FindRootDirectory(string start) => NearestRoot(start) ?? start;
+
+    /// <summary>
+    /// The root of this process's build: the repository its build assembly was built in (build.sh and build.ps1 run it from
+    /// build/bin), so `cd .. &amp;&amp; liftoff/build.sh Compile` acts on liftoff, not on the folder it was started from; a build
+    /// assembly kept outside any repository falls back to NUKE's rule, the nearest .nuke above the working directory.
+    /// </summary>
+    internal static string ProcessRootDirectory() =>
+        NearestRoot(AppContext.BaseDirectory) ?? FindRootDirectory(Directory.GetCurrentDirectory());
+
+    private static string? NearestRoot(string start)
     {
         for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
                 return directory.FullName;
-        return start;
+        return null;
     }
 }

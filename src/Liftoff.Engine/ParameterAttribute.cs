@@ -20,6 +20,17 @@ public sealed class ParameterAttribute(string? description = null) : Attribute
     /// </summary>
     public string? EnvironmentVariable { get; init; }
 
+    /// <summary>
+    /// NUKE's member that lists the parameter's values (a property or method returning strings), on the build or the
+    /// interface that declares the parameter, or on <see cref="ValueProviderType"/>. Unlike NUKE, a value outside the
+    /// list is refused before anything runs (exit 2), with the nearest value and the list; a list that cannot be read
+    /// (its configuration is broken) checks nothing, and the targets that read it report why.
+    /// </summary>
+    public string? ValueProviderMember { get; init; }
+
+    /// <summary>The type holding a static <see cref="ValueProviderMember"/>, when it is not the build.</summary>
+    public Type? ValueProviderType { get; init; }
+
     /// <summary>NUKE's list separator for a string[] from one value; here values are split at ',' and '+' (and spaces in the environment).</summary>
     public string? Separator { get; init; }
 }
@@ -35,3 +46,13 @@ public sealed class MachineOutputAttribute : Attribute;
 /// <summary>A parameter whose value is never printed: it is masked in all output, child processes' included.</summary>
 [AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
 public sealed class SecretAttribute : Attribute;
+
+/// <summary>
+/// Environment variables whose values are secrets wherever they are set (<c>[SecretVariables("AWS_SECRET_ACCESS_KEY")]</c>),
+/// on the build class or a component interface: the engine masks their values in all output from the start of the run.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Interface, AllowMultiple = true)]
+public sealed class SecretVariablesAttribute(params string[] names) : Attribute
+{
+    public IReadOnlyList<string> Names { get; } = names;
+}

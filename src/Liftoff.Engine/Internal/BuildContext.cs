@@ -16,7 +16,7 @@ internal sealed class BuildContext
     {
         var environment = Parameters.ParameterSources.ProcessEnvironment();
         return new BuildContext(
-            AbsolutePath.Create(LiftoffBuild.FindRootDirectory(Directory.GetCurrentDirectory())),
+            AbsolutePath.Create(LiftoffBuild.ProcessRootDirectory()),
             environment, Hosts.HostDetector.Detect(environment), new SecretMasker());
     });
 

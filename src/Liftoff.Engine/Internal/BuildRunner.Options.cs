@@ -25,8 +25,13 @@ internal sealed partial class BuildRunner
         foreach (var option in new[] { "root", "host", "verbosity", "partition" })
             if (commandLine.Values(option).Count > 1)
                 throw new UsageException($"--{option} takes one value, but got {commandLine.Values(option).Count}.");
-        // GitHub masks its token in its own logs; ours must not print it either, wherever it is set.
+        // GitHub masks its token in its own logs; ours must not print it either, wherever it is set. So with the variables
+        // the build and its components declare secret (AWS keys, registry tokens).
         build.Secrets.Add(Context.Variable("GITHUB_TOKEN"));
+        foreach (var type in build.GetType().GetInterfaces().Prepend(build.GetType()))
+        foreach (var attribute in type.GetCustomAttributes(typeof(SecretVariablesAttribute), inherit: true).Cast<SecretVariablesAttribute>())
+        foreach (var name in attribute.Names)
+            build.Secrets.Add(Context.Variable(name));
 
         build.Continue = commandLine.Has("continue");
         if (commandLine.Values("partition") is not [var text]) return Partition.Single;

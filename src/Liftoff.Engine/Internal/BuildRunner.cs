@@ -12,10 +12,12 @@ namespace Liftoff.Engine.Internal;
 
 /// <summary>
 /// One run: read the command line and parameters, find the targets, then complete, help, plan or execute. Partial files:
-/// Options (the engine's own options and checks before anything runs).
+/// Options (the engine's own options and checks before anything runs). <paramref name="errors"/> is where what stops a
+/// run is said: stderr when the invocation has one, so scripts and CI see failures there.
 /// </summary>
 internal sealed partial class BuildRunner(
-    LiftoffBuild build, BuildInvocation invocation, IAnsiConsole console, IReadOnlyList<ParameterDescriptor> descriptors)
+    LiftoffBuild build, BuildInvocation invocation, IAnsiConsole console, IReadOnlyList<ParameterDescriptor> descriptors,
+    IAnsiConsole errors)
 {
     public const int Success = 0;
     public const int TargetFailed = 1;
@@ -41,10 +43,11 @@ internal sealed partial class BuildRunner(
             if (ready is null) return Success;
             prepared = ready;
         }
-        catch (Exception e) when (ExitCodeOf(e, cancellationToken) is { } exitCode)
+        catch (Exception e)
         {
-            console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
-            return exitCode;
+            errors.MarkupLine($"[red]{Markup.Escape(ExceptionText.Describe(e))}[/]");
+            if (commandLine.Has("trace")) errors.WriteLine(e.ToString());
+            return ExitCodeOf(e, cancellationToken);
         }
         return await ExecuteAsync(commandLine, prepared, clock, cancellationToken);
     }
@@ -75,6 +78,7 @@ internal sealed partial class BuildRunner(
             return null;
         }
 
+        ValueProviders.Check(build, descriptors, values);
         var injector = new ValueInjector(build, values, Context, partition);
         await injector.InjectAsync(descriptors, cancellationToken);
         var plan = Plan(commandLine, files, graph, defaults);
@@ -114,7 +118,7 @@ internal sealed partial class BuildRunner(
 
     private async Task<int> ExecuteAsync(CommandLine commandLine, Prepared prepared, Stopwatch clock, CancellationToken cancellationToken)
     {
-        var executor = new TargetExecutor(console, new HostOutput(console, Context.Host), commandLine.Has("trace"), build, prepared.SucceededBefore);
+        var executor = new TargetExecutor(errors, new HostOutput(console, errors, Context.Host), commandLine.Has("trace"), build, prepared.SucceededBefore);
         var results = await executor.RunAsync(prepared.Plan, cancellationToken);
         console.WriteLine();
         var summaries = prepared.Plan.Targets.ToDictionary(t => t.Name, t => t.Executable.SummaryInformation);
@@ -145,13 +149,15 @@ internal sealed partial class BuildRunner(
         return Success;
     }
 
-    /// <summary>The exit code for what can go wrong before a target runs; null lets anything else surface as a crash.</summary>
-    private static int? ExitCodeOf(Exception exception, CancellationToken cancellationToken) => exception switch
+    /// <summary>
+    /// The exit code for what can go wrong before a target runs: bad usage is 2; anything else (a lifecycle override or a
+    /// condition that threw, a file that cannot be read) fails the run with 1 and its message, never a stack trace (--trace shows it).
+    /// </summary>
+    private static int ExitCodeOf(Exception exception, CancellationToken cancellationToken) => exception switch
     {
         UsageException or ParameterException or BuildDefinitionException => UsageError,
-        ConditionException or LifecycleException => TargetFailed,
         OperationCanceledException when cancellationToken.IsCancellationRequested => Cancelled,
-        _ => null,
+        _ => TargetFailed,
     };
 
     /// <summary>A lifecycle override that throws before the targets run fails the build (exit 1), with its name.</summary>

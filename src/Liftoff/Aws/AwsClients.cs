@@ -42,7 +42,7 @@ public sealed class AwsClients : IDisposable
         var s3Config = Configure(new AmazonS3Config());
         // Local emulators serve buckets under the path, not as bucket.host subdomains.
         s3Config.ForcePathStyle = s3Config.ServiceURL is not null;
-        S3 = Own(new AmazonS3Client(credentials, s3Config));
+        S3 = Own(new Storage.LiftoffS3Client(credentials, s3Config));
         DynamoDB = Own(new AmazonDynamoDBClient(credentials, Configure(new AmazonDynamoDBConfig())));
     }
 
@@ -59,14 +59,17 @@ public sealed class AwsClients : IDisposable
     public ICallerIdentity CallerIdentity { get; }
 
     /// <summary>
-    /// Clients for the connection, with credentials from the SDK (or <paramref name="credentials"/>, for tests)
-    /// and the request budgets of <paramref name="limits"/> (<see cref="RequestLimits.Default"/> when null).
+    /// Clients for the connection, with credentials from the SDK (or <paramref name="credentials"/>: the run's, or a
+    /// test's) and the request budgets of <paramref name="limits"/> (<see cref="RequestLimits.Default"/> when null).
     /// </summary>
+    /// <param name="secret">Told every key, secret and session token the clients sign with, for the output masker.</param>
     /// <exception cref="AwsCredentialsException">No credentials, or the profile does not exist.</exception>
-    public static AwsClients Create(AwsConnection connection, AWSCredentials? credentials = null, RequestLimits? limits = null)
+    public static AwsClients Create(AwsConnection connection, AWSCredentials? credentials = null, RequestLimits? limits = null,
+        Action<string>? secret = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return new AwsClients(connection, credentials ?? AwsCredentialsResolver.Resolve(connection), limits ?? RequestLimits.Default);
+        var resolved = credentials ?? AwsCredentialsResolver.Resolve(connection);
+        return new AwsClients(connection, secret is null ? resolved : new ReportedCredentials(resolved, secret), limits ?? RequestLimits.Default);
     }
 
     /// <summary>

@@ -10,18 +10,24 @@ namespace Liftoff.Aws;
 /// </summary>
 public static class AwsCredentialsResolver
 {
-    public static AWSCredentials Resolve(AwsConnection connection) => Resolve(connection, profilesLocation: null);
+    /// <param name="variables">
+    /// The run's environment, for a local AWS (an in-process run's differs from the process's); null reads the process's.
+    /// For AWS itself the SDK's chain reads the process's environment, as it always does.
+    /// </param>
+    public static AWSCredentials Resolve(AwsConnection connection, IReadOnlyDictionary<string, string>? variables = null) =>
+        Resolve(connection, profilesLocation: null, variables);
 
     /// <param name="profilesLocation">
     /// The shared credentials file to read profiles from instead of the SDK's default (~/.aws/credentials,
     /// or AWS_SHARED_CREDENTIALS_FILE as it was when the process started: the SDK reads it once).
     /// </param>
-    internal static AWSCredentials Resolve(AwsConnection connection, string? profilesLocation)
+    internal static AWSCredentials Resolve(AwsConnection connection, string? profilesLocation,
+        IReadOnlyDictionary<string, string>? variables = null)
     {
         if (connection.Profile is { } profile)
             return FromProfile(profile, profilesLocation);
         if (connection.IsLocal)
-            return ForLocal(profilesLocation);
+            return ForLocal(profilesLocation, name => variables is null ? Environment.GetEnvironmentVariable(name) : variables.GetValueOrDefault(name));
         try
         {
             return DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
@@ -41,13 +47,14 @@ public static class AwsCredentialsResolver
     /// environment or the AWS_PROFILE/default profile are still used (LocalStack can read an account from them);
     /// the rest of the SDK's chain is not asked: its instance-metadata probe costs about a second off EC2.
     /// </summary>
-    private static AWSCredentials ForLocal(string? profilesLocation)
+    private static AWSCredentials ForLocal(string? profilesLocation, Func<string, string?> variable)
     {
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID")) &&
-            !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY")))
-            return new EnvironmentVariablesAWSCredentials();
+        if (variable("AWS_ACCESS_KEY_ID") is { Length: > 0 } key && variable("AWS_SECRET_ACCESS_KEY") is { Length: > 0 } secret)
+            return variable("AWS_SESSION_TOKEN") is { Length: > 0 } token
+                ? new SessionAWSCredentials(key, secret, token)
+                : new BasicAWSCredentials(key, secret);
         var store = profilesLocation is null ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(profilesLocation);
-        var profile = Environment.GetEnvironmentVariable("AWS_PROFILE") is { Length: > 0 } named ? named : "default";
+        var profile = variable("AWS_PROFILE") is { Length: > 0 } named ? named : "default";
         return store.TryGetAWSCredentials(profile, out var credentials)
             ? credentials
             : new BasicAWSCredentials("liftoff-local", "liftoff-local");

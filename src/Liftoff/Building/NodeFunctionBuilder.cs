@@ -8,7 +8,7 @@ namespace Liftoff.Building;
 /// Node.js: `npm ci` (when package.json is there), the build command or `npm run build` when package.json
 /// has a build script, then the sources and only the production packages into the staging folder.
 /// </summary>
-public sealed class NodeFunctionBuilder(ToolRunner tools, NpmInstall npm) : IFunctionBuilder
+public sealed class NodeFunctionBuilder(ToolRunner tools, NpmInstall npm, RepositoryBoundary boundary) : IFunctionBuilder
 {
     public async Task<StagedFunction> BuildAsync(string project, FunctionBuild function, CancellationToken cancellationToken)
     {
@@ -23,10 +23,10 @@ public sealed class NodeFunctionBuilder(ToolRunner tools, NpmInstall npm) : IFun
             await tools.RunAsync(project, source, "npm", ["run", "build"], cancellationToken);
 
         FileTree.Recreate(function.StagingDirectory);
-        var files = FileTree.CopySources(source, function.StagingDirectory, cancellationToken,
+        var files = FileTree.CopySources(source, function.StagingDirectory, boundary, project, cancellationToken,
             skipFile: name => name == "package-lock.json");
         var packages = hasPackageJson
-            ? await ProductionDependencies.CopyAsync(project, source, function.StagingDirectory, cancellationToken)
+            ? await ProductionDependencies.CopyAsync(project, source, function.StagingDirectory, boundary, cancellationToken)
             : 0;
         tools.Report(project, $"{function.Name}: staged {files} files and {packages} production package{(packages == 1 ? "" : "s")}");
         return new StagedFunction(project, function.Name, function.StagingDirectory, files, clock.Elapsed);

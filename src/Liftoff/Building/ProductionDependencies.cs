@@ -1,3 +1,4 @@
+using Liftoff.Configuration;
 using System.Text.Json;
 
 namespace Liftoff.Building;
@@ -16,7 +17,7 @@ namespace Liftoff.Building;
 internal static class ProductionDependencies
 {
     /// <returns>How many packages were staged.</returns>
-    public static async Task<int> CopyAsync(string prefix, string source, string target, CancellationToken cancellationToken)
+    public static async Task<int> CopyAsync(string prefix, string source, string target, RepositoryBoundary boundary, CancellationToken cancellationToken)
     {
         var lockFile = Path.Combine(source, "package-lock.json");
         await using var stream = File.OpenRead(lockFile);
@@ -39,7 +40,7 @@ internal static class ProductionDependencies
                 throw new BuildStepException($"[{prefix}] {package.Name} is in package-lock.json but not installed; run `npm ci` in {source}.");
             }
             // Nested node_modules are packages of their own, listed (and judged) separately.
-            FileTree.LinkOrCopy(from, Path.Combine(target, package.Name), cancellationToken, skipFolder: "node_modules");
+            FileTree.LinkOrCopy(from, Path.Combine(target, package.Name), boundary, prefix, cancellationToken, skipFolder: "node_modules");
             copied++;
         }
         return copied;

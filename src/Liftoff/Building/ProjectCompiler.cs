@@ -15,17 +15,19 @@ public sealed class ProjectCompiler
     private readonly ToolRunner _tools;
     private readonly IReadOnlyDictionary<FunctionBuilder, IFunctionBuilder> _builders;
     private readonly FrontEndBuilder _frontEnds;
+    private readonly RepositoryBoundary _boundary;
 
     /// <param name="inCi">A CI build: a node function without package-lock.json is refused rather than given one.</param>
     public ProjectCompiler(string rootDirectory, TextWriter output, bool inCi = false)
     {
         _tools = new ToolRunner(output);
         var npm = new NpmInstall(_tools, inCi);
+        var boundary = _boundary = new RepositoryBoundary(rootDirectory);
         _builders = new Dictionary<FunctionBuilder, IFunctionBuilder>
         {
-            [FunctionBuilder.Node] = new NodeFunctionBuilder(_tools, npm),
-            [FunctionBuilder.TypeScript] = new TypeScriptFunctionBuilder(_tools, npm),
-            [FunctionBuilder.Python] = new PythonFunctionBuilder(_tools, rootDirectory),
+            [FunctionBuilder.Node] = new NodeFunctionBuilder(_tools, npm, boundary),
+            [FunctionBuilder.TypeScript] = new TypeScriptFunctionBuilder(_tools, npm, boundary),
+            [FunctionBuilder.Python] = new PythonFunctionBuilder(_tools, boundary),
         };
         _frontEnds = new FrontEndBuilder(_tools);
     }
@@ -83,7 +85,7 @@ public sealed class ProjectCompiler
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         FileTree.Recreate(layer.StagingDirectory);
-        FileTree.CopyAll(layer.SourceDirectory, layer.StagingDirectory, cancellationToken);
+        FileTree.CopyAll(layer.SourceDirectory, layer.StagingDirectory, _boundary, project, cancellationToken);
         var files = Directory.GetFiles(layer.StagingDirectory, "*", SearchOption.AllDirectories).Length;
         _tools.Report(project, $"layer {layer.Name}: staged {files} files");
         return new StagedFunction(project, layer.Name, layer.StagingDirectory, files, clock.Elapsed);

@@ -10,7 +10,7 @@ namespace Liftoff.Building;
 /// (manylinux wheels for the function's architecture and Python version, as AWS's packaging guide does),
 /// kept in a cache keyed by the requirements so an unchanged requirements.txt costs no pip run.
 /// </summary>
-public sealed class PythonFunctionBuilder(ToolRunner tools, string rootDirectory) : IFunctionBuilder
+public sealed class PythonFunctionBuilder(ToolRunner tools, RepositoryBoundary boundary) : IFunctionBuilder
 {
     public async Task<StagedFunction> BuildAsync(string project, FunctionBuild function, CancellationToken cancellationToken)
     {
@@ -19,13 +19,13 @@ public sealed class PythonFunctionBuilder(ToolRunner tools, string rootDirectory
         if (function.BuildCommand is { } command) await tools.RunShellAsync(project, source, command, cancellationToken);
 
         FileTree.Recreate(function.StagingDirectory);
-        var files = FileTree.CopySources(source, function.StagingDirectory, cancellationToken);
+        var files = FileTree.CopySources(source, function.StagingDirectory, boundary, project, cancellationToken);
 
         var requirements = Path.Combine(source, "requirements.txt");
         if (File.Exists(requirements) && HasRequirements(await File.ReadAllLinesAsync(requirements, cancellationToken)))
         {
             var packages = await InstallAsync(project, function, requirements, cancellationToken);
-            FileTree.CopyAll(packages, function.StagingDirectory, cancellationToken);
+            FileTree.CopyAll(packages, function.StagingDirectory, boundary, project, cancellationToken);
             tools.Report(project, $"{function.Name}: staged {files} files and the packages of requirements.txt");
         }
         else
@@ -41,7 +41,7 @@ public sealed class PythonFunctionBuilder(ToolRunner tools, string rootDirectory
         var platform = function.Architecture == "arm64" ? "manylinux2014_aarch64" : "manylinux2014_x86_64";
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             await File.ReadAllTextAsync(requirements, cancellationToken) + "|" + version + "|" + platform)))[..16];
-        var cache = Path.Combine(rootDirectory, ".nuke", "temp", "pip", project, function.Name, key);
+        var cache = Path.Combine(boundary.Root, ".nuke", "temp", "pip", project, function.Name, key);
         var complete = cache + ".complete";
         if (File.Exists(complete))
         {

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text;
 using CliWrap;
+using Liftoff.Engine;
 
 namespace Liftoff.Building;
 
@@ -13,12 +14,14 @@ public sealed record ToolResult(int ExitCode, string Output)
 /// <summary>
 /// Runs the tools the builders need (npm, node, esbuild, python3, cfn-lint, a project's own commands)
 /// through CliWrap: every line streamed to the output prefixed with the project's name, the last lines
-/// kept for the failure message, and the whole process tree killed when the token is cancelled.
+/// kept for the failure message, and the whole process tree killed when the token is cancelled. Tools get
+/// the <see cref="BuilderEnvironment"/> of the run that creates the runner, never its credentials.
 /// </summary>
 public sealed class ToolRunner(TextWriter output)
 {
     private const int TailLines = 40;
     private readonly TextWriter _output = TextWriter.Synchronized(output);
+    private readonly IReadOnlyDictionary<string, string?> _environment = BuilderEnvironment.For(EnvironmentInfo.Variables);
 
     /// <summary>Writes one line of Liftoff's own, prefixed like the tools' lines.</summary>
     public void Report(string prefix, string message) => _output.WriteLine($"[{prefix}] {message}");
@@ -79,10 +82,10 @@ public sealed class ToolRunner(TextWriter output)
         return toolResult;
     }
 
-    /// <summary>Colour codes and progress bars make logs unreadable and outputs unparseable.</summary>
-    private static Dictionary<string, string?> Quiet(IReadOnlyDictionary<string, string?>? environment)
+    /// <summary>The builder environment, quiet (colour codes and progress bars make logs unreadable and outputs unparseable), and the call's own.</summary>
+    private Dictionary<string, string?> Quiet(IReadOnlyDictionary<string, string?>? environment)
     {
-        var variables = new Dictionary<string, string?>
+        var variables = new Dictionary<string, string?>(_environment, StringComparer.OrdinalIgnoreCase)
         {
             ["NO_COLOR"] = "1",
             ["FORCE_COLOR"] = "0",

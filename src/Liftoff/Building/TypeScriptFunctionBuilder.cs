@@ -8,7 +8,7 @@ namespace Liftoff.Building;
 /// version is in package-lock.json), named after the handler's module. The AWS SDK v3 is left out: the
 /// Lambda Node.js runtime provides it.
 /// </summary>
-public sealed class TypeScriptFunctionBuilder(ToolRunner tools, NpmInstall npm) : IFunctionBuilder
+public sealed class TypeScriptFunctionBuilder(ToolRunner tools, NpmInstall npm, RepositoryBoundary boundary) : IFunctionBuilder
 {
     public async Task<StagedFunction> BuildAsync(string project, FunctionBuild function, CancellationToken cancellationToken)
     {
@@ -27,6 +27,8 @@ public sealed class TypeScriptFunctionBuilder(ToolRunner tools, NpmInstall npm) 
         FileTree.Recreate(function.StagingDirectory);
         var module = function.Handler[..function.Handler.LastIndexOf('.')];
         var outfile = Path.Combine(function.StagingDirectory, module + ".js");
+        var metafile = Path.Combine(boundary.Root, ".nuke", "temp", "esbuild", project, function.Name + ".meta.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(metafile)!);
         await tools.RunAsync(project, source, esbuild,
         [
             function.Entry!,
@@ -38,7 +40,9 @@ public sealed class TypeScriptFunctionBuilder(ToolRunner tools, NpmInstall npm) 
             "--external:@aws-sdk/*",
             "--log-level=warning",
             $"--outfile={outfile}",
+            $"--metafile={metafile}",
         ], cancellationToken);
+        await BundleInputs.CheckAsync(project, function.Name, source, metafile, boundary, cancellationToken);
 
         var files = Directory.GetFiles(function.StagingDirectory, "*", SearchOption.AllDirectories).Length;
         tools.Report(project, $"{function.Name}: bundled {Path.GetRelativePath(source, function.Entry!)} into {module}.js");

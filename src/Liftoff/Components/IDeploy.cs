@@ -23,14 +23,19 @@ public interface IDeploy : IUpload, ISmokeTest, IHazForce, IHazGitHub, IHazAppro
     [Parameter("Deploy: wait this long (90s, 15m, 1h) for another run's deployment lock instead of failing at once; CI waits")]
     TimeSpan? WaitForLock => TryGetValue(() => WaitForLock);
 
+    /// <summary>True, or a ConfigurationException naming each unset variable; an absent --env is Requires(() =&gt; Env)'s to report.</summary>
+    bool StackParametersFromEnvironmentAreSet => Env is null || DeployEnvironments.Count >= 0;
+
     Target Deploy => _ => _
         .Description("Deploys the stacks, rolls the code out and publishes the front ends")
         .DependsOn(Upload)
         .Triggers(SmokeTest)
         .Requires(() => Env)
+        // Before anything runs: a stack parameter whose variable is unset stops the run here, not after Upload.
+        .Requires(() => StackParametersFromEnvironmentAreSet)
         .Executes(async ct =>
         {
-            var projects = ProjectEnvironments;
+            var projects = DeployEnvironments;
             // CodeBuild behind CodePipeline has no .git: the commit is the one the CI service names.
             var git = await GitRevision.ReadAsync(RootDirectory, ct) ?? GitRevision.FromCi(Host.Commit);
             var run = new DeployRun(AwsClientsFor, Console, ReleaseActor.For(Host), git, RootDirectory,

@@ -20,7 +20,9 @@ public interface IHazAws : IHazEnvironment
     /// <exception cref="AwsCredentialsException">No credentials, or the profile does not exist: the message says what to do.</exception>
     AwsClients AwsClientsFor(ProjectEnvironment environment) => Cached(() =>
     {
-        var clients = AwsClients.Create(new AwsConnection(environment.Region, environment.EndpointUrl, AwsProfile));
+        var connection = new AwsConnection(environment.Region, environment.EndpointUrl, AwsProfile);
+        // Every key, secret and token the clients sign with is masked in all output, wherever it was found.
+        var clients = AwsClients.Create(connection, AwsCredentialsResolver.Resolve(connection, EnvironmentInfo.Variables), secret: Secrets.Add);
         OnBuildFinished(_ => clients.Dispose());
         return clients;
     }, $"{nameof(AwsClientsFor)}:{environment.Region}:{environment.EndpointUrl}");

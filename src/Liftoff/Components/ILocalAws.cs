@@ -29,9 +29,10 @@ public interface ILocalAws : IHazEnvironment
 
     /// <summary>
     /// --env local: decided from the name alone, so the plan (and --plan) knows it before any configuration
-    /// is read; where that environment's endpoint is comes from environments.yaml.
+    /// is read; where that environment's endpoint is comes from environments.yaml. Exactly that name, as every
+    /// environment name is matched (IHazEnvironment refuses --env LOCAL before anything runs).
     /// </summary>
-    bool UsesLocalAws => string.Equals(Env, LocalAwsService.EnvironmentName, StringComparison.OrdinalIgnoreCase);
+    bool UsesLocalAws => string.Equals(Env, LocalAwsService.EnvironmentName, StringComparison.Ordinal);
 
     private int? ConfiguredLocalPort()
     {

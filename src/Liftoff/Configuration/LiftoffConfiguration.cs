@@ -33,6 +33,9 @@ public sealed class LiftoffConfiguration
     /// </summary>
     public IReadOnlyList<ConfigurationError> Warnings { get; }
 
+    /// <summary>The environment variables any project reads a stack parameter from, in any environment: their values are secrets.</summary>
+    public IEnumerable<string> StackSecretVariables => StackSecrets.Variables(_projectEnvironments);
+
     /// <summary>The selected projects (all when null or empty) in one environment.</summary>
     /// <exception cref="ConfigurationException">The environment or a project is unknown; lists the valid names.</exception>
     public IReadOnlyList<ProjectEnvironment> Resolve(string env, IReadOnlyList<string>? projects)

@@ -28,6 +28,11 @@ public sealed record ProjectEnvironment
     /// and passes only what the template declares.
     /// </summary>
     public required IReadOnlyDictionary<string, string> StackParameters { get; init; }
+    /// <summary>
+    /// Stack parameters read from environment variables when Deploy runs (<c>{ fromEnv: NAME }</c>): not in
+    /// <see cref="StackParameters"/> until <see cref="StackSecrets.Apply"/> adds them.
+    /// </summary>
+    public IReadOnlyList<StackParameterFromEnvironment> StackParametersFromEnvironment { get; init; } = [];
     /// <summary>The parameters the template declares (names), so a deploy can filter without parsing it again.</summary>
     public required IReadOnlyList<string> TemplateParameters { get; init; }
     public required IReadOnlyList<FunctionEnvironment> Functions { get; init; }

@@ -43,6 +43,9 @@ public sealed partial class ProjectDeployer(
         var ledger = new ReleaseLedger(clients.S3, environment.ArtifactBucket, clock);
         var reading = ProjectDeployment.ReadAsync(environment, manifest, rootDirectory, git, actor, cancellationToken);
         var (deployment, seen) = await AssessAsync(environment, reading, ledger, options, cancellationToken);
+        if (seen.Reasons is not null)
+            await UploadedArtifacts.VerifyAsync(clients.S3, environment.ArtifactBucket, environment.Environment,
+                environment.Functions.Select(f => manifest.Find(environment.Project, f.Name)!), cancellationToken);
         if (options.DryRun && seen.Reasons is not null) return await DryRunAsync(deployment, seen.Reasons, cancellationToken);
         if (seen.Reasons is null)
         {

@@ -24,6 +24,9 @@ public sealed record ArtifactManifest(IReadOnlyList<Artifact> Artifacts, IReadOn
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         // A file for people and tools, never embedded in HTML: keep base64's '+' readable.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // A hand-edited file with a field missing or null is refused with its position, not met later as a null.
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
 
     public static string PathIn(string rootDirectory) => Path.Combine(rootDirectory, "artifacts", "manifest.json");
@@ -67,11 +70,13 @@ public sealed record ArtifactManifest(IReadOnlyList<Artifact> Artifacts, IReadOn
             if (manifest is null) return Empty;
             if (manifest.Version != CurrentVersion)
                 throw new PackagingException($"{path} has version {manifest.Version}; this Liftoff reads version {CurrentVersion}. Run Package --force to remake it.");
-            return manifest with { Artifacts = manifest.Artifacts ?? [], FrontEnds = manifest.FrontEnds ?? [] };
+            if (ManifestCheck.Problem(manifest) is { } problem)
+                throw new PackagingException($"{path}: {problem}; it is not as Package wrote it. Run ./build.sh Package --force to remake it.");
+            return manifest;
         }
         catch (JsonException e)
         {
-            throw new PackagingException($"{path}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}: the artifact manifest is not valid JSON ({e.Message}). Delete it and run Package again.", e);
+            throw new PackagingException($"{path}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}: the artifact manifest is not valid JSON ({e.Message}). Delete it and run Package again.");
         }
     }
 

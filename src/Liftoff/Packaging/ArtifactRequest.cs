@@ -36,6 +36,12 @@ public sealed record ArtifactRequest(
     /// </summary>
     public LambdaEnvironment? Environment { get; init; }
 
+    /// <summary>
+    /// The repository. Where given, a symlink may lead anywhere inside it (a package manager's links in node_modules
+    /// included), and nowhere else: every file in an artifact resolves, by real path, inside the repository.
+    /// </summary>
+    public string? RepositoryDirectory { get; init; }
+
     public string Name => $"{Project}/{Function}";
 
     /// <summary>The runtime recorded for a layer: nothing to load, so the handler check passes it.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Liftoff.Configuration;
 
 namespace Liftoff.Packaging;
 
@@ -13,7 +14,10 @@ public static class AssetManifestBuilder
     {
         if (!Directory.Exists(outputDirectory))
             throw new PackagingException($"The front end of {project} has no built output at {outputDirectory}. Run Compile (it runs the front end's build command) or check frontEnd.outputDirectory in project.yaml.");
-        var realOutput = RealPath.Of(outputDirectory);
+        // Every file published must really be inside the repository: the output folder, and each file in it.
+        var boundary = new RepositoryBoundary(rootDirectory);
+        if (boundary.EscapeOf(outputDirectory) is { } escape)
+            throw new PackagingException($"The front end of {project} is built into {outputDirectory}, but {escape}. Build into a folder inside the repository.");
         var files = Directory.EnumerateFiles(outputDirectory, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
             .Select(path => (Path: path, Name: Path.GetRelativePath(outputDirectory, path).Replace(Path.DirectorySeparatorChar, '/')))
             .Where(f => !f.Name.Split('/').Contains(".git"))
@@ -22,16 +26,16 @@ public static class AssetManifestBuilder
         var assets = new Asset[files.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count),
             new ParallelOptions { MaxDegreeOfParallelism = maxParallelism, CancellationToken = ct },
-            async (i, token) => assets[i] = await DescribeAsync(project, files[i].Path, files[i].Name, realOutput, token));
+            async (i, token) => assets[i] = await DescribeAsync(project, files[i].Path, files[i].Name, boundary, token));
         var source = Path.GetRelativePath(rootDirectory, outputDirectory).Replace(Path.DirectorySeparatorChar, '/');
         return new AssetManifest(project, assets, source);
     }
 
-    private static async Task<Asset> DescribeAsync(string project, string path, string name, string realOutput, CancellationToken ct)
+    private static async Task<Asset> DescribeAsync(string project, string path, string name, RepositoryBoundary boundary, CancellationToken ct)
     {
         var real = RealPath.Of(path);
-        if (!RealPath.IsInside(real, realOutput))
-            throw new PackagingException($"'{name}' in the front end of {project} is a symlink to {real}, outside its output folder. Copy the file into the build output instead.");
+        if (!RealPath.IsInside(real, boundary.RealRoot))
+            throw new PackagingException($"'{name}' in the front end of {project}: {boundary.EscapeOf(path)}. Copy the file into the build output instead.");
         try
         {
             await using var stream = new FileStream(real, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);

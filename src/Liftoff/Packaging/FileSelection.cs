@@ -1,3 +1,4 @@
+using Liftoff.Configuration;
 using Liftoff.Packaging.Zip;
 using Microsoft.Extensions.FileSystemGlobbing;
 
@@ -5,7 +6,8 @@ namespace Liftoff.Packaging;
 
 /// <summary>
 /// Decides which files of a staging folder go into an artifact, and checks each one is safe to ship:
-/// symlinks are followed when they stay inside the staging or project folder and refused otherwise.
+/// symlinks are followed when they stay inside the repository (or, without one, the staging or project folder) and
+/// refused otherwise.
 /// A file is packaged when an include matches it (no includes: every file), no exclude does, and it is
 /// not one of the <see cref="DefaultExclusions"/> unless a narrower include than "**/*" names it.
 /// </summary>
@@ -41,6 +43,7 @@ public sealed class FileSelection
     private readonly Matcher _defaults = Of(DefaultExclusions)!;
     private readonly Matcher? _excludedFolders; // the "folder/**" exclusions, which exclude a folder whole
     private readonly string[] _allowedRoots;
+    private readonly string _outside;
     private readonly string _staging;
     private readonly int _parallelism;
 
@@ -62,8 +65,11 @@ public sealed class FileSelection
         // named include could bring back something inside it.
         _excludedFolders = Of(request.Exclude.Concat(named.Count == 0 ? DefaultExclusions : [])
             .Where(p => p.EndsWith("/**", StringComparison.Ordinal)));
-        _allowedRoots = new[] { request.StagingDirectory, request.ProjectDirectory, request.SourceDirectory }
+        _allowedRoots = new[] { request.StagingDirectory, request.ProjectDirectory, request.SourceDirectory, request.RepositoryDirectory }
             .OfType<string>().Where(Directory.Exists).Select(RealPath.Of).ToArray();
+        _outside = request.RepositoryDirectory is { } repository
+            ? $"outside the repository ({repository})"
+            : "outside the project and the function's source folder";
     }
 
     /// <summary>The files to package, sorted by entry name.</summary>
@@ -189,7 +195,7 @@ public sealed class FileSelection
         var target = RealPath.Of(link.FullName);
         if (!_allowedRoots.Any(root => RealPath.IsInside(target, root)))
             throw new PackagingException(
-                $"'{name}' in the staging folder {_staging} is a symlink to {target}, outside the project and the function's source folder. " +
+                $"'{name}' in the staging folder {_staging} is a symlink to {target}, {_outside}. " +
                 "Lambda gets no files from outside the artifact: copy what it needs into the staging folder, or exclude the link.");
         return target;
     }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
+using Liftoff.Configuration;
 using Liftoff.Configuration.Runtimes;
 using Liftoff.Packaging.Zip;
 

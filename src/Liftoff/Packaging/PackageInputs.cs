@@ -19,12 +19,14 @@ public sealed record PackageInputs(IReadOnlyList<ArtifactRequest> Artifacts, IRe
                 new ArtifactRequest(p.Project, l.Name, ArtifactRequest.LayerRuntime, "", l.StagingDirectory, ["**/*"], [])
                 {
                     ProjectDirectory = p.ProjectDirectory,
+                    RepositoryDirectory = configuration.RootDirectory,
                 })
             .Concat(p.Functions.Select(f =>
                 new ArtifactRequest(p.Project, f.Name, f.Runtime, f.Handler, f.StagingDirectory, f.Include, f.Exclude)
                 {
                     ProjectDirectory = p.ProjectDirectory,
                     SourceDirectory = f.SourceDirectory,
+                    RepositoryDirectory = configuration.RootDirectory,
                     LayerDirectories = f.Layers.Select(name => p.Layers.Single(l => l.Name == name).StagingDirectory).ToList(),
                     // A function AWS names is called {stack}-{logical id}-{suffix}; Lambda's memory default is 128 MB.
                     Environment = new LambdaEnvironment(f.FunctionName ?? $"{p.StackName}-{f.LogicalId}", p.Region, f.Runtime, f.Handler,

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Liftoff.Configuration;
 
 namespace Liftoff.Packaging;
 

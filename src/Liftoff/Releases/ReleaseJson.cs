@@ -27,6 +27,9 @@ public static class ReleaseJson
             WriteIndented = true,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+            // A record edited by hand with a field set to null is refused as invalid, not met later as a null; a field left
+            // out is refused where the record requires it (project, environment, kind, actor).
+            RespectNullableAnnotations = true,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -269,7 +269,7 @@ public sealed class ReleaseLedger(IAmazonS3 s3, string bucket, TimeProvider? clo
         catch (JsonException e)
         {
             throw new InvalidDataException(
-                $"The release record s3://{bucket}/{key} is not valid JSON ({e.Message}). " +
+                $"The release record s3://{bucket}/{key} cannot be read: {e.Message} " +
                 "Restore its previous version from the bucket's version history or delete it.", e);
         }
     }

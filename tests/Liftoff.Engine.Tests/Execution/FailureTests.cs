@@ -80,11 +80,27 @@ public class FailureTests
             Assert.DoesNotContain("   at ", outcome.Output);
         }
 
+        [Fact]
+        public async Task A_wrapped_exception_without_a_message_of_its_own_adds_no_dotnet_wording()
+        {
+            // The AWS SDK wraps an HTTP error in HttpErrorResponseException, which has no message: .NET makes one up.
+            var outcome = await InProcess.RunAsync(new Wrapping(), "Answer");
+
+            Assert.Contains("Answer failed: Access denied for s3:PutObject", outcome.Output);
+            Assert.DoesNotContain("Exception of type", outcome.Output);
+            Assert.DoesNotContain(nameof(HttpErrorResponse), outcome.Output);
+        }
+
         private sealed class Wrapping : TestBuild
         {
             public Target Upload => _ => _.Executes(() =>
                 throw new InvalidOperationException("upload failed", new IOException("connection refused")));
+
+            public Target Answer => _ => _.Executes(() =>
+                throw new InvalidOperationException("Access denied for s3:PutObject", new HttpErrorResponse()));
         }
+
+        private sealed class HttpErrorResponse : Exception;
     }
 
     public class ProceedAfterFailure

@@ -58,16 +58,6 @@ public sealed class MachineOutputTests
         Assert.Contains("Unknown parameter '--no-such-option'", stderr);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string commandLine)
-    {
-        using var root = new TestRoot();
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var invocation = new BuildInvocation(commandLine.Split(' '), new Dictionary<string, string>(), stdout, IsTerminal: false, root.Path)
-        {
-            Error = stderr,
-        };
-        var exitCode = await new Build().RunAsync(invocation, [], CancellationToken.None);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string commandLine) =>
+        InProcess.RunWithStderrAsync(new Build(), commandLine);
 }

@@ -111,6 +111,41 @@ public class SecretMaskingTests
         Assert.DoesNotContain(Token, outcome.Output);
     }
 
+    [Theory]
+    [InlineData("NUKE_TOKEN")]
+    [InlineData("parameters.json")]
+    [InlineData("parameters.ci.json")]
+    public async Task A_secret_from_any_source_is_masked(string source)
+    {
+        using var root = new TestRoot().Write(".nuke/parameters.json", "{}").Write(".nuke/parameters.ci.json", "{}");
+        if (source.EndsWith(".json", StringComparison.Ordinal)) root.Write(".nuke/" + source, $$"""{ "Token": "{{Token}}" }""");
+        var environment = source == "NUKE_TOKEN" ? InProcess.Environment(("NUKE_TOKEN", Token)) : null;
+
+        var outcome = await InProcess.RunAsync(new Build(), "Print --profile ci", environment, root);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.DoesNotContain(Token, outcome.Output);
+        Assert.Contains($"token is {SecretMasker.Mask}", outcome.Output);
+    }
+
+    [SecretVariables("CLOUD_SECRET_KEY")]
+    private interface IHazCloud : ILiftoffBuild;
+
+    private sealed class Cloud : TestBuild, IHazCloud
+    {
+        public Target Print => _ => _.Executes(() => Console.WriteLine($"key is {EnvironmentInfo.GetVariable("CLOUD_SECRET_KEY")}"));
+    }
+
+    [Fact]
+    public async Task A_variable_a_component_declares_secret_is_masked_wherever_it_is_printed()
+    {
+        var outcome = await InProcess.RunAsync(new Cloud(), "Print", InProcess.Environment(("CLOUD_SECRET_KEY", "wJalrXUtnFEMI/K7MDENG")));
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains($"key is {SecretMasker.Mask}", outcome.Output);
+        Assert.DoesNotContain("wJalrXUtnFEMI", outcome.Output);
+    }
+
     [Fact]
     public async Task Help_shows_a_secret_as_masked()
     {

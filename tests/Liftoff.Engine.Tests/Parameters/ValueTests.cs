@@ -104,6 +104,19 @@ public class ValueTests
         }
 
         [Fact]
+        public async Task A_list_option_without_values_is_a_usage_error_not_every_value()
+        {
+            // `--project` alone once meant "all projects" and deployed everything.
+            var build = new Build();
+
+            var outcome = await InProcess.RunAsync(build, "Show --project");
+
+            Assert.Equal(2, outcome.ExitCode);
+            Assert.Contains("--project needs at least one value", outcome.Output);
+            Assert.Empty(build.Ran);
+        }
+
+        [Fact]
         public async Task A_bad_environment_value_names_the_variable()
         {
             var outcome = await InProcess.RunAsync(new Build(), "Show", InProcess.Environment(("LIFTOFF_RETRIES", "x")));

@@ -139,7 +139,7 @@ public class ConditionTests
             var outcome = await InProcess.RunAsync(build, "Publish");
 
             Assert.Equal(1, outcome.ExitCode);
-            Assert.Contains("Target Publish: its requirement threw:", outcome.Output);
+            Assert.Contains("Target Publish cannot run:", outcome.Output);
             Assert.Empty(build.Ran);
         }
     }

@@ -37,6 +37,17 @@ public static class InProcess
         return new BuildOutcome(exitCode, writer.ToString());
     }
 
+    /// <summary>Runs a build in-process as ./build.sh does, with stdout and stderr apart.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithStderrAsync(LiftoffBuild build, string commandLine)
+    {
+        using var root = new TestRoot();
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var invocation = new BuildInvocation(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            new Dictionary<string, string>(), stdout, IsTerminal: false, root.Path) { Error = stderr };
+        var exitCode = await build.RunAsync(invocation, [], CancellationToken.None);
+        return (exitCode, stdout.ToString(), stderr.ToString());
+    }
+
     public static Dictionary<string, string> Environment(params (string Name, string Value)[] variables) =>
         variables.ToDictionary(v => v.Name, v => v.Value);
 }

@@ -20,6 +20,8 @@ internal enum Fault
     LoseResponse,
     /// <summary>Drop the connection part way through the answer (a reset), without forwarding.</summary>
     Reset,
+    /// <summary>Stop listening, as a local AWS that was stopped: this request's connection is dropped, later ones are refused.</summary>
+    StopListening,
 }
 
 /// <summary>One request as the proxy saw it; <see cref="Status"/> is moto's answer when it reached moto (0 otherwise).</summary>
@@ -111,6 +113,13 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
             Target = $"{context.Request.HttpMethod} {context.Request.Url!.AbsolutePath}",
             Service = service,
         };
+        if (fault == Fault.StopListening)
+        {
+            _log.Enqueue(logged);
+            _listener.Stop();
+            context.Response.Abort();
+            return;
+        }
         if (fault == Fault.Reset)
         {
             _log.Enqueue(logged);
@@ -186,9 +195,9 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
                 if (name is not ("Transfer-Encoding" or "Content-Length" or "Connection" or "Server" or "Date"))
                     response.Headers[name] = string.Join(",", values);
             var bytes = await answer.Content.ReadAsByteArrayAsync();
-            // A HEAD's answer says the object's length and has no body.
+            // A HEAD answer has no body but says the object's length, as S3 does.
             response.ContentLength64 = answer.RequestMessage?.Method == HttpMethod.Head ? answer.Content.Headers.ContentLength ?? 0 : bytes.Length;
-            await response.OutputStream.WriteAsync(bytes);
+            if (bytes.Length > 0) await response.OutputStream.WriteAsync(bytes);
             response.Close();
         }
     }

@@ -63,11 +63,14 @@ public sealed class SimulatedCiRunTests : IClassFixture<MotoFixture>, IDisposabl
     [Fact]
     public async Task A_failing_target_on_GitHub_Actions_is_an_error_annotation()
     {
-        var run = await RunAsync("Deploy --env local --project nope", InProcessEnvironment(("GITHUB_ACTIONS", "true")));
+        // A handler that throws when loaded fails Package. (An unknown --project is a usage error before any target runs.)
+        _repository.Write("projects/shop/api/index.js", "throw new Error('no database configured');\n");
+
+        var run = await RunAsync("Deploy --env local", InProcessEnvironment(("GITHUB_ACTIONS", "true")));
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains(run.Output.ReplaceLineEndings("\n").Split('\n'),
-            l => l.StartsWith("::error title=Target ", StringComparison.Ordinal) && l.Contains("unknown project 'nope'"));
+            l => l.StartsWith("::error title=Target Package failed::", StringComparison.Ordinal) && l.Contains("no database configured"));
     }
 
     [Fact]

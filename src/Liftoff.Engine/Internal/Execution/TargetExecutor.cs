@@ -129,19 +129,5 @@ internal sealed class TargetExecutor(IAnsiConsole console, HostOutput hostOutput
         }
     }
 
-    /// <summary>The message of the exception and of each exception it wraps, which usually hold the cause.</summary>
-    private static string Describe(Exception exception)
-    {
-        var messages = new List<string>();
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is AggregateException { InnerExceptions.Count: > 1 } many)
-            {
-                messages.AddRange(many.InnerExceptions.Select(i => i.Message));
-                break;
-            }
-            if (!messages.Contains(e.Message)) messages.Add(e.Message);
-        }
-        return string.Join(Environment.NewLine + "  ", messages);
-    }
+    private static string Describe(Exception exception) => ExceptionText.Describe(exception);
 }

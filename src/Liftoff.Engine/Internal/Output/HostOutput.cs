@@ -2,8 +2,11 @@ using Spectre.Console;
 
 namespace Liftoff.Engine.Internal.Output;
 
-/// <summary>How each CI host wants target boundaries and failures marked in its log.</summary>
-internal sealed class HostOutput(IAnsiConsole console, BuildHost host)
+/// <summary>
+/// How each CI host wants target boundaries and failures marked in its log. A failure is said on <paramref name="errors"/>
+/// (stderr); GitHub's workflow commands stay on stdout, where the runner reads them.
+/// </summary>
+internal sealed class HostOutput(IAnsiConsole console, IAnsiConsole errors, BuildHost host)
 {
     public void TargetStarted(string name)
     {
@@ -27,6 +30,6 @@ internal sealed class HostOutput(IAnsiConsole console, BuildHost host)
             var text = message.Replace("%", "%25").Replace("\r", "").Replace("\n", "%0A");
             console.Profile.Out.Writer.WriteLine($"::error title=Target {name} failed::{text}");
         }
-        console.MarkupLine($"[red]✗ {Markup.Escape(name)} failed:[/] {Markup.Escape(message)}");
+        errors.MarkupLine($"[red]✗ {Markup.Escape(name)} failed:[/] {Markup.Escape(message)}");
     }
 }

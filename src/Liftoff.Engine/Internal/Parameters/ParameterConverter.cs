@@ -13,6 +13,9 @@ internal static class ParameterConverter
 
         var tokens = raw.Tokens!;
         if (type == typeof(bool) && tokens.Count == 0) return true;
+        // A list option given without values is a mistake, never "all": `--project` alone must not deploy everything.
+        if (type == typeof(string[]) && tokens.Count == 0)
+            throw new ParameterException($"{parameter.CliName} needs at least one value: {parameter.CliName} <value> [<value>...], or leave it out.");
         if (type == typeof(string[]))
             return tokens.SelectMany(t => t.Split([',', '+'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
         if (tokens.Count == 0)

@@ -7,7 +7,7 @@ namespace Liftoff.Engine.Internal.Parameters;
 /// <summary>
 /// A [Parameter] member of the build or of one of its component interfaces, or a [Solution] member, whose parameter
 /// (the path) has the member's name. <paramref name="BareEnvironmentNames"/>: unprefixed variables it may read, only
-/// where it opted in.
+/// where it opted in. <paramref name="ValueProvider"/>: the [Parameter]'s ValueProviderMember and ValueProviderType.
 /// </summary>
 internal sealed record ParameterDescriptor(
     string Name,
@@ -18,6 +18,7 @@ internal sealed record ParameterDescriptor(
     bool IsRequired = false,
     bool IsSolutionPath = false,
     IReadOnlyList<string>? BareEnvironmentNames = null,
+    (string Member, Type? Type)? ValueProvider = null,
     bool IsMachineOutput = false)
 {
     public string CliName => "--" + Naming.ToKebabCase(Name);

@@ -40,6 +40,7 @@ internal static class ParameterDiscovery
                 IsRequired: member.GetCustomAttribute<RequiredAttribute>() is not null,
                 IsSolutionPath: solution is not null && parameter is null,
                 BareEnvironmentNames: bare,
+                ValueProvider: parameter?.ValueProviderMember is { } provider ? (provider, parameter.ValueProviderType) : null,
                 IsMachineOutput: member.GetCustomAttribute<MachineOutputAttribute>() is not null));
         }
         return found;

@@ -58,6 +58,9 @@ internal sealed class ParameterValues
     /// <summary>The resolved value of a parameter by its name, when some source gave one.</summary>
     public object? ValueOf(string parameterName) => _values.TryGetValue(parameterName, out var entry) ? entry.Value : null;
 
+    /// <summary>Where a parameter's value came from ("the command line", "the environment variable LIFTOFF_ENV", a file), for messages.</summary>
+    public string SourceOf(string parameterName) => _values.TryGetValue(parameterName, out var entry) ? entry.Source : "the default";
+
     /// <summary>Sets the values of fields and settable properties on the build object.</summary>
     public void Inject(object build, IReadOnlyList<ParameterDescriptor> parameters)
     {

@@ -45,7 +45,10 @@ internal static class ExecutionPlanner
         return new ExecutionPlan(ordered, requestedSet, skipped);
     }
 
-    /// <summary>Runs a target's own predicate before anything executes, naming the target when it throws.</summary>
+    /// <summary>
+    /// Runs a target's own predicate before anything executes, naming the target when it throws. A requirement that
+    /// throws says why the target cannot run (a configuration error, an unset variable), in its own words.
+    /// </summary>
     public static bool Evaluate(TargetInfo target, string what, Func<bool> predicate)
     {
         try
@@ -54,7 +57,9 @@ internal static class ExecutionPlanner
         }
         catch (Exception e)
         {
-            throw new ConditionException($"Target {target.Name}: its {what} threw: {e.Message}");
+            throw new ConditionException(what == "requirement"
+                ? $"Target {target.Name} cannot run: {e.Message}"
+                : $"Target {target.Name}: its {what} threw: {e.Message}");
         }
     }
 

@@ -39,6 +39,7 @@ public abstract class LiftoffServiceClient : AmazonServiceClient
         pipeline.RemoveHandler<EndpointResolver>();
         pipeline.AddHandlerAfter<Marshaller>(new LiftoffEndpointResolver());
         pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthSchemeHandler());
+        Local.LocalEndpointRefusal.AddTo(pipeline, Config.ServiceURL);
     }
 
     protected async Task<TResponse> ExecuteAsync<TRequest, TResponse>(

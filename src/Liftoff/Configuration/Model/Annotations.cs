@@ -22,6 +22,16 @@ public sealed class BuildInputAttribute : Attribute;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class EnvironmentOverridesAttribute : Attribute;
 
+/// <summary>
+/// A record that may also be written as a plain value, which then sets the named property: <c>LogLevel: debug</c> is
+/// <c>LogLevel: { value: debug }</c>. An environment's override replaces such a value whole.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ScalarShorthandAttribute(string property) : Attribute
+{
+    public string Property { get; } = property;
+}
+
 /// <summary>A text value that may use the placeholders {project}, {env}, {region} and {accountId}.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class PlaceholdersAttribute : Attribute;

@@ -15,9 +15,9 @@ public sealed record ProjectDefinition
     public string? Template { get; init; }
 
     [KeyPattern(@"^[A-Za-z][A-Za-z0-9]*$", "a CloudFormation parameter name (letters and digits)")]
-    [Placeholders]
-    [Description("Stack parameters passed when the template declares them; values may use {project}, {env}, {region}, {accountId}.")]
-    public IReadOnlyDictionary<string, string>? StackParameters { get; init; }
+    [Description("Stack parameters passed when the template declares them; values may use {project}, {env}, {region}, {accountId}. " +
+                 "A NoEcho parameter takes { fromEnv: NAME } or a dynamic reference ({{resolve:ssm-secure:...}}, {{resolve:secretsmanager:...}}), never plain text.")]
+    public IReadOnlyDictionary<string, StackParameterDefinition>? StackParameters { get; init; }
 
     [KeyPattern(Names.FunctionPattern, Names.FunctionHint)]
     [Description("Settings of the Lambda functions by name. The template's functions with local code need no entry; their name is the logical id in kebab case (HelloWorldFunction: hello-world).")]

@@ -124,7 +124,12 @@ public static class SchemaGenerator
 
     private static JsonObject? Value(Type type, ModelKey key, bool overriding, SortedDictionary<string, JsonObject> definitions)
     {
-        if (ModelShape.IsModel(type)) return Reference(type, overriding, definitions);
+        if (ModelShape.IsModel(type))
+        {
+            var reference = Reference(type, overriding, definitions);
+            if (ModelShape.Of(type).Shorthand is null || reference is null) return reference;
+            return new JsonObject { ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "string" }, reference) };
+        }
         var schema = new JsonObject();
         if (type == typeof(string))
         {

@@ -6,15 +6,16 @@ namespace Liftoff.Configuration.Validation;
 /// <summary>What project.yaml names in the template (parameters, bucket names) is really there and fits AWS's limits.</summary>
 internal sealed partial class ProjectResolver
 {
-    private void CheckUndeclaredParameters(TemplateInfo template, Dictionary<string, string> parameters, IEnumerable<string> functionNames)
+    private void CheckUndeclaredParameters(TemplateInfo template, IReadOnlySet<string> passed, IEnumerable<string> functionNames)
     {
         // From the names, not the resolved functions: a function with another error still gets its CodeKey.
         var codeKeys = functionNames.Select(name => Names.Pascal(name) + "CodeKey").ToHashSet(StringComparer.Ordinal);
         foreach (var parameter in template.Parameters.Values)
         {
-            if (parameter.Default is not null || parameters.ContainsKey(parameter.Name) || codeKeys.Contains(parameter.Name)) continue;
-            errors.Add(parameter.Location.Error(
-                $"parameter '{parameter.Name}' has no Default and Liftoff passes no value for it; give it a Default or set stackParameters.{parameter.Name} in project.yaml"));
+            if (parameter.Default is not null || passed.Contains(parameter.Name) || codeKeys.Contains(parameter.Name)) continue;
+            errors.Add(parameter.Location.Error(parameter.NoEcho
+                ? $"parameter '{parameter.Name}' is NoEcho, has no Default and Liftoff passes no value for it; set stackParameters.{parameter.Name}: {{ fromEnv: VARIABLE }} in project.yaml, or a dynamic reference"
+                : $"parameter '{parameter.Name}' has no Default and Liftoff passes no value for it; give it a Default or set stackParameters.{parameter.Name} in project.yaml"));
         }
     }
 

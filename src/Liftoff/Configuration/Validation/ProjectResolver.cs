@@ -19,11 +19,13 @@ internal sealed partial class ProjectResolver(string root, ICollection<Configura
         var errorsBefore = errors.Count;
         var values = env.PlaceholderValues(project);
         var stackName = StackName(project, env, definition, map);
-        var parameters = StackParameters(project, env, definition, map, values, template.Info);
+        var fromEnvironment = new List<StackParameterFromEnvironment>();
+        var parameters = StackParameters(project, env, definition, map, values, template.Info, fromEnvironment);
         var functions = new FunctionSettings(errors, map, values).Resolve(definition, projectDirectory, template, parameters,
             TemplateValues(template.Info, parameters, env, stackName));
         CheckRolloutApplies(definition, map, functions);
-        CheckUndeclaredParameters(template.Info, parameters,
+        // A parameter written wrongly has its own error: "no value" would only repeat it.
+        CheckUndeclaredParameters(template.Info, parameters.Keys.Concat(definition.StackParameters?.Keys ?? []).ToHashSet(),
             template.Catalog.Functions.Select(f => f.Name).Concat(definition.Functions?.Keys ?? []));
         CheckBucketNames(template.Info, TemplateValues(template.Info, parameters, env, stackName));
         PhysicalNames.Check(template.Info, warnings);
@@ -52,6 +54,7 @@ internal sealed partial class ProjectResolver(string root, ICollection<Configura
             StackName = stackName,
             TemplatePath = template.Info.FullPath,
             StackParameters = parameters,
+            StackParametersFromEnvironment = fromEnvironment,
             TemplateParameters = template.Info.Parameters.Keys.Order(StringComparer.Ordinal).ToList(),
             Functions = functions,
             Layers = template.Layers.Select(l => new LayerEnvironment(l.Name, l.LogicalId,
@@ -95,10 +98,13 @@ internal sealed partial class ProjectResolver(string root, ICollection<Configura
         return stackName;
     }
 
-    /// <summary>Project, Environment and ArtifactBucket, then stackParameters (placeholders replaced), each declared by the template.</summary>
+    /// <summary>
+    /// Project, Environment and ArtifactBucket, then stackParameters (placeholders replaced), each declared by the
+    /// template; those read from the environment at deploy time go to <paramref name="fromEnvironment"/>.
+    /// </summary>
     private Dictionary<string, string> StackParameters(
         string project, EnvironmentContext env, ProjectDefinition definition, SourceMap map,
-        IReadOnlyDictionary<string, string?> values, TemplateInfo template)
+        IReadOnlyDictionary<string, string?> values, TemplateInfo template, List<StackParameterFromEnvironment> fromEnvironment)
     {
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -106,15 +112,9 @@ internal sealed partial class ProjectResolver(string root, ICollection<Configura
             ["Environment"] = env.Name,
             ["ArtifactBucket"] = env.ArtifactBucket,
         };
-        if (definition.StackParameters is not { } written) return parameters;
-        foreach (var (name, value) in written)
-        {
-            var where = map.Where(written, name);
-            parameters[name] = Substitute(value, values, $"stackParameters.{name}", where);
-            if (!template.Parameters.ContainsKey(name))
-                errors.Add(where.Error($"stack parameter '{name}' is not declared by {template.File}; " +
-                                       $"it declares: {List(template.Parameters.Keys)}"));
-        }
+        if (definition.StackParameters is { } written)
+            StackParameterValues.Resolve(written, map, template, (text, key, where) => Substitute(text, values, key, where),
+                errors, parameters, fromEnvironment);
         return parameters;
     }
 

@@ -6,6 +6,7 @@ namespace Liftoff.Configuration.Validation;
 internal sealed class RepositoryPaths(string root, ICollection<ConfigurationError> errors)
 {
     private readonly string _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+    private readonly RepositoryBoundary _boundary = new(root);
 
     public string Relative(string path) => Path.GetRelativePath(_root, path).Replace('\\', '/');
 
@@ -19,9 +20,15 @@ internal sealed class RepositoryPaths(string root, ICollection<ConfigurationErro
                                    "keep every project file inside the repository so CI sees the same files"));
             return null;
         }
-        if (!mustExist) return full;
         var exists = kind == PathKind.File ? File.Exists(full) : Directory.Exists(full);
-        if (exists) return full;
+        // The text stays inside; the bytes must too: a source folder that is a link out would ship whatever it points at.
+        if (exists && _boundary.EscapeOf(full) is { } escape)
+        {
+            errors.Add(where.Error($"'{key}' is '{written}', but {escape}; keep the files inside the repository " +
+                                   "(move or copy them in, or point the link at a folder inside it)"));
+            return null;
+        }
+        if (!mustExist || exists) return full;
 
         var noun = kind == PathKind.File ? "file" : "folder";
         var message = $"'{key}': {noun} '{Relative(full)}' does not exist";

@@ -27,7 +27,8 @@ internal sealed record TemplateInfo(
     public SourceLocation At(YamlNode node) => SourceLocation.At(File, node.Start);
 }
 
-internal sealed record TemplateParameter(string Name, string? Default, SourceLocation Location);
+/// <param name="NoEcho">Declared with NoEcho: true: CloudFormation hides the value, and project.yaml must not hold it in plain text.</param>
+internal sealed record TemplateParameter(string Name, string? Default, SourceLocation Location, bool NoEcho = false);
 
 internal sealed record TemplateResource(string LogicalId, string Type, YamlMappingNode? Properties, SourceLocation Location)
 {

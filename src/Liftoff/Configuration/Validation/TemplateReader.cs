@@ -24,7 +24,11 @@ internal static class TemplateReader
                                p.Children.TryGetValue(new YamlScalarNode("Default"), out var d) && d is YamlScalarNode ds
                 ? ds.Value ?? ""
                 : null;
-            parameters[name.Value!] = new TemplateParameter(name.Value!, defaultValue, SourceLocation.At(file, name.Start));
+            // CloudFormation accepts NoEcho as the boolean or the string "true".
+            var noEcho = node is YamlMappingNode q &&
+                         q.Children.TryGetValue(new YamlScalarNode("NoEcho"), out var n) && n is YamlScalarNode { Value: { } flag } &&
+                         string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase);
+            parameters[name.Value!] = new TemplateParameter(name.Value!, defaultValue, SourceLocation.At(file, name.Start), noEcho);
         }
 
         var resources = new Dictionary<string, TemplateResource>(StringComparer.Ordinal);

@@ -22,11 +22,16 @@ internal sealed class ModelShape
             .Where(p => p.CanWrite)
             .Select(p => new ModelKey(p))
             .ToList();
+        var shorthand = type.GetCustomAttribute<ScalarShorthandAttribute>()?.Property;
+        Shorthand = shorthand is null ? null : Keys.Single(k => k.Property.Name == shorthand);
     }
 
     public Type Type { get; }
     public string? Description { get; }
     public IReadOnlyList<ModelKey> Keys { get; }
+
+    /// <summary>The key a plain value sets when the record is written as one ([ScalarShorthand]); null when it cannot be.</summary>
+    public ModelKey? Shorthand { get; }
 
     public static ModelShape Of(Type type) => Shapes.GetOrAdd(type, t => new ModelShape(t));
 

@@ -30,6 +30,8 @@ internal sealed class NodeBinder(string file, ICollection<ConfigurationError> er
     private object? BindModel(Type type, IReadOnlyList<Layer> layers, string path)
     {
         var shape = ModelShape.Of(type);
+        if (shape.Shorthand is { } shorthand && layers[^1].Node is YamlScalarNode plain && !YamlDocumentReader.IsNull(plain))
+            return BindShorthand(type, shorthand, plain, path);
         var mappings = new List<(YamlMappingNode Node, string? Environment)>();
         foreach (var layer in layers)
         {
@@ -115,6 +117,19 @@ internal sealed class NodeBinder(string file, ICollection<ConfigurationError> er
         Check(key, value, values[^1].Node, keyPath);
     }
 
+    /// <summary><c>LogLevel: debug</c> for <c>LogLevel: { value: debug }</c>: the record with its shorthand key set.</summary>
+    private object? BindShorthand(Type type, ModelKey key, YamlScalarNode node, string path)
+    {
+        var value = BindScalar(key.ValueType, node, path);
+        if (value is null) return null;
+        var instance = Activator.CreateInstance(type)!;
+        map.RecordSelf(instance, Where(node));
+        key.Property.SetValue(instance, value);
+        map.Record(instance, key.Property.Name, Where(node));
+        Check(key, value, node, path);
+        return instance;
+    }
+
     private object? BindValue(ModelKey key, List<Layer> layers, string path)
     {
         if (key.DictionaryValue is { } valueType) return BindDictionary(key, valueType, layers, path);
@@ -127,6 +142,7 @@ internal sealed class NodeBinder(string file, ICollection<ConfigurationError> er
     private object? BindDictionary(ModelKey key, Type valueType, List<Layer> layers, string path)
     {
         var entries = DictionaryEntries(key, valueType, layers, path);
+
         if (!layers.Any(l => l.Node is YamlMappingNode)) return null;
         var dictionary = (System.Collections.IDictionary)Activator.CreateInstance(
             typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
@@ -144,8 +160,9 @@ internal sealed class NodeBinder(string file, ICollection<ConfigurationError> er
                     continue;
                 }
             }
+            // A value that may be written plainly is replaced whole by an override, as a plain value would be.
             var value = ModelShape.IsModel(valueType)
-                ? BindModel(valueType, nonNull, entryPath)
+                ? BindModel(valueType, ModelShape.Of(valueType).Shorthand is null ? nonNull : [nonNull[^1]], entryPath)
                 : BindScalar(valueType, nonNull[^1].Node, entryPath);
             if (value is null) continue;
             dictionary[name] = value;
@@ -175,7 +192,9 @@ internal sealed class NodeBinder(string file, ICollection<ConfigurationError> er
             {
                 if (EntryName(key, keyNode, path) is not { } name) continue;
                 var elsewhere = _declaredElsewhere.GetValueOrDefault(path) ?? new HashSet<string>();
-                if (layer.Environment is not null && !byName.ContainsKey(name) && !elsewhere.Contains(name) && ModelShape.IsModel(valueType))
+                if (layer.Environment is not null && !byName.ContainsKey(name) && !elsewhere.Contains(name) && ModelShape.IsModel(valueType)
+                    // A value that may also be written plainly (a stack parameter) may be added, as a plain value could be.
+                    && ModelShape.Of(valueType).Shorthand is null)
                 {
                     var declared = byName.Keys.Concat(elsewhere).Distinct().Order(StringComparer.Ordinal).ToList();
                     Error(keyNode, $"'{path}.{name}' in environments.{layer.Environment} is not declared in '{path}'; " +

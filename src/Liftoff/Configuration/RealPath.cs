@@ -1,10 +1,10 @@
-namespace Liftoff.Packaging;
+namespace Liftoff.Configuration;
 
 /// <summary>
 /// A path with every symlink along it resolved (what realpath(3) gives), so "is this inside the project"
 /// is asked of where the bytes really are, not of what the link's text says.
 /// </summary>
-internal static class RealPath
+public static class RealPath
 {
     private const int MaxLinks = 40; // Linux's own limit before ELOOP
 
@@ -24,7 +24,7 @@ internal static class RealPath
             var next = Path.Combine(current, part);
             var target = LinkTarget(next);
             if (target is null) { current = next; continue; }
-            if (++links > MaxLinks) throw new PackagingException($"Too many levels of symbolic links resolving {path}.");
+            if (++links > MaxLinks) throw new IOException($"Too many levels of symbolic links resolving {path}: a link points, through others, back at itself.");
             if (Path.IsPathRooted(target)) current = Path.GetPathRoot(Path.GetFullPath(target))!;
             var rootLength = Path.IsPathRooted(target) ? Path.GetPathRoot(target)!.Length : 0;
             foreach (var segment in Segments(target[rootLength..]).Reverse()) remaining.Push(segment);
