@@ -75,8 +75,8 @@ public sealed class LambdaStubTests : IDisposable
         Assert.Equal("TooManyRequestsException", error.ErrorCode);
         Assert.Equal("Rate Exceeded.", error.Message);
         Assert.Equal("lambda-req-1", error.RequestId);
-        // A throttle is retried by the SDK (standard mode: 3 attempts) before it surfaces.
-        Assert.Equal(3, _aws.Requests($"/2015-03-31/functions/{Function}/invocations").Count);
+        // A throttle is retried by the SDK (standard mode, with Liftoff's minimum of 6 retries) before it surfaces.
+        Assert.Equal(Liftoff.Aws.AwsClients.MinimumRetries + 1, _aws.Requests($"/2015-03-31/functions/{Function}/invocations").Count);
     }
 
     private void ConfigurationSequence(params string[] bodies)
