@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# moto's server for the benchmarks, on 127.0.0.1:$PORT (sourced, not run; needs PORT and ENDPOINT).
+# moto's server for the benchmarks, on 127.0.0.1:$PORT (sourced, not run; needs PORT and ENDPOINT), with Liftoff's
+# extensions (src/Liftoff/Aws/Local/moto_extensions.py) as the LocalAws target and the tests' MotoFixture start it,
+# so a benchmark sees the local AWS the suite sees.
 #   exec_in_private_network SCRIPT ARGS...   re-runs the script in its own network namespace, so the local
 #                                            AWS Liftoff expects on 127.0.0.1:4566 is this one and no other
 #   start_moto LOG / stop_moto
 
 MOTO_PID=""
+MOTO_EXTENSIONS="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/src/Liftoff/Aws/Local/moto_extensions.py"
 
 exec_in_private_network() {
   if unshare -n true 2> /dev/null; then exec unshare -n "$@"; fi
@@ -15,7 +18,7 @@ exec_in_private_network() {
 
 start_moto() {
   ip link set lo up 2> /dev/null || true
-  python3 -m moto.server -H 127.0.0.1 -p "$PORT" > "$1" 2>&1 &
+  python3 "$MOTO_EXTENSIONS" -H 127.0.0.1 -p "$PORT" > "$1" 2>&1 &
   MOTO_PID=$!
   for _ in $(seq 300); do
     curl -s -o /dev/null "$ENDPOINT/moto-api/" && return 0
