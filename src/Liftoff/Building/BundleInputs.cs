@@ -9,6 +9,24 @@ namespace Liftoff.Building;
 /// </summary>
 internal static class BundleInputs
 {
+    /// <summary>Where the TypeScript builder has esbuild write a function's metafile.</summary>
+    public static string MetafileFor(string rootDirectory, string project, string function) =>
+        Path.Combine(rootDirectory, ".nuke", "temp", "esbuild", project, function + ".meta.json");
+
+    /// <summary>The files the last bundle read from outside <paramref name="workingDirectory"/> (shared code elsewhere in the repository).</summary>
+    public static IReadOnlyList<string> OutsideOf(string workingDirectory, string metafile)
+    {
+        using var meta = JsonDocument.Parse(File.ReadAllBytes(metafile));
+        if (!meta.RootElement.TryGetProperty("inputs", out var inputs)) return [];
+        var inside = Path.TrimEndingDirectorySeparator(Path.GetFullPath(workingDirectory)) + Path.DirectorySeparatorChar;
+        return inputs.EnumerateObject()
+            .Where(input => !input.Name.StartsWith('<') && !input.Name.StartsWith('('))
+            .Select(input => Path.GetFullPath(Path.Combine(workingDirectory, input.Name)))
+            .Where(path => !path.StartsWith(inside, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
     public static async Task CheckAsync(string project, string function, string workingDirectory, string metafile,
         RepositoryBoundary boundary, CancellationToken cancellationToken)
     {

@@ -8,12 +8,13 @@ namespace Liftoff.Building;
 /// then every template linted, and the table that says what was staged.
 /// </summary>
 /// <param name="inCi">The build runs on a CI service (BuildHost.IsCi).</param>
-public sealed class CompileRun(string rootDirectory, IAnsiConsole console, bool inCi = false)
+/// <param name="force">Build everything, even what is as its last build left it (--force).</param>
+public sealed class CompileRun(string rootDirectory, IAnsiConsole console, bool inCi = false, bool force = false)
 {
     public async Task<CompileReport> RunAsync(IReadOnlyList<ProjectBuild> projects, CancellationToken cancellationToken)
     {
         var output = new ConsoleLineWriter(console);
-        var report = await new ProjectCompiler(rootDirectory, output, inCi).CompileAsync(projects, cancellationToken);
+        var report = await new ProjectCompiler(rootDirectory, output, inCi, force).CompileAsync(projects, cancellationToken);
         await new TemplateLinter(output, rootDirectory, new LintCache(rootDirectory))
             .LintAsync(projects.SelectMany(p => p.Templates).Distinct().ToList(), cancellationToken);
         console.Write(Table(report));

@@ -27,7 +27,7 @@ public sealed class TypeScriptFunctionBuilder(ToolRunner tools, NpmInstall npm, 
         FileTree.Recreate(function.StagingDirectory);
         var module = function.Handler[..function.Handler.LastIndexOf('.')];
         var outfile = Path.Combine(function.StagingDirectory, module + ".js");
-        var metafile = Path.Combine(boundary.Root, ".nuke", "temp", "esbuild", project, function.Name + ".meta.json");
+        var metafile = BundleInputs.MetafileFor(boundary.Root, project, function.Name);
         Directory.CreateDirectory(Path.GetDirectoryName(metafile)!);
         await tools.RunAsync(project, source, esbuild,
         [

@@ -17,6 +17,7 @@ public interface ICompile : IHazEnvironment
         .Executes(async ct =>
         {
             if (!HasProjects) return;
-            await new CompileRun(RootDirectory, Console, Host.IsCi).RunAsync(ProjectBuilds, ct);
+            // --force (Package's, Deploy's) builds everything again, as it packages and deploys everything again.
+            await new CompileRun(RootDirectory, Console, Host.IsCi, force: this is IHazForce { Force: true }).RunAsync(ProjectBuilds, ct);
         });
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
+using Liftoff.Caching;
 using Liftoff.Packaging.Zip;
 
 namespace Liftoff.Packaging;
@@ -50,6 +52,15 @@ public sealed class ArtifactPackager(string rootDirectory, PackagingSettings set
     private async Task<PackageResult> PackageOneAsync(ArtifactRequest request, ArtifactManifest previous, bool force,
         SemaphoreSlim cpu, SemaphoreSlim loads, CancellationToken ct)
     {
+        var known = await ContentHashCache.LoadAsync(ContentHashCache.FileFor(rootDirectory, "package", request.Project, request.Function), ct);
+        var result = await PackageOneAsync(request, previous, force, known, cpu, loads, ct);
+        await known.SaveAsync(ct);
+        return result;
+    }
+
+    private async Task<PackageResult> PackageOneAsync(ArtifactRequest request, ArtifactManifest previous, bool force, ContentHashCache known,
+        SemaphoreSlim cpu, SemaphoreSlim loads, CancellationToken ct)
+    {
         var clock = Stopwatch.StartNew();
         var files = await Task.Run(() => FileSelection.Select(request, ct), ct);
         if (files.Count == 0)
@@ -62,8 +73,8 @@ public sealed class ArtifactPackager(string rootDirectory, PackagingSettings set
         string? inputsHash = null;
         if (existing is not null)
         {
-            inputsHash = await InputsHash.ComputeAsync(request, files, settings, ct);
-            if (existing.InputsHash == inputsHash && existing.Path == relativePath && await IsIntactAsync(path, existing, ct))
+            inputsHash = await InputsHash.ComputeAsync(request, files, settings, ct, known);
+            if (existing.InputsHash == inputsHash && existing.Path == relativePath && await IsIntactAsync(path, existing, known, ct))
                 return new PackageResult(existing, PackageOutcome.UpToDate, clock.Elapsed);
         }
 
@@ -82,6 +93,7 @@ public sealed class ArtifactPackager(string rootDirectory, PackagingSettings set
             var sha256 = await Sha256Async(temp, ct);
             var warnings = check is null ? [] : await check.ConfirmAsync(temp, summary, ct);
             File.Move(temp, path, overwrite: true);
+            Remember(known, files, summary, path, sha256);
             var artifact = new Artifact(request.Project, request.Function, request.Runtime, request.Handler,
                 Convert.ToHexStringLower(sha256), Convert.ToBase64String(sha256), summary.ArchiveSize,
                 summary.UncompressedSize, summary.FileCount, inputsHash, relativePath);
@@ -93,11 +105,25 @@ public sealed class ArtifactPackager(string rootDirectory, PackagingSettings set
         }
     }
 
-    /// <summary>The ZIP on disk is the one the manifest describes (not deleted, truncated or edited since).</summary>
-    private static async Task<bool> IsIntactAsync(string path, Artifact artifact, CancellationToken ct)
+    /// <summary>The hashes the compression pass took, and the new ZIP's, for the next run to find by size and time.</summary>
+    private static void Remember(ContentHashCache known, IReadOnlyList<ZipEntrySource> files, ZipArchiveSummary summary, string zip, byte[] sha256)
     {
-        if (!File.Exists(path) || new FileInfo(path).Length != artifact.Size) return false;
-        return Convert.ToHexStringLower(await Sha256Async(path, ct)) == artifact.Sha256Hex;
+        if (summary.Entries.Count == files.Count)
+            for (var i = 0; i < files.Count; i++)
+                if (files[i].ModifiedUtc != default && summary.Entries[i].Name == files[i].Name && summary.Entries[i].Size == files[i].Length)
+                    known.Remember(files[i].FullPath, files[i].Length, files[i].ModifiedUtc, summary.Entries[i].ContentHash.ToString("x32", CultureInfo.InvariantCulture));
+        var written = new FileInfo(zip);
+        known.Remember(written.FullName, written.Length, written.LastWriteTimeUtc, Convert.ToHexStringLower(sha256));
+    }
+
+    /// <summary>The ZIP on disk is the one the manifest describes (not deleted, truncated or edited since).</summary>
+    private static async Task<bool> IsIntactAsync(string path, Artifact artifact, ContentHashCache known, CancellationToken ct)
+    {
+        var zip = new FileInfo(path);
+        if (!zip.Exists || zip.Length != artifact.Size) return false;
+        var sha256 = await known.HashOfAsync(zip.FullName, zip.Length, zip.LastWriteTimeUtc,
+            async () => Convert.ToHexStringLower(await Sha256Async(path, ct)));
+        return sha256 == artifact.Sha256Hex;
     }
 
     private static async Task<byte[]> Sha256Async(string path, CancellationToken ct)

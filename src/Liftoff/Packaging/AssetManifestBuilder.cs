@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Liftoff.Caching;
 using Liftoff.Configuration;
 
 namespace Liftoff.Packaging;
@@ -18,29 +19,38 @@ public static class AssetManifestBuilder
         var boundary = new RepositoryBoundary(rootDirectory);
         if (boundary.EscapeOf(outputDirectory) is { } escape)
             throw new PackagingException($"The front end of {project} is built into {outputDirectory}, but {escape}. Build into a folder inside the repository.");
-        var files = Directory.EnumerateFiles(outputDirectory, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-            .Select(path => (Path: path, Name: Path.GetRelativePath(outputDirectory, path).Replace(Path.DirectorySeparatorChar, '/')))
+        var files = new DirectoryInfo(outputDirectory).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            .Select(file => (File: file, Name: Path.GetRelativePath(outputDirectory, file.FullName).Replace(Path.DirectorySeparatorChar, '/')))
             .Where(f => !f.Name.Split('/').Contains(".git"))
             .OrderBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
         var assets = new Asset[files.Count];
+        // Hashing every file is most of a front end's cost: an unchanged file (same size and time) is not read again.
+        var known = await ContentHashCache.LoadAsync(ContentHashCache.FileFor(rootDirectory, "frontend", project), ct);
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count),
             new ParallelOptions { MaxDegreeOfParallelism = maxParallelism, CancellationToken = ct },
-            async (i, token) => assets[i] = await DescribeAsync(project, files[i].Path, files[i].Name, boundary, token));
+            async (i, token) => assets[i] = await DescribeAsync(project, files[i].File, files[i].Name, boundary, known, token));
+        await known.SaveAsync(ct);
         var source = Path.GetRelativePath(rootDirectory, outputDirectory).Replace(Path.DirectorySeparatorChar, '/');
         return new AssetManifest(project, assets, source);
     }
 
-    private static async Task<Asset> DescribeAsync(string project, string path, string name, RepositoryBoundary boundary, CancellationToken ct)
+    private static async Task<Asset> DescribeAsync(
+        string project, FileInfo file, string name, RepositoryBoundary boundary, ContentHashCache known, CancellationToken ct)
     {
+        var path = file.FullName;
         var real = RealPath.Of(path);
         if (!RealPath.IsInside(real, boundary.RealRoot))
             throw new PackagingException($"'{name}' in the front end of {project}: {boundary.EscapeOf(path)}. Copy the file into the build output instead.");
         try
         {
-            await using var stream = new FileStream(real, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            var sha256 = await SHA256.HashDataAsync(stream, ct);
-            return new Asset(name, Convert.ToHexStringLower(sha256), stream.Length, ContentTypes.For(name), CachePolicy.For(name));
+            var target = real == path ? file : new FileInfo(real);
+            var sha256 = await known.HashOfAsync(real, target.Length, target.LastWriteTimeUtc, async () =>
+            {
+                await using var stream = new FileStream(real, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+                return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
+            });
+            return new Asset(name, sha256, target.Length, ContentTypes.For(name), CachePolicy.For(name));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

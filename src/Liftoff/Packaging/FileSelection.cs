@@ -181,7 +181,7 @@ public sealed class FileSelection
         {
             var executable = !OperatingSystem.IsWindows() &&
                 (file.UnixFileMode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
-            return new ZipEntrySource(name, file.FullName, file.Length, executable);
+            return new ZipEntrySource(name, file.FullName, file.Length, executable) { ModifiedUtc = file.LastWriteTimeUtc };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

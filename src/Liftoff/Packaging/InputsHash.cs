@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
+using Liftoff.Caching;
 using Liftoff.Packaging.Zip;
 
 namespace Liftoff.Packaging;
@@ -18,15 +19,16 @@ public static class InputsHash
     // Bump when the writer's output for the same inputs changes (entry layout, chunking, headers).
     private const string LayoutVersion = "liftoff-zip-1";
 
+    /// <param name="known">Hashes remembered from earlier runs: a file with the size and time it had then is not read again.</param>
     public static async Task<string> ComputeAsync(ArtifactRequest request, IReadOnlyList<ZipEntrySource> files,
-        PackagingSettings settings, CancellationToken ct)
+        PackagingSettings settings, CancellationToken ct, ContentHashCache? known = null)
     {
         var contents = new UInt128[files.Count];
         try
         {
             await Task.Run(() => Parallel.For(0, files.Count,
                 new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelism, CancellationToken = ct },
-                i => contents[i] = HashFile(files[i], ct)), ct);
+                i => contents[i] = Remembered(files[i], known, ct)), ct);
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<PackagingException>().FirstOrDefault() is { } unreadable)
         {
@@ -51,6 +53,13 @@ public static class InputsHash
     }
 
     private static void Append(XxHash128 hash, string text) => hash.Append(Encoding.UTF8.GetBytes(text));
+
+    private static UInt128 Remembered(ZipEntrySource file, ContentHashCache? known, CancellationToken ct)
+    {
+        if (known is null || file.ModifiedUtc == default) return HashFile(file, ct);
+        var text = known.HashOf(file.FullPath, file.Length, file.ModifiedUtc, () => HashFile(file, ct).ToString("x32", CultureInfo.InvariantCulture));
+        return UInt128.TryParse(text, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var hash) ? hash : HashFile(file, ct);
+    }
 
     /// <summary>The XxHash128 of a file's content as it is now, read the way the ZIP writer reads it.</summary>
     internal static UInt128 HashFile(ZipEntrySource file, CancellationToken ct)

@@ -7,6 +7,9 @@ namespace Liftoff.Packaging.Zip;
 public sealed record ZipEntrySource(string Name, string FullPath, long Length, bool Executable)
 {
     public int UnixMode => Executable ? 0b111_101_101 : 0b110_100_100;
+
+    /// <summary>The file's modification time when it was selected (default when unknown): with the length, the key under which its hash is remembered.</summary>
+    public DateTime ModifiedUtc { get; init; }
 }
 
 /// <summary>An entry as written: sizes, the CRC-32 of its content and its XxHash128 (for the inputs hash).</summary>
