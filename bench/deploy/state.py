@@ -142,7 +142,7 @@ def liftoff_did(log: str) -> dict:
         row = re.search(rf"^│ {re.escape(project)}\s*│\s*local\s*│\s*([^│]+?)\s*│", text, re.M)
         if row:
             results[row.group(1)] = results.get(row.group(1), 0) + 1
-    sent = sum(1 for u in uploads if u != "already present")
+    sent = sum(1 for u in uploads if u not in ("already present", "sent before"))
     return {"compile": float(compile_s.group(1)) if compile_s else None, "zips_sent": sent,
             "front": "; ".join(front) or "none", "results": ", ".join(f"{k} {v}" for k, v in results.items())}
 

@@ -60,7 +60,8 @@ public sealed class AwsClients : IDisposable
 
     /// <summary>
     /// Clients for the connection, with credentials from the SDK (or <paramref name="credentials"/>: the run's, or a
-    /// test's) and the request budgets of <paramref name="limits"/> (<see cref="RequestLimits.Default"/> when null).
+    /// test's) and the request budgets of <paramref name="limits"/> (when null: <see cref="RequestLimits.Default"/>, or
+    /// <see cref="RequestLimits.Local"/> for a local AWS, which has no per-account rates to keep within).
     /// </summary>
     /// <param name="secret">Told every key, secret and session token the clients sign with, for the output masker.</param>
     /// <exception cref="AwsCredentialsException">No credentials, or the profile does not exist.</exception>
@@ -69,7 +70,7 @@ public sealed class AwsClients : IDisposable
     {
         ArgumentNullException.ThrowIfNull(connection);
         var resolved = credentials ?? AwsCredentialsResolver.Resolve(connection);
-        return new AwsClients(connection, secret is null ? resolved : new ReportedCredentials(resolved, secret), limits ?? RequestLimits.Default);
+        return new AwsClients(connection, secret is null ? resolved : new ReportedCredentials(resolved, secret), limits ?? (connection.IsLocal ? RequestLimits.Local : RequestLimits.Default));
     }
 
     /// <summary>

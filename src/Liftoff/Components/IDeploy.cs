@@ -47,5 +47,8 @@ public interface IDeploy : IUpload, ISmokeTest, IHazForce, IHazGitHub, IHazAppro
                 new DeployOptions(DryRun, Force, ForceUnlock, WaitForLock ?? TimeSpan.Zero), ApprovalGate.ForHost(Console, Approve, Host.IsCi), ct), ct);
             // What SmokeTest, triggered next, checks: the releases this run made (not dry runs, not up-to-date projects).
             DeployedProjects.AddRange(results.Where(r => r.Outcome == ProjectDeployOutcome.Deployed).Select(r => r.Project));
+            // What InvalidateCdn, triggered after SmokeTest, need not read again: the live release of each project left as it was.
+            foreach (var r in results.Where(r => r is { Outcome: ProjectDeployOutcome.UpToDate, Release: not null }))
+                ReleasesLeftLive[r.Project] = r.Release!;
         });
 }

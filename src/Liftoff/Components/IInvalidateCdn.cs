@@ -1,5 +1,6 @@
 using Liftoff.Deploying.Cdn;
 using Liftoff.Engine;
+using Liftoff.Releases;
 
 namespace Liftoff.Components;
 
@@ -12,9 +13,12 @@ namespace Liftoff.Components;
 /// </summary>
 public interface IInvalidateCdn : IHazAws, ILocalAws, IHazForce, IHazCdnWait
 {
+    /// <summary>The live release of each project that Deploy found up to date in this run (and so left as it was).</summary>
+    Dictionary<string, Release> ReleasesLeftLive => Cached(() => new Dictionary<string, Release>(StringComparer.Ordinal));
+
     Target InvalidateCdn => _ => _
         .Description("Invalidates in CloudFront the paths the live release changed (--wait follows it)")
         .DependsOn<ILocalAws>(x => x.LocalAws)
         .Requires(() => Env)
-        .Executes(async ct => await new InvalidateCdnRun(AwsClientsFor, Console).RunAsync(ProjectEnvironments, CdnOptions, Force, ct));
+        .Executes(async ct => await new InvalidateCdnRun(AwsClientsFor, Console).RunAsync(ProjectEnvironments, CdnOptions, Force, ct, ReleasesLeftLive));
 }

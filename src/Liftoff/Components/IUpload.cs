@@ -21,7 +21,7 @@ public interface IUpload : IPackage, IHazAws, ILocalAws
             var manifest = await ArtifactManifest.LoadAsync(RootDirectory, ct);
             var projects = ProjectEnvironments
                 .Select(p => ProjectUpload.From(p, manifest, RootDirectory, AwsClientsFor(p).S3)).ToList();
-            foreach (var result in await new UploadRun().RunAsync(projects, ct))
+            foreach (var result in await new UploadRun { RecordDirectory = RootDirectory }.RunAsync(projects, ct))
                 Console.Write(UploadTable.Render(result));
         });
 }

@@ -45,7 +45,7 @@ public sealed partial class ProjectDeployer(
         var (deployment, seen) = await AssessAsync(environment, reading, ledger, options, cancellationToken);
         if (seen.Reasons is not null)
             await UploadedArtifacts.VerifyAsync(clients.S3, environment.ArtifactBucket, environment.Environment,
-                environment.Functions.Select(f => manifest.Find(environment.Project, f.Name)!), cancellationToken);
+                environment.Functions.Select(f => manifest.Find(environment.Project, f.Name)!), rootDirectory, console, send: !options.DryRun, cancellationToken);
         if (options.DryRun && seen.Reasons is not null) return await DryRunAsync(deployment, seen.Reasons, cancellationToken);
         if (seen.Reasons is null)
         {

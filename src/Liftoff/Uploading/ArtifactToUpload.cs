@@ -11,7 +11,14 @@ public sealed record ArtifactToUpload(string Project, string Function, string Sh
         new(artifact.Project, artifact.Function, artifact.Sha256Hex, artifact.FullPath(rootDirectory));
 }
 
-public enum UploadOutcome { Uploaded, AlreadyPresent }
+public enum UploadOutcome
+{
+    Uploaded,
+    /// <summary>A HEAD found it in the bucket.</summary>
+    AlreadyPresent,
+    /// <summary>This checkout sent or found it there before (<see cref="ConfirmedUploads"/>): not asked again.</summary>
+    AlreadySent,
+}
 
 /// <summary>What happened to one artifact: its key, whether it was sent, and how many bytes went over the wire.</summary>
 public sealed record UploadedArtifact(

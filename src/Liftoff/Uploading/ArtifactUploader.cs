@@ -11,7 +11,8 @@ namespace Liftoff.Uploading;
 /// (<c>{project}/{function}/{sha256}.zip</c>). An object already stored under its key with the same sha256
 /// is not sent again, so an unchanged function costs one HEAD.
 /// </summary>
-public sealed class ArtifactUploader(IAmazonS3 s3, ArtifactUploadOptions? options = null)
+/// <param name="confirmed">Keys known to be in the bucket: not asked for again; each key found or sent is added.</param>
+public sealed class ArtifactUploader(IAmazonS3 s3, ArtifactUploadOptions? options = null, ConfirmedUploads? confirmed = null)
 {
     private readonly ArtifactUploadOptions _options = options ?? new ArtifactUploadOptions();
 
@@ -36,9 +37,13 @@ public sealed class ArtifactUploader(IAmazonS3 s3, ArtifactUploadOptions? option
                 $"The package of {artifact.Project}/{artifact.Function} is missing at {artifact.FilePath}. Run `./build.sh Package` first.",
                 artifact.FilePath);
 
+        if (confirmed?.Contains(artifact.Key) == true) return Result(UploadOutcome.AlreadySent, bytesSent: 0, multipart: false);
         var existing = await s3.HeadOrNullAsync(bucket, artifact.Key, cancellationToken);
         if (existing is not null && HoldsSameContent(existing, artifact.Sha256Hex))
+        {
+            confirmed?.Add(artifact.Key);
             return Result(UploadOutcome.AlreadyPresent, bytesSent: 0, multipart: false);
+        }
 
         await VerifyUnchangedSincePackagedAsync(artifact, cancellationToken);
         var multipart = file.Length >= _options.MultipartThreshold;
@@ -46,6 +51,7 @@ public sealed class ArtifactUploader(IAmazonS3 s3, ArtifactUploadOptions? option
             await SendMultipartAsync(bucket, artifact, cancellationToken);
         else
             await SendSinglePartAsync(bucket, artifact, cancellationToken);
+        confirmed?.Add(artifact.Key);
         return Result(UploadOutcome.Uploaded, file.Length, multipart);
 
         UploadedArtifact Result(UploadOutcome outcome, long bytesSent, bool multipart) => new(

@@ -13,6 +13,9 @@ public sealed record ProjectUpload(string Project, string Bucket, string Region,
     /// <summary>The front end's built files, kept by content hash so that Rollback can put this release's site back.</summary>
     public IReadOnlyList<SiteFileToKeep> SiteFiles { get; init; } = [];
 
+    /// <summary>The environment's endpoint (a local AWS), null for AWS's own: with the bucket, what <see cref="ConfirmedUploads"/> is kept for.</summary>
+    public string? Endpoint { get; init; }
+
     /// <summary>The project's functions and layers as Package left them in the manifest; one missing there is an error that says what to run.</summary>
     public static ProjectUpload From(ProjectEnvironment environment, ArtifactManifest manifest, string rootDirectory, IAmazonS3 s3)
     {
@@ -25,7 +28,7 @@ public sealed record ProjectUpload(string Project, string Bucket, string Region,
         var siteFiles = manifest.FindFrontEnd(environment.Project) is { } frontEnd && environment.FrontEnd is not null
             ? frontEnd.Assets.Select(a => new SiteFileToKeep(a.Sha256Hex, frontEnd.LocalFileOf(a, rootDirectory))).ToList()
             : [];
-        return new ProjectUpload(environment.Project, environment.ArtifactBucket, environment.Region, s3, artifacts) { SiteFiles = siteFiles };
+        return new ProjectUpload(environment.Project, environment.ArtifactBucket, environment.Region, s3, artifacts) { SiteFiles = siteFiles, Endpoint = environment.EndpointUrl };
     }
 }
 

@@ -8,25 +8,38 @@ namespace Liftoff.Uploading;
 /// </summary>
 public sealed class UploadRun(ArtifactUploadOptions? options = null, int maxParallelProjects = 4)
 {
+    /// <summary>The checkout whose .nuke/temp records the keys each bucket holds (<see cref="ConfirmedUploads"/>); null asks S3 every time.</summary>
+    public string? RecordDirectory { get; init; }
+
     public async Task<IReadOnlyList<ProjectUploadResult>> RunAsync(IReadOnlyList<ProjectUpload> projects, CancellationToken cancellationToken)
     {
-        var buckets = new ConcurrentDictionary<string, Lazy<Task<BucketState>>>(StringComparer.Ordinal);
+        var buckets = new ConcurrentDictionary<string, Lazy<Task<(BucketState, ConfirmedUploads?)>>>(StringComparer.Ordinal);
         var results = new ProjectUploadResult[projects.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, projects.Count),
             new ParallelOptions { MaxDegreeOfParallelism = maxParallelProjects, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
                 var p = projects[i];
-                var ensured = buckets.GetOrAdd(p.Bucket,
-                    _ => new Lazy<Task<BucketState>>(() => new ArtifactBucket(p.S3, p.Bucket, p.Region).EnsureAsync(ct)));
-                var state = await ensured.Value;
-                var uploads = await new ArtifactUploader(p.S3, options).UploadAsync(p.Bucket, p.Artifacts, ct);
+                var ensured = buckets.GetOrAdd(p.Bucket, _ => new Lazy<Task<(BucketState, ConfirmedUploads?)>>(() => EnsureAsync(p, ct)));
+                var (state, confirmed) = await ensured.Value;
+                var uploads = await new ArtifactUploader(p.S3, options, confirmed).UploadAsync(p.Bucket, p.Artifacts, ct);
                 results[i] = new ProjectUploadResult(p.Project, p.Bucket, FirstToEnsure(state, p, projects, i), uploads)
                 {
                     Kept = await KeepForRollbackAsync(p, ct),
                 };
             });
+        foreach (var ensured in buckets.Values)
+            if ((await ensured.Value).Item2 is { } confirmed) await confirmed.SaveAsync(cancellationToken);
         return results;
+    }
+
+    private async Task<(BucketState, ConfirmedUploads?)> EnsureAsync(ProjectUpload project, CancellationToken cancellationToken)
+    {
+        var state = await new ArtifactBucket(project.S3, project.Bucket, project.Region).EnsureAsync(cancellationToken);
+        if (RecordDirectory is null) return (state, null);
+        var confirmed = await ConfirmedUploads.LoadAsync(RecordDirectory, project.Bucket, project.Region, project.Endpoint, cancellationToken);
+        if (state == BucketState.Created) confirmed.Clear();
+        return (state, confirmed);
     }
 
     /// <summary>The front end's files, kept by content hash so that Rollback can put this release's site back later.</summary>

@@ -35,9 +35,12 @@ public static class UploadTable
                 Markup.Escape(u.Function),
                 Markup.Escape(u.Key),
                 Bytes(u.Size),
-                u.Outcome == UploadOutcome.Uploaded
-                    ? (u.Multipart ? "[green]uploaded (multipart)[/]" : "[green]uploaded[/]")
-                    : "[grey]already present[/]",
+                u.Outcome switch
+                {
+                    UploadOutcome.Uploaded => u.Multipart ? "[green]uploaded (multipart)[/]" : "[green]uploaded[/]",
+                    UploadOutcome.AlreadySent => "[grey]sent before[/]",
+                    _ => "[grey]already present[/]",
+                },
                 Bytes(u.BytesSent),
                 $"{u.Duration.TotalSeconds:0.00} s");
         return table;

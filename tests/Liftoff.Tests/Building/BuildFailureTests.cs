@@ -129,7 +129,8 @@ public sealed class BuildFailureTests
 
         await new ProjectCompiler(repository.Root, TextWriter.Null).CompileAsync([project], CancellationToken.None);
         var second = new CapturedOutput();
-        await new ProjectCompiler(repository.Root, second).CompileAsync([project], CancellationToken.None);
+        // Forced: a second compile of unchanged sources would not build the function at all (CompileStampTests).
+        await new ProjectCompiler(repository.Root, second, force: true).CompileAsync([project], CancellationToken.None);
 
         var printed = await ProcessProbe.RunAsync(function.StagingDirectory, "python3", "-c", "import tinypkg, index; print(tinypkg.hello())");
         Assert.Equal("hi", printed);

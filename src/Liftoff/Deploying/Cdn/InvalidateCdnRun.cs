@@ -13,8 +13,10 @@ namespace Liftoff.Deploying.Cdn;
 public sealed class InvalidateCdnRun(
     Func<ProjectEnvironment, AwsClients> clientsFor, IAnsiConsole console, TimeProvider? clock = null, int maxParallelProjects = 4)
 {
+    /// <param name="live">Live releases this run has already read (Deploy's, for the projects it found up to date): not read again.</param>
     public async Task<IReadOnlyList<ProjectInvalidation>> RunAsync(
-        IReadOnlyList<ProjectEnvironment> projects, CdnOptions options, bool force, CancellationToken cancellationToken)
+        IReadOnlyList<ProjectEnvironment> projects, CdnOptions options, bool force, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, Release>? live = null)
     {
         var results = new ProjectInvalidation[projects.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, projects.Count),
@@ -23,7 +25,7 @@ public sealed class InvalidateCdnRun(
             {
                 try
                 {
-                    results[i] = await InvalidateAsync(projects[i], options, force, token);
+                    results[i] = await InvalidateAsync(projects[i], options, force, live?.GetValueOrDefault(projects[i].Project), token);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
                 {
@@ -37,12 +39,13 @@ public sealed class InvalidateCdnRun(
         return results;
     }
 
-    private async Task<ProjectInvalidation> InvalidateAsync(ProjectEnvironment environment, CdnOptions options, bool force, CancellationToken cancellationToken)
+    private async Task<ProjectInvalidation> InvalidateAsync(
+        ProjectEnvironment environment, CdnOptions options, bool force, Release? known, CancellationToken cancellationToken)
     {
         if (environment.FrontEnd is null) return new(environment.Project, null, null, "no front end");
         var clients = clientsFor(environment);
         var ledger = new ReleaseLedger(clients.S3, environment.ArtifactBucket, clock);
-        var live = await ledger.LastSuccessfulAsync(environment.Project, environment.Environment, cancellationToken);
+        var live = known ?? await ledger.LastSuccessfulAsync(environment.Project, environment.Environment, cancellationToken);
         if (live is null) return new(environment.Project, null, null, "no release yet: deploy first");
         if (live.Invalidation is { } done && !force)
             return new(environment.Project, live.Id, done, "invalidated already; --force invalidates again");

@@ -27,11 +27,15 @@ public sealed record StackOutputValues(
     public static async Task<StackOutputValues> ReadAsync(
         IAmazonCloudFormation cloudFormation, string stackName, CancellationToken cancellationToken)
     {
-        var stacks = await cloudFormation.DescribeStacksAsync(new DescribeStacksRequest { StackName = stackName }, cancellationToken);
+        // Both at once: neither depends on the other, and a no-op deploy's InvalidateCdn waits for them.
+        var describing = cloudFormation.DescribeStacksAsync(new DescribeStacksRequest { StackName = stackName }, cancellationToken);
+        var listing = cloudFormation.DescribeStackResourcesAsync(new DescribeStackResourcesRequest { StackName = stackName }, cancellationToken);
+        await Task.WhenAll(describing, listing);
+        var stacks = await describing;
         var outputs = (stacks.Stacks?.FirstOrDefault()?.Outputs ?? [])
             .Where(o => o.OutputKey is not null && o.OutputValue is not null)
             .ToDictionary(o => o.OutputKey!, o => o.OutputValue!, StringComparer.Ordinal);
-        var resources = await cloudFormation.DescribeStackResourcesAsync(new DescribeStackResourcesRequest { StackName = stackName }, cancellationToken);
+        var resources = await listing;
         var physical = (resources.StackResources ?? [])
             .Where(r => r.LogicalResourceId is not null && !string.IsNullOrEmpty(r.PhysicalResourceId))
             .ToDictionary(r => r.LogicalResourceId!, r => r.PhysicalResourceId!, StringComparer.Ordinal);
