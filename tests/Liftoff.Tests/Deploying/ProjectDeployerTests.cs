@@ -132,6 +132,25 @@ public sealed class ProjectDeployerTests(MotoFixture moto) : IClassFixture<MotoF
         Assert.Null(await locks.GetHolderAsync(environment.Project, environment.Environment, default));
     }
 
+    [Fact]
+    public async Task A_package_gone_from_the_bucket_since_Upload_recorded_it_is_sent_again_before_the_deploy()
+    {
+        var configuration = await ConfigurationLoader.LoadAsync(RepositoryFolders.Root, default);
+        var environment = configuration.Resolve("staging", ["people-cards"]).Single();
+        var manifest = await PackageAndUploadAsync(environment);
+        var package = manifest.Find(environment.Project, environment.Functions.Single().Name)!;
+        // Deleted by hand, or a local AWS restarted empty: Upload, trusting its record, would not send it again.
+        await _cli.RunAsync("s3api", "delete-object", "--bucket", environment.ArtifactBucket, "--key", package.ObjectKey);
+        var console = DeployTestKit.Console();
+
+        var result = await Deployer(console).DeployAsync(environment, manifest, new DeployOptions(), new ApprovalGate(console, false, false), default);
+
+        Assert.Equal(ProjectDeployOutcome.Deployed, result.Outcome);
+        Assert.Contains($"{package.ObjectKey} was not in s3://{environment.ArtifactBucket}", console.Output);
+        var stored = await _cli.JsonAsync("s3api", "head-object", "--bucket", environment.ArtifactBucket, "--key", package.ObjectKey);
+        Assert.Equal(package.Size, stored.GetProperty("ContentLength").GetInt64());
+    }
+
     private ProjectDeployer Deployer(Spectre.Console.IAnsiConsole console) =>
         new(_clients, console, new ReleaseActor("tester", "test-host", 1), null, RepositoryFolders.Root);
 
