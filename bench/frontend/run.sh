@@ -49,7 +49,7 @@ YAML
 YAML
   sed -i 's/^Resources:$/Resources:\n  SiteBucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub "${Project}-${Environment}-s3-site"/' "$REPO/projects/site/template.yaml"
   echo "Warming up (the build project compiled, the template linted once) ..." >&2
-  (cd "$REPO" && python3 "$HERE/site.py" generate "$SITE" --files "$FILES" > /dev/null && "$ROOT/build.sh" Compile > "$OUT/warmup.log" 2>&1) \
+  (cd "$REPO" && python3 "$HERE/site.py" generate "$SITE" --files "$FILES" > /dev/null && "$ROOT/build.sh" Compile --root "$REPO" > "$OUT/warmup.log" 2>&1) \
     || { echo "Compile failed; see $OUT/warmup.log" >&2; exit 1; }
   export BENCH_FRONTEND_INSIDE=1 BENCH_FRONTEND_OUT="$OUT"
   exec_in_private_network "$0" "$@"
@@ -71,7 +71,7 @@ run() {  # round scenario tool
   mark=$(wc -l < "$log")
   start=$(date +%s%N)
   if [[ $3 == liftoff ]]; then
-    "$ROOT/build.sh" Deploy --env local > "$OUT/r$1-$2-liftoff.log" 2>&1 || { echo "Deploy failed; see $OUT/r$1-$2-liftoff.log" >&2; exit 1; }
+    "$ROOT/build.sh" Deploy --env local --root "$REPO" > "$OUT/r$1-$2-liftoff.log" 2>&1 || { echo "Deploy failed; see $OUT/r$1-$2-liftoff.log" >&2; exit 1; }
   else
     aws --endpoint-url "$ENDPOINT" s3 sync --delete "$SITE" "s3://$PEER_BUCKET" > "$OUT/r$1-$2-peer.log" 2>&1 \
       || { echo "s3 sync failed; see $OUT/r$1-$2-peer.log" >&2; exit 1; }

@@ -28,7 +28,7 @@ if [[ -z "${BENCH_SCALE_INSIDE:-}" ]]; then
     new_repository "$repo"
     for ((i = 1; i <= size; i++)); do new_project "$repo" "$(printf 'p%02d' "$i")"; done
     # Warm: the build project compiled and the (identical) templates linted once.
-    (cd "$repo" && "$ROOT/build.sh" Compile > "$OUT/warmup-$size.log" 2>&1) || { echo "Compile failed; see $OUT/warmup-$size.log" >&2; exit 1; }
+    (cd "$repo" && "$ROOT/build.sh" Compile --root "$repo" > "$OUT/warmup-$size.log" 2>&1) || { echo "Compile failed; see $OUT/warmup-$size.log" >&2; exit 1; }
   done
   export BENCH_SCALE_INSIDE=1 BENCH_SCALE_OUT="$OUT"
   exec_in_private_network "$0" "$@"
@@ -38,7 +38,7 @@ trap stop_moto EXIT
 step() {  # round size name target...
   local round="$1" size="$2" name="$3" start wall; shift 3
   start=$(date +%s%N)
-  (cd "$HERE/out/repo-$size" && "$ROOT/build.sh" "$@" > "$OUT/r$round-$size-$name.log" 2>&1) \
+  (cd "$HERE/out/repo-$size" && "$ROOT/build.sh" "$@" --root "$HERE/out/repo-$size" > "$OUT/r$round-$size-$name.log" 2>&1) \
     || { echo "$* failed; see $OUT/r$round-$size-$name.log" >&2; exit 1; }
   wall=$(awk -v ns="$(( $(date +%s%N) - start ))" 'BEGIN { printf "%.3f", ns / 1e9 }')
   echo "{\"round\": $round, \"size\": $size, \"step\": \"$name\", \"wall\": $wall, \"load\": $(cut -d' ' -f1 /proc/loadavg)}" >> "$OUT/runs.jsonl"

@@ -25,13 +25,14 @@ if [[ ! -f "$REPO/projects/npm-tree/functions/api/node_modules/.package-lock.jso
   new_project "$REPO" npm-tree "$HERE/function"
 fi
 cd "$REPO"
-"$ROOT/build.sh" Compile > "$HERE/out/compile.log" 2>&1 || { echo "Compile failed; see $HERE/out/compile.log" >&2; exit 1; }
+"$ROOT/build.sh" Compile --root "$REPO" > "$HERE/out/compile.log" 2>&1 || { echo "Compile failed; see $HERE/out/compile.log" >&2; exit 1; }
 echo "Staged: $(find -L "$STAGING" -type f | wc -l) files, $(du -sbL "$STAGING" | cut -f1) bytes" >&2
 
-liftoff() { "$ROOT/build.sh" Package --project npm-tree --force --skip > "$HERE/out/package.log" 2>&1; }
+liftoff() { "$ROOT/build.sh" Package --project npm-tree --force --skip --root "$REPO" > "$HERE/out/package.log" 2>&1; }
 # zip updates an archive that exists, so it starts from none each time, as Package does.
 peer() { rm -f "$ZIP"; (cd "$STAGING" && zip -X -r -q -6 "$ZIP" .); }
-compile() { "$ROOT/build.sh" Compile --project npm-tree > "$HERE/out/compile.log" 2>&1; }
+# --force: staging itself is measured; an unchanged function is not staged again at all (the no-op row).
+compile() { "$ROOT/build.sh" Compile --project npm-tree --force --root "$REPO" > "$HERE/out/compile.log" 2>&1; }
 copy() { rm -rf "$HERE/out/copy"; cp -rL "$STAGING" "$HERE/out/copy"; }
 
 seconds() { local start; start=$(date +%s%N); "$@"; awk -v ns="$(( $(date +%s%N) - start ))" 'BEGIN { printf "%.3f", ns / 1e9 }'; }

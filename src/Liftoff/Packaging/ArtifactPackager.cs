@@ -62,6 +62,7 @@ public sealed class ArtifactPackager(string rootDirectory, PackagingSettings set
         SemaphoreSlim cpu, SemaphoreSlim loads, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        if (force || previous.Find(request.Project, request.Function) is null) Verifier?.Prepare(request, ct);
         var files = await Task.Run(() => FileSelection.Select(request, ct), ct);
         if (files.Count == 0)
             throw new PackagingException($"Nothing to package for {request.Name}: {request.StagingDirectory} has no files left after exclusions. Check the build output and the exclude/include globs in project.yaml.");

@@ -32,6 +32,21 @@ public sealed class HandlerVerifier(
     private readonly LocalRuntimes _runtimes = new(node, python);
 
     /// <summary>
+    /// Starts finding the local runtime <paramref name="request"/>'s check will run in (a process of its own), so that it
+    /// is known by the time the artifact's files are selected; <see cref="Start"/> reports what goes wrong.
+    /// </summary>
+    public void Prepare(ArtifactRequest request, CancellationToken ct)
+    {
+        var language = HandlerReference.RuntimeOf(request.Runtime) switch
+        {
+            HandlerRuntime.Node => RuntimeLanguage.Node,
+            HandlerRuntime.Python => RuntimeLanguage.Python,
+            _ => (RuntimeLanguage?)null,
+        };
+        if (language is { } found) _ = _runtimes.GetAsync(found, ct);
+    }
+
+    /// <summary>
     /// Starts loading the handler of <paramref name="request"/> from the files that go into its artifact,
     /// once <paramref name="gate"/> lets it (a runtime process takes a core). Null when the runtime is not
     /// one Liftoff loads.
