@@ -50,11 +50,13 @@ public sealed record GitRepository
         if (heads is not [var top, var commit, var head, ..]) return null;
 
         var branch = head == "HEAD" ? BranchFromCi(environment) : head;
-        var upstream = await GitAsync(directory, ["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}"], cancellationToken);
-        var remoteName = upstream is [var tracking] && tracking.Contains('/') ? tracking[..tracking.IndexOf('/')] : "origin";
-        var url = await GitAsync(directory, ["config", "--get", $"remote.{remoteName}.url"], cancellationToken);
-        var tags = await GitAsync(directory, ["tag", "--points-at", "HEAD"], cancellationToken) ?? [];
-        var status = await GitAsync(directory, ["status", "--porcelain", "--untracked-files=no"], cancellationToken) ?? [];
+        // The questions that remain do not depend on one another (but the remote's on its name): asked at once.
+        var remote = RemoteAsync(directory, cancellationToken);
+        var tagging = GitAsync(directory, ["tag", "--points-at", "HEAD"], cancellationToken);
+        var changes = GitAsync(directory, ["status", "--porcelain", "--untracked-files=no"], cancellationToken);
+        var (upstream, remoteName, url) = await remote;
+        var tags = await tagging ?? [];
+        var status = await changes ?? [];
         var (protocol, endpoint, identifier) = ParseUrl(url is [var remoteUrl] ? remoteUrl : null);
         return new GitRepository
         {
@@ -69,6 +71,14 @@ public sealed record GitRepository
             Identifier = identifier,
             IsDirty = status.Count > 0,
         };
+    }
+
+    private static async Task<(IReadOnlyList<string>? Upstream, string RemoteName, IReadOnlyList<string>? Url)> RemoteAsync(
+        string directory, CancellationToken cancellationToken)
+    {
+        var upstream = await GitAsync(directory, ["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}"], cancellationToken);
+        var remoteName = upstream is [var tracking] && tracking.Contains('/') ? tracking[..tracking.IndexOf('/')] : "origin";
+        return (upstream, remoteName, await GitAsync(directory, ["config", "--get", $"remote.{remoteName}.url"], cancellationToken));
     }
 
     public static GitRepository? FromLocalDirectory(string directory) =>

@@ -42,9 +42,11 @@ public sealed record GitRevision(string Commit, string? Branch, bool Dirty = fal
             .Select(name => (name, value: env(name)))
             .Where(v => v.value is not null)
             .ToDictionary(v => v.name, v => v.value!);
+        // Asked beside the repository's own questions: a no-op deploy waits for the slowest git, not their sum.
+        var untracked = UntrackedAsync(repositoryDirectory, cancellationToken);
         var repository = await GitRepository.FromLocalDirectoryAsync(repositoryDirectory, cancellationToken, variables);
         if (repository?.Commit is not { } commit) return null;
-        return new GitRevision(commit, repository.Branch, repository.IsDirty) { Untracked = await UntrackedAsync(repositoryDirectory, cancellationToken) };
+        return new GitRevision(commit, repository.Branch, repository.IsDirty) { Untracked = await untracked };
     }
 
     /// <summary>ls-files names paths relative to the folder it runs in, as ForProject expects; .gitignore'd ones are left out.</summary>
