@@ -12,10 +12,14 @@ BUILD_OUT="$ROOT/build/bin/publish"
 BUILD_DLL="$BUILD_OUT/Liftoff.Build.dll"
 STAMP="$TEMP/build.stamp"
 INPUTS="$TEMP/build.inputs"
-SDK_VERSION="$(sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1)"
+# Read without starting a process: a warm run should cost little more than the build's own start (bench/startup).
+SDK_VERSION=""
+while IFS= read -r line || [[ -n "$line" ]]; do
+  if [[ "$line" =~ \"version\"[[:space:]]*:[[:space:]]*\"([^\"]*)\" ]]; then SDK_VERSION="${BASH_REMATCH[1]}"; break; fi
+done < "$ROOT/global.json"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-mkdir -p "$TEMP"
+[[ -d "$TEMP" ]] || mkdir -p "$TEMP"
 
 # global.json rolls forward to the latest feature band: any SDK with the same major.minor and a
 # feature band and patch at least the pinned ones will do.
@@ -31,7 +35,7 @@ find_dotnet() {
   # The answer is cached until global.json changes: asking the SDK costs more than the whole warm run should.
   local cache="$TEMP/dotnet-path"
   if [[ -f "$cache" && "$cache" -nt "$ROOT/global.json" ]]; then
-    local cached; cached="$(cat "$cache")"
+    local cached; cached="$(<"$cache")"
     [[ -x "$cached" ]] && { echo "$cached"; return; }
   fi
   local candidate
@@ -65,16 +69,25 @@ runtime_id() {
 
 # The build inputs: the build project's and engine's sources (bin/ and obj/ are outputs) and the SDK and
 # package settings. The list itself is kept after each build, so a new, deleted or renamed file is noticed
-# without looking at directory times, which the build's own bin/ and obj/ folders change.
+# without looking at directory times, which the build's own bin/ and obj/ folders change. GNU find lists each
+# file with its modification time, so one pass over the tree also notices an edit; elsewhere (BSD find) a
+# second pass asks for files newer than the last build.
+if [[ "$OSTYPE" == linux* ]]; then TIMED_LIST=1; else TIMED_LIST=""; fi
 list_inputs() {
-  find "$ROOT/build" "$ROOT/src" \( -name bin -o -name obj \) -prune -o -type f -print
-  find "$ROOT/global.json" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props" -print 2>/dev/null || true
+  if [[ -n "$TIMED_LIST" ]]; then
+    find "$ROOT/build" "$ROOT/src" \( -name bin -o -name obj \) -prune -o -type f -printf '%p %T@\n'
+    find "$ROOT/global.json" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props" -printf '%p %T@\n' 2>/dev/null || true
+  else
+    find "$ROOT/build" "$ROOT/src" \( -name bin -o -name obj \) -prune -o -type f -print
+    find "$ROOT/global.json" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props" -print 2>/dev/null || true
+  fi
 }
 
 # True when the inputs are not the ones of the last successful build, or one was edited since.
 build_inputs_changed() {
   [[ -f "$STAMP" && -f "$INPUTS" && -f "$BUILD_DLL" ]] || return 0
   [[ "$1" == "$(<"$INPUTS")" ]] || return 0
+  [[ -n "$TIMED_LIST" ]] && return 1
   [[ -n "$(find "$ROOT/build" "$ROOT/src" \( -name bin -o -name obj \) -prune -o -type f -newer "$STAMP" -print -quit)" ]] && return 0
   [[ -n "$(find "$ROOT/global.json" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props" -newer "$STAMP" -print -quit 2>/dev/null)" ]]
 }
