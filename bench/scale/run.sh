@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # How Liftoff's time grows with the number of projects: generated repositories of 3 and 30 small projects
-# (one Node function each, bench/lib/project.sh), each timed through Compile, Package, a first Deploy and a
-# no-op Deploy to the local AWS (moto's server, fresh each round, in a private network namespace).
+# (one Node function each, bench/lib/project.sh), each timed through Compile (forced), Package, a first Deploy and a
+# no-op Deploy (everything: Compile to InvalidateCdn) to the local AWS (moto's server, fresh each round, in a private
+# network namespace).
 #   bench/scale/run.sh          ROUNDS=5 SIZES="3 10 30" bench/scale/run.sh
 # Prints a markdown table: the median wall time of each step per size (min-max), and the growth from the
 # smallest size to the largest next to the growth in projects.
@@ -50,7 +51,8 @@ for ((round = 1; round <= ROUNDS; round++)); do
   for size in $SIZES; do
     rm -rf "$HERE/out/repo-$size/artifacts"
     start_moto "$OUT/r$round-$size-moto.log"
-    step "$round" "$size" compile Compile
+    # --force: the build itself (a Compile of unchanged projects builds nothing; the no-op deploy includes that one).
+    step "$round" "$size" compile Compile --force
     step "$round" "$size" package Package --skip
     step "$round" "$size" "first deploy" Deploy --env local
     step "$round" "$size" "no-op deploy" Deploy --env local

@@ -1,6 +1,5 @@
 using System.IO.Hashing;
 using System.Text;
-using Liftoff.Caching;
 using Liftoff.Configuration;
 using Liftoff.Engine;
 

@@ -46,6 +46,8 @@ public sealed partial class ProjectDeployer(
         if (seen.Reasons is not null)
             await UploadedArtifacts.VerifyAsync(clients.S3, environment.ArtifactBucket, environment.Environment,
                 environment.Functions.Select(f => manifest.Find(environment.Project, f.Name)!), rootDirectory, console, send: !options.DryRun, cancellationToken);
+        if (seen.Reasons is not null && !options.DryRun)
+            await UploadedArtifacts.KeepSiteFilesAsync(clients.S3, environment, manifest, rootDirectory, cancellationToken);
         if (options.DryRun && seen.Reasons is not null) return await DryRunAsync(deployment, seen.Reasons, cancellationToken);
         if (seen.Reasons is null)
         {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
-using Liftoff.Caching;
+using Liftoff.Building;
 using Liftoff.Packaging.Zip;
 
 namespace Liftoff.Packaging;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Liftoff.Caching;
+using Liftoff.Building;
 using Liftoff.Configuration;
 
 namespace Liftoff.Packaging;

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
-using Liftoff.Caching;
+using Liftoff.Building;
 using Liftoff.Packaging.Zip;
 
 namespace Liftoff.Packaging;

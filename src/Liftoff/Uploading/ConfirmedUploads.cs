@@ -5,11 +5,12 @@ using System.Text;
 namespace Liftoff.Uploading;
 
 /// <summary>
-/// The artifact keys this checkout has seen in a bucket (uploaded, or found there by a HEAD), kept in
-/// .nuke/temp/uploaded, so that an unchanged function costs Upload nothing instead of a HEAD per artifact. It can be
-/// stale (an object deleted by hand, a local AWS restarted empty), and nothing relies on it being right: Deploy, once it
-/// knows it will deploy, checks each package it points the stack at with a HEAD and sends one that is missing
-/// (<c>Deploying/UploadedArtifacts</c>), and a bucket Upload has to create starts with an empty record.
+/// The content-addressed keys this checkout has seen in a bucket (artifacts and the front-end files kept for Rollback,
+/// uploaded or found there), kept in .nuke/temp/uploaded, so that an unchanged project costs Upload nothing instead of
+/// a HEAD per artifact and a listing of its kept files. It can be stale (an object deleted by hand, a local AWS
+/// restarted empty), and nothing relies on it being right: Deploy, once it knows it will deploy, checks each package it
+/// points the stack at with a HEAD and lists the kept files of the release it records, sending what is missing
+/// (<c>Deploying/UploadedArtifacts</c>); a bucket Upload has to create starts with an empty record.
 /// </summary>
 public sealed class ConfirmedUploads
 {

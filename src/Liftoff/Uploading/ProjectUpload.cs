@@ -25,11 +25,15 @@ public sealed record ProjectUpload(string Project, string Bucket, string Region,
                 : throw new InvalidOperationException(
                     $"{environment.Project}/{name} has no artifact in {ArtifactManifest.RelativePath}. " +
                     $"Run `./build.sh Package --project {environment.Project}`, then upload again.")).ToList();
-        var siteFiles = manifest.FindFrontEnd(environment.Project) is { } frontEnd && environment.FrontEnd is not null
+        return new ProjectUpload(environment.Project, environment.ArtifactBucket, environment.Region, s3, artifacts)
+            { SiteFiles = SiteFilesOf(environment, manifest, rootDirectory), Endpoint = environment.EndpointUrl };
+    }
+
+    /// <summary>The project's built front-end files as Package listed them (none without a front end).</summary>
+    public static IReadOnlyList<SiteFileToKeep> SiteFilesOf(ProjectEnvironment environment, ArtifactManifest manifest, string rootDirectory) =>
+        manifest.FindFrontEnd(environment.Project) is { } frontEnd && environment.FrontEnd is not null
             ? frontEnd.Assets.Select(a => new SiteFileToKeep(a.Sha256Hex, frontEnd.LocalFileOf(a, rootDirectory))).ToList()
             : [];
-        return new ProjectUpload(environment.Project, environment.ArtifactBucket, environment.Region, s3, artifacts) { SiteFiles = siteFiles, Endpoint = environment.EndpointUrl };
-    }
 }
 
 /// <summary>What Upload did for one project: whether its bucket had to be created, and each artifact's outcome.</summary>

@@ -25,7 +25,7 @@ public sealed class UploadRun(ArtifactUploadOptions? options = null, int maxPara
                 var uploads = await new ArtifactUploader(p.S3, options, confirmed).UploadAsync(p.Bucket, p.Artifacts, ct);
                 results[i] = new ProjectUploadResult(p.Project, p.Bucket, FirstToEnsure(state, p, projects, i), uploads)
                 {
-                    Kept = await KeepForRollbackAsync(p, ct),
+                    Kept = await KeepForRollbackAsync(p, confirmed, ct),
                 };
             });
         foreach (var ensured in buckets.Values)
@@ -42,11 +42,18 @@ public sealed class UploadRun(ArtifactUploadOptions? options = null, int maxPara
         return (state, confirmed);
     }
 
-    /// <summary>The front end's files, kept by content hash so that Rollback can put this release's site back later.</summary>
-    private static async Task<KeptForRollback> KeepForRollbackAsync(ProjectUpload project, CancellationToken cancellationToken)
+    /// <summary>
+    /// The front end's files, kept by content hash so that Rollback can put this release's site back later; when this
+    /// checkout's record says each is kept already, the bucket is not listed (Deploy keeps what is missing before it
+    /// records a release that names it).
+    /// </summary>
+    private static async Task<KeptForRollback> KeepForRollbackAsync(ProjectUpload project, ConfirmedUploads? confirmed, CancellationToken cancellationToken)
     {
         if (project.SiteFiles.Count == 0) return KeptForRollback.Nothing;
+        var keys = project.SiteFiles.Select(f => RollbackCopies.SiteFileKey(project.Project, f.Sha256Hex)).ToList();
+        if (confirmed is not null && keys.All(confirmed.Contains)) return new KeptForRollback(0, project.SiteFiles.Count);
         var (sent, already) = await new RollbackCopies(project.S3, project.Bucket).KeepSiteFilesAsync(project.Project, project.SiteFiles, cancellationToken);
+        foreach (var key in keys) confirmed?.Add(key);
         return new KeptForRollback(sent, already);
     }
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
-namespace Liftoff.Caching;
+namespace Liftoff.Building;
 
 /// <summary>
 /// Content hashes remembered by (path, size, modification time), so that a run whose inputs did not change reads their

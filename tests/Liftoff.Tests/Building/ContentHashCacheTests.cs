@@ -1,6 +1,6 @@
-using Liftoff.Caching;
+using Liftoff.Building;
 
-namespace Liftoff.Tests.Caching;
+namespace Liftoff.Tests.Building;
 
 /// <summary>Hashes remembered by size and time: a file read once is not read again until its size or time moves.</summary>
 public sealed class ContentHashCacheTests : IDisposable
