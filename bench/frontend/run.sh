@@ -58,12 +58,25 @@ fi
 cd "$REPO"
 trap stop_moto EXIT
 
-# Counts the PUTs into a bucket in moto's log since a line number, and the bytes of the files they sent.
-sent() {  # log from_line bucket -> "objects bytes"
-  tail -n "+$(( $2 + 1 ))" "$1" | grep -o "\"PUT /$3/[^ ?]*" | sed "s|\"PUT /$3/||" | sort -u | python3 -c '
-import os, sys, urllib.parse
-sizes = [os.path.getsize(os.path.join(sys.argv[1], urllib.parse.unquote(k.strip()))) for k in sys.stdin if k.strip()]
-print(len(sizes), sum(sizes))' "$SITE"
+# Counts the PUTs into a bucket in moto's log since a line number, and the bytes of the files they sent. For Liftoff,
+# the copies of the site's files it keeps for Rollback (PUTs under kept/site/ in the artifact bucket) count too.
+sent() {  # log from_line bucket [kept_prefix] -> "objects bytes"
+  tail -n "+$(( $2 + 1 ))" "$1" | grep -oE "\"PUT /($3|${4:-no-kept-copies})/[^ ?]*" | sed -E "s#\"PUT /##" | sort -u | python3 -c '
+import hashlib, os, sys, urllib.parse
+site, bucket = sys.argv[1], sys.argv[2]
+by_hash = {}
+for folder, _, names in os.walk(site):
+    for name in names:
+        path = os.path.join(folder, name)
+        by_hash[hashlib.sha256(open(path, "rb").read()).hexdigest()] = os.path.getsize(path)
+sizes = []
+for line in sys.stdin:
+    target, _, key = line.strip().partition("/")
+    if not key:
+        continue
+    key = urllib.parse.unquote(key)
+    sizes.append(os.path.getsize(os.path.join(site, key)) if target == bucket else by_hash.get(key.rsplit("/", 1)[-1], 0))
+print(len(sizes), sum(sizes))' "$SITE" "$3"
 }
 
 run() {  # round scenario tool
@@ -77,7 +90,11 @@ run() {  # round scenario tool
       || { echo "s3 sync failed; see $OUT/r$1-$2-peer.log" >&2; exit 1; }
   fi
   wall=$(awk -v ns="$(( $(date +%s%N) - start ))" 'BEGIN { printf "%.3f", ns / 1e9 }')
-  read -r objects bytes <<< "$(sent "$log" "$mark" "$([[ $3 == liftoff ]] && echo "$LIFTOFF_BUCKET" || echo "$PEER_BUCKET")")"
+  if [[ $3 == liftoff ]]; then
+    read -r objects bytes <<< "$(sent "$log" "$mark" "$LIFTOFF_BUCKET" "liftoff-artifacts-local/kept/site")"
+  else
+    read -r objects bytes <<< "$(sent "$log" "$mark" "$PEER_BUCKET")"
+  fi
   echo "{\"round\": $1, \"scenario\": \"$2\", \"tool\": \"$3\", \"wall\": $wall, \"objects\": $objects, \"bytes\": $bytes, \"load\": $(cut -d' ' -f1 /proc/loadavg)}" >> "$OUT/runs.jsonl"
   echo "round $1 $2 $3: $wall s, $objects objects, $bytes bytes" >&2
 }
