@@ -53,7 +53,7 @@ pairs() {
 echo "| command | median | peer | median | ratio (peer / command) |"
 echo "| --- | ---: | --- | ---: | ---: |"
 pairs '`./build.sh Package --project npm-tree --force --skip`' liftoff '`zip -X -r -q -6` of the staged folder' peer
-pairs '`./build.sh Compile --project npm-tree` (staging by links)' compile '`cp -rL` of the staged folder (staging by copying)' copy
+pairs '`./build.sh Compile --project npm-tree --force` (staging by links)' compile '`cp -rL` of the staged folder (staging by copying)' copy
 echo
 echo "$RUNS pairs after a warm-up pair; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; Liftoff at $(git -C "$ROOT" rev-parse --short HEAD)."
 rm -rf "$HERE/out/copy"

@@ -39,7 +39,7 @@ public interface IDeploy : IUpload, ISmokeTest, IHazForce, IHazGitHub, IHazAppro
             // CodeBuild behind CodePipeline has no .git: the commit is the one the CI service names.
             var git = await GitRevision.ReadAsync(RootDirectory, ct) ?? GitRevision.FromCi(Host.Commit);
             var run = new DeployRun(AwsClientsFor, Console, ReleaseActor.For(Host), git, RootDirectory,
-                pause: DeployPause.FromEnvironment(EnvironmentInfo.GetVariable));
+                pause: DeployPause.FromEnvironment(EnvironmentInfo.GetVariable)) { UploadedThisRun = UploadedThisRun };
             var manifest = await ArtifactManifest.LoadAsync(RootDirectory, ct);
             var report = new GitHubDeployReport(GitHub is { Sha: null } github ? github with { Sha = git?.Commit } : GitHub,
                 Console, Host.Kind == BuildHostKind.GitHubActions, ApiUrlAsync);

@@ -11,6 +11,9 @@ namespace Liftoff.Components;
 /// </summary>
 public interface IUpload : IPackage, IHazAws, ILocalAws
 {
+    /// <summary>What this run's Upload sent or saw in each bucket, which Deploy then need not ask S3 for again.</summary>
+    UploadedThisRun UploadedThisRun => Cached(() => new UploadedThisRun());
+
     Target Upload => _ => _
         .Description("Uploads artifacts, content-addressed, to the environment's artifact bucket (created when missing)")
         .DependsOn(Package)
@@ -21,7 +24,7 @@ public interface IUpload : IPackage, IHazAws, ILocalAws
             var manifest = await ArtifactManifest.LoadAsync(RootDirectory, ct);
             var projects = ProjectEnvironments
                 .Select(p => ProjectUpload.From(p, manifest, RootDirectory, AwsClientsFor(p).S3)).ToList();
-            foreach (var result in await new UploadRun { RecordDirectory = RootDirectory }.RunAsync(projects, ct))
+            foreach (var result in await new UploadRun { RecordDirectory = RootDirectory, ThisRun = UploadedThisRun }.RunAsync(projects, ct))
                 Console.Write(UploadTable.Render(result));
         });
 }

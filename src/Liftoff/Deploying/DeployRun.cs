@@ -3,6 +3,7 @@ using Liftoff.Configuration;
 using Liftoff.Deploying.Locking;
 using Liftoff.Packaging;
 using Liftoff.Releases;
+using Liftoff.Uploading;
 using Spectre.Console;
 
 namespace Liftoff.Deploying;
@@ -24,6 +25,9 @@ public sealed class DeployRun(
     DeploymentLockOptions? lockOptions = null,
     IDeployPause? pause = null)
 {
+    /// <summary>What this run's Upload sent or saw in the artifact bucket: not asked for again (null: ask).</summary>
+    public UploadedThisRun? UploadedThisRun { get; init; }
+
     public async Task<IReadOnlyList<ProjectDeployResult>> RunAsync(
         IReadOnlyList<ProjectEnvironment> projects, ArtifactManifest manifest, DeployOptions options, ApprovalGate approval,
         CancellationToken cancellationToken)
@@ -35,7 +39,8 @@ public sealed class DeployRun(
             async (i, token) =>
             {
                 var project = projects[i];
-                var deployer = new ProjectDeployer(clientsFor(project), console, actor, git, rootDirectory, clock, lockOptions, pause);
+                var deployer = new ProjectDeployer(clientsFor(project), console, actor, git, rootDirectory, clock, lockOptions, pause)
+                    { UploadedThisRun = UploadedThisRun };
                 try
                 {
                     await using var takenOver = options.ForceUnlock ? await TakeOverAsync(project, token) : null;

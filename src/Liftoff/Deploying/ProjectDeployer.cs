@@ -35,6 +35,9 @@ public sealed partial class ProjectDeployer(
     private readonly IDeployPause _pause = pause ?? DeployPause.None;
     private readonly LiveStateReader _live = new(clients.Lambda, clients.CloudFormation);
 
+    /// <summary>What this run's Upload sent or saw in the bucket: not asked for again (null: ask).</summary>
+    public UploadedThisRun? UploadedThisRun { get; init; }
+
     /// <param name="takenOver">A lock DeployRun already holds for this project (--force-unlock takes it over first); used instead of acquiring one.</param>
     public async Task<ProjectDeployResult> DeployAsync(
         ProjectEnvironment environment, ArtifactManifest manifest, DeployOptions options, ApprovalGate approval,
@@ -45,9 +48,9 @@ public sealed partial class ProjectDeployer(
         var (deployment, seen) = await AssessAsync(environment, reading, ledger, options, cancellationToken);
         if (seen.Reasons is not null)
             await UploadedArtifacts.VerifyAsync(clients.S3, environment.ArtifactBucket, environment.Environment,
-                environment.Functions.Select(f => manifest.Find(environment.Project, f.Name)!), rootDirectory, console, send: !options.DryRun, cancellationToken);
+                environment.Functions.Select(f => manifest.Find(environment.Project, f.Name)!), rootDirectory, console, send: !options.DryRun, cancellationToken, UploadedThisRun);
         if (seen.Reasons is not null && !options.DryRun)
-            await UploadedArtifacts.KeepSiteFilesAsync(clients.S3, environment, manifest, rootDirectory, cancellationToken);
+            await UploadedArtifacts.KeepSiteFilesAsync(clients.S3, environment, manifest, rootDirectory, UploadedThisRun, cancellationToken);
         if (options.DryRun && seen.Reasons is not null) return await DryRunAsync(deployment, seen.Reasons, cancellationToken);
         if (seen.Reasons is null)
         {

@@ -18,9 +18,10 @@ internal static class UploadedArtifacts
 {
     /// <param name="send">False for a dry run, which sends nothing: a missing package is then an error.</param>
     public static async Task VerifyAsync(IAmazonS3 s3, string bucket, string environment, IEnumerable<Artifact> packages,
-        string rootDirectory, IAnsiConsole console, bool send, CancellationToken cancellationToken)
+        string rootDirectory, IAnsiConsole console, bool send, CancellationToken cancellationToken, UploadedThisRun? thisRun = null)
     {
-        foreach (var package in packages)
+        // What this run's Upload sent or found by a HEAD a moment ago is there.
+        foreach (var package in packages.Where(p => thisRun?.Contains(bucket, p.ObjectKey) != true))
         {
             var stored = await s3.HeadOrNullAsync(bucket, package.ObjectKey, cancellationToken);
             var problem = stored is null ? !send ? "is not there" : await SendAsync(s3, bucket, package, rootDirectory, console, cancellationToken)
@@ -39,9 +40,12 @@ internal static class UploadedArtifacts
     /// the listing when its record says they are kept, and that record can be stale.
     /// </summary>
     public static async Task KeepSiteFilesAsync(
-        IAmazonS3 s3, ProjectEnvironment environment, ArtifactManifest manifest, string rootDirectory, CancellationToken cancellationToken)
+        IAmazonS3 s3, ProjectEnvironment environment, ArtifactManifest manifest, string rootDirectory, UploadedThisRun? thisRun,
+        CancellationToken cancellationToken)
     {
         var files = ProjectUpload.SiteFilesOf(environment, manifest, rootDirectory);
+        if (thisRun is not null && files.All(f => thisRun.Contains(environment.ArtifactBucket, RollbackCopies.SiteFileKey(environment.Project, f.Sha256Hex))))
+            return; // this run's Upload listed them a moment ago
         if (files.Count > 0)
             await new RollbackCopies(s3, environment.ArtifactBucket).KeepSiteFilesAsync(environment.Project, files, cancellationToken);
     }

@@ -11,6 +11,9 @@ public sealed class UploadRun(ArtifactUploadOptions? options = null, int maxPara
     /// <summary>The checkout whose .nuke/temp records the keys each bucket holds (<see cref="ConfirmedUploads"/>); null asks S3 every time.</summary>
     public string? RecordDirectory { get; init; }
 
+    /// <summary>Told every object this run sent or saw in a bucket, for Deploy in the same run.</summary>
+    public UploadedThisRun? ThisRun { get; init; }
+
     public async Task<IReadOnlyList<ProjectUploadResult>> RunAsync(IReadOnlyList<ProjectUpload> projects, CancellationToken cancellationToken)
     {
         var buckets = new ConcurrentDictionary<string, Lazy<Task<(BucketState, ConfirmedUploads?)>>>(StringComparer.Ordinal);
@@ -23,9 +26,10 @@ public sealed class UploadRun(ArtifactUploadOptions? options = null, int maxPara
                 var ensured = buckets.GetOrAdd(p.Bucket, _ => new Lazy<Task<(BucketState, ConfirmedUploads?)>>(() => EnsureAsync(p, ct)));
                 var (state, confirmed) = await ensured.Value;
                 var uploads = await new ArtifactUploader(p.S3, options, confirmed).UploadAsync(p.Bucket, p.Artifacts, ct);
+                foreach (var u in uploads.Where(u => u.Outcome != UploadOutcome.AlreadySent)) ThisRun?.Add(p.Bucket, u.Key);
                 results[i] = new ProjectUploadResult(p.Project, p.Bucket, FirstToEnsure(state, p, projects, i), uploads)
                 {
-                    Kept = await KeepForRollbackAsync(p, confirmed, ct),
+                    Kept = await KeepForRollbackAsync(p, confirmed, ThisRun, ct),
                 };
             });
         foreach (var ensured in buckets.Values)
@@ -47,13 +51,18 @@ public sealed class UploadRun(ArtifactUploadOptions? options = null, int maxPara
     /// checkout's record says each is kept already, the bucket is not listed (Deploy keeps what is missing before it
     /// records a release that names it).
     /// </summary>
-    private static async Task<KeptForRollback> KeepForRollbackAsync(ProjectUpload project, ConfirmedUploads? confirmed, CancellationToken cancellationToken)
+    private static async Task<KeptForRollback> KeepForRollbackAsync(
+        ProjectUpload project, ConfirmedUploads? confirmed, UploadedThisRun? thisRun, CancellationToken cancellationToken)
     {
         if (project.SiteFiles.Count == 0) return KeptForRollback.Nothing;
         var keys = project.SiteFiles.Select(f => RollbackCopies.SiteFileKey(project.Project, f.Sha256Hex)).ToList();
         if (confirmed is not null && keys.All(confirmed.Contains)) return new KeptForRollback(0, project.SiteFiles.Count);
         var (sent, already) = await new RollbackCopies(project.S3, project.Bucket).KeepSiteFilesAsync(project.Project, project.SiteFiles, cancellationToken);
-        foreach (var key in keys) confirmed?.Add(key);
+        foreach (var key in keys)
+        {
+            confirmed?.Add(key);
+            thisRun?.Add(project.Bucket, key);
+        }
         return new KeptForRollback(sent, already);
     }
 
