@@ -36,13 +36,16 @@ start_moto "$OUT/moto.log"
 # window (a file hashed within 2 s of its last write is read again), as on any machine where the build is not brand new.
 sleep 3
 ./build.sh Deploy --env local > "$OUT/warm.log" 2>&1 || { echo "The warm-up no-op failed; see $OUT/warm.log" >&2; exit 1; }
+# The other checkout's whole no-op runs on its own files (its own build, staging and manifest: the same packages, so
+# the same releases) against the same moto and ledger.
+[[ -z "$OTHER" ]] || "$OTHER/build.sh" Deploy --env local > "$OUT/other-warm.log" 2>&1 || { echo "The other's warm-up no-op failed; see $OUT/other-warm.log" >&2; exit 1; }
 
-# timed TOOL COMMAND...: one run, appended to runs.jsonl with its wall time and the requests moto saw meanwhile.
+# timed TOOL COMMAND...: one run (in the other checkout's folder for other-whole), appended to runs.jsonl with its wall time and the requests moto saw meanwhile.
 timed() {
   local tool="$1" before after start end; shift
   before=$(grep -c 'HTTP/1.1"' "$OUT/moto.log" || true)
   start=$(date +%s.%N)
-  "$@" > "$OUT/$tool-$round.log" 2>&1 || { echo "$tool failed; see $OUT/$tool-$round.log" >&2; exit 1; }
+  (if [[ $tool == other-whole ]]; then cd "$OTHER"; fi; "$@") > "$OUT/$tool-$round.log" 2>&1 || { echo "$tool failed; see $OUT/$tool-$round.log" >&2; exit 1; }
   end=$(date +%s.%N)
   after=$(grep -c 'HTTP/1.1"' "$OUT/moto.log" || true)
   echo "{\"round\": $round, \"scenario\": \"no-op deploy\", \"tool\": \"$tool\", \"wall\": $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'), \"objects\": $((after - before)), \"load\": $(cut -d' ' -f1 /proc/loadavg)}" >> "$OUT/runs.jsonl"
@@ -56,12 +59,17 @@ for round in $(seq "$ROUNDS"); do
     timed help ./build.sh --help; timed this ./build.sh Deploy --env local --skip; timed whole ./build.sh Deploy --env local
   fi
   [[ -z "$OTHER" ]] || timed other "$OTHER/build.sh" Deploy --env local --skip --root "$ROOT"
+  [[ -z "$OTHER" ]] || timed other-whole "$OTHER/build.sh" Deploy --env local
 done
 for log in "$OUT"/this-1.log "$OUT"/whole-1.log; do
   grep -q "confirmed live" "$log" || { echo "The no-op did not check AWS; see $log" >&2; exit 1; }
   [[ $(grep -c "up to date (release" "$log") == 3 ]] || { echo "The no-op deployed something; see $log" >&2; exit 1; }
 done
-[[ -z "$OTHER" ]] || python3 "$ROOT/bench/lib/paired.py" "$OUT/runs.jsonl" other this "other build" "this build" | sed 's/objects sent/AWS requests/'
+if [[ -n "$OTHER" ]]; then
+  python3 "$ROOT/bench/lib/paired.py" "$OUT/runs.jsonl" other this "other build" "this build" | sed 's/objects sent/AWS requests/; s/| no-op deploy |/| `Deploy --skip` (Deploy alone) |/'
+  python3 "$ROOT/bench/lib/paired.py" "$OUT/runs.jsonl" other-whole whole "other build" "this build" | sed 's/objects sent/AWS requests/; s/| no-op deploy |/| `Deploy` (everything) |/' | tail -n +3
+  echo
+fi
 python3 - "$OUT/runs.jsonl" <<'PY'
 import json, statistics, sys
 runs = [json.loads(l) for l in open(sys.argv[1])]
