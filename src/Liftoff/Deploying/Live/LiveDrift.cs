@@ -14,13 +14,12 @@ public static class LiveDrift
         var recordedCode = live.Artifacts.ToDictionary(a => a.Function, a => a.Sha256Hex, StringComparer.Ordinal);
         foreach (var function in state.Functions)
             if (live.FunctionVersions.TryGetValue(function.Name, out var version))
-                drift.AddRange(OfFunction(function, version, recordedCode.GetValueOrDefault(function.Name), live.Kind == ReleaseKind.Rollback));
+                drift.AddRange(OfFunction(function, version, recordedCode.GetValueOrDefault(function.Name)));
         drift.AddRange(OfStack(state.Stack, live));
         return drift;
     }
 
-    /// <param name="rollback">The live release is a rollback, which moves aliases and leaves <c>$LATEST</c> on the code it replaced.</param>
-    private static IEnumerable<string> OfFunction(LiveFunction found, string recordedVersion, string? recordedCode, bool rollback)
+    private static IEnumerable<string> OfFunction(LiveFunction found, string recordedVersion, string? recordedCode)
     {
         var name = found.Name;
         if (!found.Exists)
@@ -33,7 +32,7 @@ public static class LiveDrift
             yield return $"{name}: {found.Alias} serves {found.Serving}, the release recorded version {recordedVersion}";
         else if (recordedCode is not null && !SameCode(found.AliasCodeSha256Hex, recordedCode))
             yield return $"{name}: version {found.AliasVersion} runs code {Short(found.AliasCodeSha256Hex)}, the release recorded {Short(recordedCode)}";
-        if (recordedCode is not null && !rollback && !SameCode(found.LatestCodeSha256Hex, recordedCode))
+        if (recordedCode is not null && !SameCode(found.LatestCodeSha256Hex, recordedCode))
             yield return $"{name}: $LATEST holds code {Short(found.LatestCodeSha256Hex)} that is not live (the release recorded {Short(recordedCode)}; " +
                          "a deploy stopped after updating it, or someone changed it)";
     }

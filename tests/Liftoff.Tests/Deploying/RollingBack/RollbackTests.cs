@@ -56,6 +56,25 @@ public sealed class RollbackTests(SiteFixture fixture) : IClassFixture<SiteFixtu
     }
 
     [Fact]
+    public async Task After_a_rollback_deploying_the_restored_commit_again_is_up_to_date()
+    {
+        var distribution = await CreateDistributionAsync();
+        _repository.Project("again", distribution, "v1", V1Site);
+        await DeployAsync("again");
+        _repository.Release("again", "v2", new Dictionary<string, string>(V1Site) { ["index.html"] = "<h1>v2</h1>" });
+        await DeployAsync("again");
+        Assert.Equal(0, (await _repository.RunAsync("Rollback", "--env", "local", "--project", "again")).ExitCode);
+
+        // The rollback put the stack back on v1's code key, so $LATEST runs v1 again and the reality check finds no drift.
+        _repository.Release("again", "v1", V1Site);
+        var (exitCode, output) = await _repository.RunAsync("Deploy", "--env", "local", "--project", "again");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("again: up to date", output);
+        Assert.Equal([ReleaseKind.Rollback, ReleaseKind.Deploy, ReleaseKind.Deploy], (await ReleasesAsync("again")).Select(r => r.Kind));
+    }
+
+    [Fact]
     public async Task Rollback_to_names_a_release_and_brings_back_one_that_was_rolled_back()
     {
         _repository.Project("forth", await CreateDistributionAsync(), "v1", V1Site);
