@@ -3,8 +3,9 @@ using Liftoff.Tests.Configuration;
 namespace Liftoff.Tests.SmokeTesting;
 
 /// <summary>
-/// A repository of small node projects, each a function behind a REST API with a health route and one smoke check,
-/// for the local environment on a test's moto. No npm dependencies, so Compile is quick.
+/// A repository of small node projects, each a function behind a REST API with a health route and one smoke check
+/// (beside ValidRepository's site bucket, which nothing here reads), for the local environment on a test's moto.
+/// No npm dependencies, so Compile is quick.
 /// </summary>
 internal static class SmokeRepository
 {
