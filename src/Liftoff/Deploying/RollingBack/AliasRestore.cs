@@ -4,6 +4,7 @@ using Liftoff.Aws.Lambda.Model;
 using Liftoff.Configuration;
 using Liftoff.Configuration.Model;
 using Liftoff.Deploying.Code;
+using Liftoff.Deploying.Locking;
 using Liftoff.Releases;
 using Spectre.Console;
 
@@ -45,12 +46,16 @@ internal sealed class AliasRestore(IAmazonLambda lambda, IAnsiConsole console)
         return changes;
     }
 
-    /// <summary>Points each alias Liftoff owns whose recorded version exists at it, with no traffic shared with another version.</summary>
-    public async Task<IReadOnlyList<AliasChange>> MoveAsync(IReadOnlyList<AliasChange> changes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Points each alias Liftoff owns whose recorded version exists at it, with no traffic shared with another version;
+    /// <paramref name="fence"/> is checked before each move.
+    /// </summary>
+    public async Task<IReadOnlyList<AliasChange>> MoveAsync(IReadOnlyList<AliasChange> changes, IDeploymentFence fence, CancellationToken cancellationToken)
     {
         var moved = changes.Where(c => c.VersionExists && c.Changes).ToList();
         foreach (var change in moved)
         {
+            await fence.EnsureHeldAsync($"moving the alias {change.Alias} of {change.FunctionName}", cancellationToken);
             if (change.From is null)
                 await lambda.CreateAliasAsync(new CreateAliasRequest
                 {

@@ -121,14 +121,14 @@ public sealed class ReleaseRollback(AwsClients clients, IAnsiConsole console, Re
         var record = await ReleaseRecorder.StartAsync(ledger, Draft(plan), fence, _clock, cancellationToken);
         try
         {
-            await record.PhaseAsync("aliases", () => _aliases.MoveAsync(plan.Aliases, cancellationToken), cancellationToken);
+            await record.PhaseAsync("aliases", () => _aliases.MoveAsync(plan.Aliases, fence, cancellationToken), cancellationToken);
             var stack = plan.Stack is null ? null
-                : await record.PhaseAsync("stack", () => _stacks.ExecuteOrDiscardAsync(plan.Stack.ChangeSet, dryRun: false, cancellationToken), cancellationToken);
+                : await record.PhaseAsync("stack", () => StacksFencedBy(fence).ExecuteOrDiscardAsync(plan.Stack.ChangeSet, dryRun: false, cancellationToken), cancellationToken);
             if (plan.Aliases.Any(a => !a.VersionExists || a.Owner != AliasOwner.Liftoff))
-                await record.PhaseAsync("aliases after the stack", () => SettleAliasesAsync(plan, cancellationToken), cancellationToken,
+                await record.PhaseAsync("aliases after the stack", () => SettleAliasesAsync(plan, fence, cancellationToken), cancellationToken,
                     (release, versions) => release with { FunctionVersions = Merged(release.FunctionVersions, versions) });
             var site = plan.Site is null ? null
-                : await record.PhaseAsync("front end", () => _site.ApplyAsync(environment, plan.Site, cancellationToken), cancellationToken,
+                : await record.PhaseAsync("front end", () => _site.ApplyAsync(environment, plan.Site, fence, cancellationToken), cancellationToken,
                     (release, published) => release with { ChangedPaths = published.ChangedPaths, DeletedPaths = published.DeletedPaths });
             var (cdn, cdnError) = site is null ? (null, null) : await InvalidateAsync(plan, site, record, options.Cdn, cancellationToken);
             var left = await new LiveStateReader(clients.Lambda, clients.CloudFormation).ReadStackAsync(environment.StackName, cancellationToken);
@@ -150,9 +150,12 @@ public sealed class ReleaseRollback(AwsClients clients, IAnsiConsole console, Re
     }
 
     /// <summary>Versions that were gone published again, and the aliases the template moved read back (the stack may have renamed functions).</summary>
-    private async Task<IReadOnlyDictionary<string, string>> SettleAliasesAsync(RollbackPlan plan, CancellationToken cancellationToken) =>
+    private async Task<IReadOnlyDictionary<string, string>> SettleAliasesAsync(RollbackPlan plan, IDeploymentFence fence, CancellationToken cancellationToken) =>
         await _aliases.SettleAsync(plan.Environment, plan.Target, plan.Aliases, await StackResourcesAsync(plan.Environment, cancellationToken),
-            new CodeRollout(clients.Lambda, clients.CloudWatch, console, clock), cancellationToken);
+            new CodeRollout(clients.Lambda, clients.CloudWatch, console, clock) { Fence = fence }, cancellationToken);
+
+    /// <summary>The stack steps that change AWS, each checking <paramref name="fence"/> first, as Deploy's do.</summary>
+    private StackDeployer StacksFencedBy(IDeploymentFence fence) => new(clients.CloudFormation, console, clock) { Fence = fence };
 
     /// <summary>The stack's resources, logical id → physical id: the functions' names as AWS gave them.</summary>
     private async Task<IReadOnlyDictionary<string, string>> StackResourcesAsync(ProjectEnvironment environment, CancellationToken cancellationToken) =>

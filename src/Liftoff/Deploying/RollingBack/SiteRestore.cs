@@ -1,6 +1,7 @@
 using Liftoff.Aws;
 using Liftoff.Configuration;
 using Liftoff.Deploying.FrontEnd;
+using Liftoff.Deploying.Locking;
 using Liftoff.Deploying.Stacks;
 using Liftoff.Releases;
 using Liftoff.Uploading;
@@ -34,6 +35,8 @@ internal sealed class SiteRestore(AwsClients clients)
         return plan;
     }
 
-    public Task<FrontEndPublishResult> ApplyAsync(ProjectEnvironment environment, SitePublishPlan plan, CancellationToken cancellationToken) =>
-        new FrontEndPublisher(clients.S3).ApplyAsync(plan, new KeptSiteFiles(environment.ArtifactBucket, environment.Project), cancellationToken);
+    /// <summary>Carries the plan out from the kept copies, checking <paramref name="fence"/> before each batch of changes.</summary>
+    public Task<FrontEndPublishResult> ApplyAsync(
+        ProjectEnvironment environment, SitePublishPlan plan, IDeploymentFence fence, CancellationToken cancellationToken) =>
+        new FrontEndPublisher(clients.S3) { Fence = fence }.ApplyAsync(plan, new KeptSiteFiles(environment.ArtifactBucket, environment.Project), cancellationToken);
 }
