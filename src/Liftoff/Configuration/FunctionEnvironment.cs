@@ -47,6 +47,16 @@ public sealed record FunctionEnvironment
     /// <summary>Added to the template's variables (a name in both takes this value).</summary>
     public required IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; }
     /// <summary>
+    /// The template's own variables as the handler check sees them before the stack exists (<see cref="Templates.TemplateVariables"/>);
+    /// Deploy leaves them in the template as written.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> TemplateVariables { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>What the function's code finds in its environment, as far as it is known before the deploy: the template's, then project.yaml's.</summary>
+    public IReadOnlyDictionary<string, string> VariablesForHandlerCheck =>
+        TemplateVariables.Concat(EnvironmentVariables).GroupBy(v => v.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+    /// <summary>
     /// The template properties (MemorySize, Timeout, Architectures) whose values reach the stack as parameters the
     /// template refers to; Deploy writes the others into the deployed template.
     /// </summary>

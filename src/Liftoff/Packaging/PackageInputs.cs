@@ -30,7 +30,7 @@ public sealed record PackageInputs(IReadOnlyList<ArtifactRequest> Artifacts, IRe
                     LayerDirectories = f.Layers.Select(name => p.Layers.Single(l => l.Name == name).StagingDirectory).ToList(),
                     // A function AWS names is called {stack}-{logical id}-{suffix}; Lambda's memory default is 128 MB.
                     Environment = new LambdaEnvironment(f.FunctionName ?? $"{p.StackName}-{f.LogicalId}", p.Region, f.Runtime, f.Handler,
-                        f.MemorySize ?? 128, f.EnvironmentVariables),
+                        f.MemorySize ?? 128, f.VariablesForHandlerCheck),
                 })))
             .ToList();
         var frontEnds = resolved.Where(p => p.FrontEnd is not null).Select(p => (p.Project, p.FrontEnd!.OutputDirectory)).ToList();

@@ -65,5 +65,44 @@ public sealed class PackageComponentTests : IDisposable
         Assert.Contains("projects/other/project.yaml:6:13", all.Output);
     }
 
+    [Fact]
+    public async Task A_handler_that_reads_the_templates_variables_at_import_loads_as_it_would_in_Lambda()
+    {
+        // AWS's own samples read the table's name when the module loads; the check must give the function its variables.
+        _repository.Write("projects/orders/template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Parameters:
+                  Stage: { Type: String, Default: dev }
+                Globals:
+                  Function:
+                    Runtime: python3.12
+                    Environment: { Variables: { LOG_LEVEL: INFO } }
+                Resources:
+                  Orders:
+                    Type: AWS::Serverless::SimpleTable
+                  OrdersFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: src/
+                      Handler: app.handler
+                      Environment:
+                        Variables:
+                          TABLE_NAME: !Ref Orders
+                          STAGE: !Ref Stage
+                """)
+            .Write("projects/orders/src/app.py", """
+                import os
+                TABLE = os.environ['TABLE_NAME']
+                assert (os.environ['STAGE'], os.environ['LOG_LEVEL']) == ('dev', 'INFO'), dict(os.environ)
+                def handler(event, context):
+                    return {'table': TABLE}
+                """);
+
+        var run = await RunAsync("Package --project orders");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Matches(@"artifacts/orders/orders\.zip\s+\S+ B\s+1\s+[0-9a-f]{12}\s+packaged", run.Output);
+    }
+
     private sealed class PackageBuild : LiftoffBuild, IPackage;
 }

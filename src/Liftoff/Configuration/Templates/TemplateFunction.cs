@@ -20,6 +20,9 @@ internal sealed record TemplateFunction(string LogicalId, bool Serverless, Sourc
     public TemplateText? BuildMethod { get; init; }
     public TemplateText? EntryPoint { get; init; }
 
+    /// <summary>The Environment properties that give the function variables: SAM's Globals.Function first, then its own.</summary>
+    public IReadOnlyList<YamlDotNet.RepresentationModel.YamlNode> Environments { get; init; } = [];
+
     /// <summary>Where Environment.Variables is something other than a mapping (an !If…), so variables cannot be added; else null.</summary>
     public SourceLocation? UnmergeableVariables { get; init; }
 

@@ -55,6 +55,8 @@ internal static class TemplateFunctionReader
             BuildMethod = Text(resource.Metadata("BuildMethod")),
             EntryPoint = Text(entryPoints?.Children.FirstOrDefault()),
             UnmergeableVariables = Unmergeable(template, resource.Property("Environment")),
+            Environments = new[] { serverless ? Child(template.FunctionGlobals, "Environment") : null, resource.Property("Environment") }
+                .OfType<YamlNode>().ToList(),
             AutoPublishAlias = serverless ? Alias(template, Property("AutoPublishAlias")) : null,
             DeploymentPreference = serverless && Property("DeploymentPreference") is not null,
             Layers = LayerIds(template, serverless, resource.Property("Layers"), Child(template.FunctionGlobals, "Layers")),
