@@ -123,7 +123,12 @@ public sealed class ReleaseLedger(IAmazonS3 s3, string bucket, TimeProvider? clo
         string project, string environment, int limit, CancellationToken cancellationToken)
     {
         var keys = await NewestKeysFirstAsync(project, environment, cancellationToken);
-        return Newest(await ReadManyAsync(keys.Take(limit).ToList(), cancellationToken));
+        if (keys.Count <= limit) return Newest(await ReadManyAsync(keys, cancellationToken));
+        // Ids order by the second a release started, then by chance: every release of the last second taken is read,
+        // and the start times decide which of them are the newest.
+        var boundary = SecondOf(IdOf(keys[limit - 1]));
+        var candidates = keys.TakeWhile((k, i) => i < limit || SecondOf(IdOf(k)) == boundary).ToList();
+        return Newest(await ReadManyAsync(candidates, cancellationToken)).Take(limit).ToList();
     }
 
     /// <summary>What is live: the newest release that succeeded (deploy or rollback), or null if none did.</summary>

@@ -53,13 +53,19 @@ public class ValueProviderTests
         Assert.Empty(build.Ran);
     }
 
-    [Fact]
-    public async Task Values_match_exactly_and_a_different_case_is_pointed_at_the_right_one()
+    [Theory]
+    // Values match exactly, and a different case is pointed at the right one.
+    [InlineData("Deploy --env LOCAL", "gives 'LOCAL'. Did you mean 'local'?")]
+    // Each value of a list is checked, and a static method may provide them.
+    [InlineData("Deploy --project shop,peple", "--project expects one of shop, people, but the command line gives 'peple'. Did you mean 'people'?")]
+    // A component interface's parameter is checked against the interface's member.
+    [InlineData("Deploy --region mars-1", "--region expects one of us-east-1, eu-west-1")]
+    public async Task A_value_not_among_the_provided_ones_is_a_usage_error_naming_them(string commandLine, string message)
     {
-        var outcome = await InProcess.RunAsync(new Build(), "Deploy --env LOCAL");
+        var outcome = await InProcess.RunAsync(new Build(), commandLine);
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("gives 'LOCAL'. Did you mean 'local'?", outcome.Output);
+        Assert.Contains(message, outcome.Output);
     }
 
     [Fact]
@@ -74,30 +80,12 @@ public class ValueProviderTests
     }
 
     [Fact]
-    public async Task Each_value_of_a_list_is_checked_and_a_static_method_may_provide_them()
-    {
-        var outcome = await InProcess.RunAsync(new Build(), "Deploy --project shop,peple");
-
-        Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("--project expects one of shop, people, but the command line gives 'peple'. Did you mean 'people'?", outcome.Output);
-    }
-
-    [Fact]
     public async Task A_value_from_the_environment_names_the_variable()
     {
         var outcome = await InProcess.RunAsync(new Build(), "Deploy", InProcess.Environment(("LIFTOFF_ENV", "qa")));
 
         Assert.Equal(2, outcome.ExitCode);
         Assert.Contains("but the environment variable LIFTOFF_ENV gives 'qa'", outcome.Output);
-    }
-
-    [Fact]
-    public async Task A_parameter_of_a_component_interface_is_checked_against_the_interface_member()
-    {
-        var outcome = await InProcess.RunAsync(new Build(), "Deploy --region mars-1");
-
-        Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("--region expects one of us-east-1, eu-west-1", outcome.Output);
     }
 
     [Fact]

@@ -44,22 +44,15 @@ public class ToolTests
         Assert.StartsWith("Failed", outcome.StatusOf("Exit3"));
     }
 
-    [Fact]
-    public async Task A_missing_program_fails_the_target_saying_so()
+    [Theory]
+    [InlineData("Missing", "Cannot run `no-such-tool-here`")] // a missing program
+    [InlineData("Wrong", "dotnet restore takes no ApiKey")] // a setter the command does not take, refused by name
+    public async Task A_command_that_cannot_run_fails_the_target_saying_why(string target, string message)
     {
-        var outcome = await InProcess.RunAsync(new Build(), "Missing", WithPath());
+        var outcome = await InProcess.RunAsync(new Build(), target, WithPath());
 
         Assert.Equal(1, outcome.ExitCode);
-        Assert.Contains("Cannot run `no-such-tool-here`", outcome.Output);
-    }
-
-    [Fact]
-    public async Task A_setter_a_command_does_not_take_is_refused_by_name()
-    {
-        var outcome = await InProcess.RunAsync(new Build(), "Wrong", WithPath());
-
-        Assert.Equal(1, outcome.ExitCode);
-        Assert.Contains("dotnet restore takes no ApiKey", outcome.Output);
+        Assert.Contains(message, outcome.Output);
     }
 
     [Fact]
@@ -116,6 +109,14 @@ public class DotNetSettingsTests
         Assert.Null(common.ProjectFile);
         Assert.Equal(["A", "B"], combined.Select(s => s.ProjectFile));
         Assert.All(combined, s => Assert.Equal("Release", s.Configuration));
+    }
+
+    [Fact]
+    public void Every_option_a_command_can_refuse_is_named_as_the_setting_that_holds_it()
+    {
+        var options = Enum.GetValues<DotNetOption>().Where(o => o != DotNetOption.None).Select(o => o.ToString());
+
+        Assert.All(options, name => Assert.NotNull(typeof(DotNetSettings).GetProperty(name)));
     }
 
     [Theory]

@@ -95,16 +95,18 @@ public sealed class RuntimeTests
         Assert.Equal(asked.Source, askedAgain.Source);
     }
 
-    [Fact]
-    public async Task A_blocked_runtime_is_refused_naming_its_successor()
+    [Theory]
+    [InlineData("nodejs20.x", // blocked: the error names its successor
+        "'functions.api.runtime': AWS no longer lets functions be created on nodejs20.x (blocked since 2026-06-01); use nodejs24.x")]
+    [InlineData("java21", // a language Liftoff does not build, refused by its shape
+        "'functions.api.runtime' is 'java21'; expected a Node.js or Python Lambda runtime, such as nodejs24.x or python3.14")]
+    public async Task A_runtime_that_cannot_be_used_is_refused_saying_why(string runtime, string error)
     {
-        using var repository = WithRuntime("nodejs20.x");
+        using var repository = WithRuntime(runtime);
 
         var failure = await Assert.ThrowsAsync<ConfigurationException>(() => LoadWithWrittenLifecycleAsync(repository));
 
-        Assert.Equal(
-            [$"{ProjectFile}:4:14: 'functions.api.runtime': AWS no longer lets functions be created on nodejs20.x (blocked since 2026-06-01); use nodejs24.x"],
-            failure.Errors.Select(e => e.ToString()));
+        Assert.Equal([$"{ProjectFile}:4:14: {error}"], failure.Errors.Select(e => e.ToString()));
     }
 
     [Fact]
@@ -139,18 +141,6 @@ public sealed class RuntimeTests
         var failure = await Assert.ThrowsAsync<ConfigurationException>(() => LoadWithWrittenLifecycleAsync(repository));
 
         Assert.EndsWith("If AWS released it after this cfn-lint, upgrade cfn-lint (pip install --upgrade cfn-lint)", Assert.Single(failure.Errors).Message);
-    }
-
-    [Fact]
-    public async Task A_runtime_of_a_language_Liftoff_does_not_build_is_refused_by_its_shape()
-    {
-        using var repository = WithRuntime("java21");
-
-        var failure = await Assert.ThrowsAsync<ConfigurationException>(() => LoadWithWrittenLifecycleAsync(repository));
-
-        Assert.Equal(
-            [$"{ProjectFile}:4:14: 'functions.api.runtime' is 'java21'; expected a Node.js or Python Lambda runtime, such as nodejs24.x or python3.14"],
-            failure.Errors.Select(e => e.ToString()));
     }
 
     [Fact]

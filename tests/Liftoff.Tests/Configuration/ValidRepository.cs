@@ -55,7 +55,6 @@ internal static class ValidRepository
           ApiUrl: {Value: !Ref Site}
         """;
 
-    /// <summary>Replaces the environments with one, local, on a test's moto with the given artifact bucket.</summary>
     /// <summary>The template with the function's role made by the stack: moto, like AWS, refuses a role Lambda cannot assume.</summary>
     public static string TemplateWithRole { get; } = Template
         .Replace("Role: arn:aws:iam::123456789012:role/shop", "Role: !GetAtt ApiRole.Arn")
@@ -72,6 +71,21 @@ internal static class ValidRepository
 
             """);
 
+    /// <summary>
+    /// The project with its function's code in <paramref name="source"/> and <paramref name="more"/> added as written
+    /// (top-level keys, or the function's own when indented under it: its source is the last line).
+    /// </summary>
+    public static string ProjectWith(string more, string source = "api") =>
+        Project.Replace("source: api", $"source: {source}") + "\n" + more;
+
+    /// <summary>
+    /// <see cref="TemplateWithRole"/> with <paramref name="resources"/> added after the site bucket and
+    /// <paramref name="outputs"/> in place of ApiUrl: the template a test deploys on its moto.
+    /// </summary>
+    public static string DeployableTemplate(string outputs, string resources = "") =>
+        TemplateWithRole.Replace("Outputs:\n  ApiUrl: {Value: !Ref Site}", resources + "Outputs:\n" + outputs);
+
+    /// <summary>Replaces the environments with one, local, on a test's moto with the given artifact bucket.</summary>
     public static TempRepository OnLocalAws(this TempRepository repository, string endpoint, string artifactBucket) =>
         repository.Write("environments.yaml", $"""
             environments:

@@ -13,19 +13,13 @@ namespace Liftoff.Tests.Deploying;
 /// </summary>
 public sealed class SettingsDeployTests : IClassFixture<MotoFixture>, IDisposable
 {
-    private const string Project = """
-        template: template.yaml
-        functions:
-          api:
-            runtime: nodejs22.x
-            handler: index.handler
-            source: api
+    private static readonly string Project = ValidRepository.ProjectWith("""
             memorySize: 512
             timeout: 15
             architecture: arm64
             environment:
               GREETING: hello from {env}
-        """;
+        """);
 
     private readonly AwsCli _aws;
     private readonly TempRepository _repository = new();

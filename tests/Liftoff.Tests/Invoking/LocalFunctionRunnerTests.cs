@@ -116,23 +116,31 @@ public sealed class LocalFunctionRunnerTests : IDisposable
         Assert.Equal("PaymentDeclined", JsonDocument.Parse(result.Payload).RootElement.GetProperty("errorType").GetString());
     }
 
-    [Fact]
-    public async Task A_handler_that_is_not_exported_is_reported_as_lambda_does()
+    [Theory]
+    [InlineData("nodejs22.x", "index.handler", "index.js", "exports.other = async () => 1;\n",
+        "Runtime.HandlerNotFound", "index.handler is undefined or not exported")]
+    [InlineData("python3.12", "app.handler", "app.py", "import not_installed_anywhere\n\ndef handler(event, context):\n    return 1\n",
+        "Runtime.ImportModuleError", "Unable to import module 'app'")]
+    public async Task A_handler_that_cannot_be_loaded_is_reported_as_lambda_does(
+        string runtime, string handler, string file, string code, string errorType, string message)
     {
-        _code.File("index.js", "exports.other = async () => 1;\n");
+        _code.File(file, code);
 
-        var result = await InvokeAsync(Function("nodejs22.x", "index.handler"));
+        var result = await InvokeAsync(Function(runtime, handler));
 
-        Assert.Equal("Runtime.HandlerNotFound", result.Error!.ErrorType);
-        Assert.Contains("index.handler is undefined or not exported", result.Error.ErrorMessage);
+        Assert.Equal(errorType, result.Error!.ErrorType);
+        Assert.Contains(message, result.Error.ErrorMessage);
     }
 
-    [Fact]
-    public async Task Past_its_timeout_a_busy_function_is_killed_and_the_result_says_it_timed_out()
+    [Theory]
+    [InlineData("nodejs22.x", "index.handler", "index.js", "exports.handler = async () => { while (true) { } };\n")]
+    [InlineData("python3.12", "app.handler", "app.py", "import time\n\ndef handler(event, context):\n    time.sleep(60)\n")]
+    public async Task Past_its_timeout_a_busy_or_sleeping_function_is_killed_and_the_result_says_it_timed_out(
+        string runtime, string handler, string file, string code)
     {
-        _code.File("index.js", "exports.handler = async () => { while (true) { } };\n");
+        _code.File(file, code);
 
-        var result = await InvokeAsync(Function("nodejs22.x", "index.handler", timeoutSeconds: 1));
+        var result = await InvokeAsync(Function(runtime, handler, timeoutSeconds: 1));
 
         Assert.True(result.TimedOut);
         Assert.Equal("Unhandled", result.FunctionError);
@@ -184,27 +192,5 @@ public sealed class LocalFunctionRunnerTests : IDisposable
         Assert.Equal("no media item ada", result.Error.ErrorMessage);
         var frame = Assert.Single(result.Error.StackTrace);
         Assert.Contains("app.py\", line 2, in handler", frame);
-    }
-
-    [Fact]
-    public async Task A_python_module_that_cannot_be_imported_is_reported_as_lambda_does()
-    {
-        _code.File("app.py", "import not_installed_anywhere\n\ndef handler(event, context):\n    return 1\n");
-
-        var result = await InvokeAsync(Function("python3.12", "app.handler"));
-
-        Assert.Equal("Runtime.ImportModuleError", result.Error!.ErrorType);
-        Assert.Contains("Unable to import module 'app'", result.Error.ErrorMessage);
-    }
-
-    [Fact]
-    public async Task Past_its_timeout_a_sleeping_python_function_is_killed()
-    {
-        _code.File("app.py", "import time\n\ndef handler(event, context):\n    time.sleep(60)\n");
-
-        var result = await InvokeAsync(Function("python3.12", "app.handler", timeoutSeconds: 1));
-
-        Assert.True(result.TimedOut);
-        Assert.Equal("Sandbox.Timedout", result.Error!.ErrorType);
     }
 }

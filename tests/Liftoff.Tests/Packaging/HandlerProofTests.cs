@@ -77,15 +77,19 @@ public sealed class HandlerProofTests : HandlerStagings
         Assert.Contains("config.test.js is in the staging folder but not in the artifact", error.Message);
     }
 
-    [Fact]
-    public async Task An_es_module_importing_a_file_left_out_of_the_artifact_fails()
+    [Theory]
+    [InlineData("node", "index.mjs", "import { helper } from './tests/helper.mjs';\nexport const handler = helper;\n",
+        "tests/helper.mjs", "export const helper = async () => 1;\n")] // an es module importing it
+    [InlineData("python", "app.py", "import conftest\n\ndef lambda_handler(event, context):\n    return 1\n",
+        "conftest.py", "VALUE = 1\n")]
+    public async Task A_module_left_out_of_the_artifact_fails_though_the_staging_folder_has_it(
+        string runtime, string handlerFile, string handler, string leftOut, string leftOutCode)
     {
-        var staging = Node().File("index.mjs", "import { helper } from './tests/helper.mjs';\nexport const handler = helper;\n")
-            .File("tests/helper.mjs", "export const helper = async () => 1;\n");
+        var staging = (runtime == "node" ? Node() : Python()).File(handlerFile, handler).File(leftOut, leftOutCode);
 
         var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
 
-        Assert.Contains("tests/helper.mjs is in the staging folder but not in the artifact", error.Message);
+        Assert.Contains($"{leftOut} is in the staging folder but not in the artifact", error.Message);
     }
 
     [Fact]
@@ -101,17 +105,6 @@ public sealed class HandlerProofTests : HandlerStagings
 
         Assert.Equal(PackageOutcome.Packaged, result.Outcome);
         Assert.Contains("node_modules/left-pad/index.js", await staging.EntryNamesAsync());
-    }
-
-    [Fact]
-    public async Task A_python_module_left_out_of_the_artifact_fails_though_the_staging_folder_has_it()
-    {
-        var staging = Python().File("app.py", "import conftest\n\ndef lambda_handler(event, context):\n    return 1\n")
-            .File("conftest.py", "VALUE = 1\n");
-
-        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => staging.PackageOneAsync(verifier: Verifier));
-
-        Assert.Contains("conftest.py is in the staging folder but not in the artifact", error.Message);
     }
 
     [Fact]

@@ -128,8 +128,11 @@ public sealed class ReleaseLedgerTests(MotoFixture moto) : IClassFixture<MotoFix
         }
 
         var listed = await ledger.ListAsync("people", "staging", limit: 10, CancellationToken.None);
+        // Fewer than were recorded in that second: the newest by start time, not the first ids in key order.
+        var newest = await ledger.ListAsync("people", "staging", limit: 2, CancellationToken.None);
 
         Assert.Equal(Enumerable.Reverse(ids), listed.Select(r => r.Id));
+        Assert.Equal([ids[4], ids[3]], newest.Select(r => r.Id));
         Assert.Equal(ids[4], (await ledger.LastSuccessfulAsync("people", "staging", CancellationToken.None))?.Id);
     }
 

@@ -83,51 +83,15 @@ public sealed class ShopFixture : IAsyncLifetime
                   percent: 10
                   intervalMinutes: 0
             """)
-        .Write("projects/shop/project.yaml", """
-            template: template.yaml
-            functions:
-              api:
-                runtime: nodejs22.x
-                handler: index.handler
-                source: api
+        .Write("projects/shop/project.yaml", ValidRepository.ProjectWith("""
             frontEnd:
               source: site
               build: mkdir -p dist && cp src/* dist/
               output: site/dist
             outputs:
               siteBucket: { output: SiteBucketName, resource: Site }
-            """)
-        .Write("projects/shop/template.yaml", """
-            Parameters:
-              Project: {Type: String}
-              Environment: {Type: String}
-              ArtifactBucket: {Type: String}
-              ApiCodeKey: {Type: String}
-            Resources:
-              ApiRole:
-                Type: AWS::IAM::Role
-                Properties:
-                  AssumeRolePolicyDocument:
-                    Version: "2012-10-17"
-                    Statement:
-                      - Effect: Allow
-                        Principal: {Service: lambda.amazonaws.com}
-                        Action: sts:AssumeRole
-              ApiFunction:
-                Type: AWS::Lambda::Function
-                Properties:
-                  FunctionName: !Sub "${Project}-${Environment}-lambda-api"
-                  Runtime: nodejs22.x
-                  Handler: index.handler
-                  Role: !GetAtt ApiRole.Arn
-                  Code: {S3Bucket: !Ref ArtifactBucket, S3Key: !Ref ApiCodeKey}
-              Site:
-                Type: AWS::S3::Bucket
-                Properties:
-                  BucketName: !Sub "${Project}-${Environment}-s3-site"
-            Outputs:
-              SiteBucketName: {Value: !Ref Site}
-            """);
+            """))
+        .Write("projects/shop/template.yaml", ValidRepository.DeployableTemplate("  SiteBucketName: {Value: !Ref Site}"));
 
     private sealed class ShopBuild : LiftoffBuild, IDeploy;
 }

@@ -9,6 +9,17 @@ namespace Liftoff.Engine.Tools.DotNet;
 /// </summary>
 public abstract class DotNetSettings : ToolOptions
 {
+    /// <summary>What every command that builds a project takes: the project, how and for what to build it, where to, how loud.</summary>
+    private protected const DotNetOption ProjectBuild = DotNetOption.ProjectFile | DotNetOption.Configuration | DotNetOption.Framework |
+                                                        DotNetOption.Runtime | DotNetOption.OutputDirectory | DotNetOption.Verbosity |
+                                                        DotNetOption.Properties;
+
+    private protected DotNetSettings(string[] command, DotNetOption supported)
+    {
+        Command = command;
+        Supported = supported;
+    }
+
     public string? ProjectFile { get; internal set; }
     public string? Configuration { get; internal set; }
     public string? Framework { get; internal set; }
@@ -30,10 +41,10 @@ public abstract class DotNetSettings : ToolOptions
     public bool? SelfContained { get; internal set; }
 
     /// <summary>The command's words, e.g. ["build"] or ["nuget", "push"].</summary>
-    private protected abstract string[] Command { get; }
+    private string[] Command { get; }
 
     /// <summary>The options this command passes on; any other option that was set is refused.</summary>
-    private protected abstract DotNetOption Supported { get; }
+    private DotNetOption Supported { get; }
 
     internal IReadOnlyList<string> Arguments()
     {
@@ -70,28 +81,12 @@ public abstract class DotNetSettings : ToolOptions
         return args;
     }
 
-    private bool IsSet(DotNetOption option) => option switch
+    // Each option is named as the property that holds it: set means a value, or a list or dictionary with items.
+    private bool IsSet(DotNetOption option) => typeof(DotNetSettings).GetProperty(option.ToString())!.GetValue(this) switch
     {
-        DotNetOption.ProjectFile => ProjectFile is not null,
-        DotNetOption.Configuration => Configuration is not null,
-        DotNetOption.Framework => Framework is not null,
-        DotNetOption.Runtime => Runtime is not null,
-        DotNetOption.OutputDirectory => OutputDirectory is not null,
-        DotNetOption.Verbosity => Verbosity is not null,
-        DotNetOption.Properties => !Properties.IsEmpty,
-        DotNetOption.NoRestore => NoRestore is not null,
-        DotNetOption.NoBuild => NoBuild is not null,
-        DotNetOption.VersionSuffix => VersionSuffix is not null,
-        DotNetOption.Loggers => !Loggers.IsEmpty,
-        DotNetOption.ResultsDirectory => ResultsDirectory is not null,
-        DotNetOption.Filter => Filter is not null,
-        DotNetOption.Sources => !Sources.IsEmpty,
-        DotNetOption.ApiKey => ApiKey is not null,
-        DotNetOption.TargetPath => TargetPath is not null,
-        DotNetOption.ApplicationArguments => ApplicationArguments is not null,
-        DotNetOption.SkipDuplicate => SkipDuplicate is not null,
-        DotNetOption.SelfContained => SelfContained is not null,
-        _ => false,
+        null => false,
+        System.Collections.ICollection items => items.Count > 0,
+        _ => true,
     };
 
     // MSBuild reads ; and , in a property value as list separators; escaped, they reach the property as written.

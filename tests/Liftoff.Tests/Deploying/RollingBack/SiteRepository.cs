@@ -14,28 +14,19 @@ namespace Liftoff.Tests.Deploying.RollingBack;
 /// </summary>
 internal sealed class SiteRepository : IDisposable
 {
-    // ValidRepository's template with a role the stack makes (moto, like AWS, refuses a role Lambda cannot assume),
-    // the distribution's id as a parameter, and outputs for the site bucket and the distribution.
-    private static readonly string Template = ValidRepository.Template
-        .Replace("Role: arn:aws:iam::123456789012:role/shop", "Role: !GetAtt ApiRole.Arn")
-        .Replace("  ApiCodeKey: {Type: String}\n", "  ApiCodeKey: {Type: String}\n  DistributionId: {Type: String}\n")
-        .Replace("Resources:\n", """
-            Resources:
-              ApiRole:
-                Type: AWS::IAM::Role
-                Properties:
-                  AssumeRolePolicyDocument:
-                    Version: "2012-10-17"
-                    Statement:
-                      - {Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: "sts:AssumeRole"}
-              DistributionIdHolder:
-                Type: AWS::Logs::LogGroup
-                Properties:
-                  LogGroupName: !Ref DistributionId
-                  RetentionInDays: 7
+    // ValidRepository's deployable template with the distribution's id as a parameter, held by a log group, and
+    // outputs for the site bucket and the distribution.
+    private static readonly string Template = ValidRepository.DeployableTemplate(
+            outputs: "  SiteBucketName: {Value: !Ref Site}\n  DistributionId: {Value: !Ref DistributionId}",
+            resources: """
+                  DistributionIdHolder:
+                    Type: AWS::Logs::LogGroup
+                    Properties:
+                      LogGroupName: !Ref DistributionId
+                      RetentionInDays: 7
 
-            """)
-        .Replace("ApiUrl: {Value: !Ref Site}", "SiteBucketName: {Value: !Ref Site}\n  DistributionId: {Value: !Ref DistributionId}");
+                """)
+        .Replace("  ApiCodeKey: {Type: String}\n", "  ApiCodeKey: {Type: String}\n  DistributionId: {Type: String}\n");
 
     private readonly TempRepository _repository;
 
@@ -54,15 +45,9 @@ internal sealed class SiteRepository : IDisposable
     /// </summary>
     public SiteRepository Project(string name, string distributionId, string version, IReadOnlyDictionary<string, string> files, string more = "")
     {
-        _repository.Write($"projects/{name}/project.yaml", $"""
-            template: template.yaml
+        _repository.Write($"projects/{name}/project.yaml", ValidRepository.ProjectWith(source: "functions/api", more: $"""
             stackParameters:
               DistributionId: {distributionId}
-            functions:
-              api:
-                runtime: nodejs22.x
-                handler: index.handler
-                source: functions/api
             frontEnd:
               source: web
               build: "true"
@@ -70,7 +55,7 @@ internal sealed class SiteRepository : IDisposable
             outputs:
               siteBucket: {"{"} output: SiteBucketName, resource: Site {"}"}
               distributionId: {"{"} output: DistributionId, resource: DistributionIdHolder {"}"}
-            """ + "\n" + more);
+            """) + "\n" + more);
         _repository.Write($"projects/{name}/template.yaml", Template);
         return Release(name, version, files);
     }
