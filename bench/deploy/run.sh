@@ -17,13 +17,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/deploy"
 ROUNDS="${ROUNDS:-3}"
-PORT=4566
-ENDPOINT="http://127.0.0.1:$PORT"
 HANDLER="projects/fraud-or-not/functions/api/index.js"
 cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
-unset AWS_PROFILE AWS_ENDPOINT_URL
+source "$ROOT/bench/lib/moto.sh"
 
 if [[ -z "${BENCH_DEPLOY_INSIDE:-}" ]]; then
   if ! git diff --quiet -- "$HANDLER"; then
@@ -51,7 +48,6 @@ fi
 
 OUT="$BENCH_DEPLOY_OUT"
 ip link set lo up 2> /dev/null || true
-source "$ROOT/bench/lib/moto.sh"
 
 cleanup() {
   stop_moto

@@ -17,16 +17,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/frontend"
 ROUNDS="${ROUNDS:-5}"
 FILES="${FILES:-2000}"
-PORT=4566
-ENDPOINT="http://127.0.0.1:$PORT"
 OUT="${BENCH_FRONTEND_OUT:-$HERE/out/$(date -u +%Y%m%dT%H%M%SZ)}"
 REPO="$HERE/out/repo"
 SITE="$REPO/projects/site/site"
 LIFTOFF_BUCKET="site-local-s3-site"
 PEER_BUCKET="peer-site"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
-unset AWS_PROFILE AWS_ENDPOINT_URL
 source "$ROOT/bench/lib/project.sh"
 source "$ROOT/bench/lib/moto.sh"
 

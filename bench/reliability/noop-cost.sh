@@ -11,12 +11,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/reliability"
 OTHER="${1:+$(cd "$1" && pwd)}"
 ROUNDS="${ROUNDS:-8}"
-PORT=4566
-ENDPOINT="http://127.0.0.1:$PORT"
 cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NO_COLOR=1
-export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
-unset AWS_PROFILE AWS_ENDPOINT_URL
 source "$ROOT/bench/lib/moto.sh"
 
 if [[ -z "${BENCH_NOOP_INSIDE:-}" ]]; then

@@ -16,16 +16,14 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/reliability"
-PORT=4566
-ENDPOINT="http://127.0.0.1:$PORT"
 MOTO_BEHIND_PROXY=4567
 PROJECT=fraud-or-not
 CHANGED=(projects/fraud-or-not/functions/api/index.js projects/fraud-or-not/frontend/src/style.css environments.yaml)
 POINTS=(after-upload after-change-set during-execution during-shift during-front-end)
 cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NO_COLOR=1
-export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
-unset AWS_PROFILE AWS_ENDPOINT_URL LIFTOFF_TEST_PAUSE_AT LIFTOFF_TEST_PAUSE_DIR
+unset LIFTOFF_TEST_PAUSE_AT LIFTOFF_TEST_PAUSE_DIR
+source "$ROOT/bench/lib/moto.sh"
 
 if [[ -z "${BENCH_RELIABILITY_INSIDE:-}" ]]; then
   if ! git diff --quiet -- "${CHANGED[@]}"; then
@@ -39,12 +37,10 @@ if [[ -z "${BENCH_RELIABILITY_INSIDE:-}" ]]; then
   dotnet build "$HERE/FaultProxy" -c Release -o "$OUT/proxy" -v q >> "$OUT/warmup.log" 2>&1 \
     || { echo "The fault proxy did not build; see $OUT/warmup.log" >&2; exit 1; }
   export BENCH_RELIABILITY_INSIDE=1 BENCH_RELIABILITY_OUT="$OUT"
-  source "$ROOT/bench/lib/moto.sh"
   exec_in_private_network "$0" "$@"
 fi
 
 OUT="$BENCH_RELIABILITY_OUT"
-source "$ROOT/bench/lib/moto.sh"
 source "$HERE/steps.sh"
 PROXY_PID=""
 cleanup() {
@@ -59,7 +55,7 @@ echo "| --- | --- | --- |" >> "$OUT/table.md"
 
 faults
 canary_rollout
-PORT=4566 ENDPOINT="http://127.0.0.1:4566" start_moto "$OUT/moto.log"
+start_moto "$OUT/moto.log"
 run "baseline" ./build.sh Deploy --env local --project "$PROJECT" > /dev/null
 for point in "${POINTS[@]}"; do
   killed_at "$point"
