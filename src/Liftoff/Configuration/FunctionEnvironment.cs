@@ -53,9 +53,16 @@ public sealed record FunctionEnvironment
     public IReadOnlyDictionary<string, string> TemplateVariables { get; init; } = new Dictionary<string, string>();
 
     /// <summary>What the function's code finds in its environment, as far as it is known before the deploy: the template's, then project.yaml's.</summary>
-    public IReadOnlyDictionary<string, string> VariablesForHandlerCheck =>
-        TemplateVariables.Concat(EnvironmentVariables).GroupBy(v => v.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> VariablesForHandlerCheck
+    {
+        get
+        {
+            var variables = new Dictionary<string, string>(TemplateVariables, StringComparer.Ordinal);
+            foreach (var (name, value) in EnvironmentVariables) variables[name] = value;
+            return variables;
+        }
+    }
+
     /// <summary>
     /// The template properties (MemorySize, Timeout, Architectures) whose values reach the stack as parameters the
     /// template refers to; Deploy writes the others into the deployed template.

@@ -19,7 +19,7 @@ internal static class TemplateVariables
     /// parameter's default give it (not a NoEcho one); anything else (a resource, !GetAtt, !Sub, !If) <see cref="StandIn"/>.
     /// </summary>
     public static IReadOnlyDictionary<string, string> Read(
-        TemplateInfo template, IReadOnlyDictionary<string, string> stackParameters, params YamlNode?[] environments)
+        TemplateInfo template, IReadOnlyDictionary<string, string> stackParameters, IEnumerable<YamlNode> environments)
     {
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var environment in environments)

@@ -51,7 +51,7 @@ internal sealed class FunctionSettings(ICollection<ConfigurationError> errors, S
                 Timeout = settings?.Timeout,
                 Architecture = build.Architecture,
                 EnvironmentVariables = variables,
-                TemplateVariables = TemplateVariables.Read(template.Info, parameters, [.. function.Template.Environments]),
+                TemplateVariables = TemplateVariables.Read(template.Info, parameters, function.Template.Environments),
                 ParameterSettings = passed,
                 Include = function.Merged.Include ?? ["**/*"],
                 Exclude = function.Merged.Exclude ?? DefaultExclude(build, projectDirectory, definition, template),
