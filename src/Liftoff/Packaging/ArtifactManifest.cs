@@ -27,6 +27,7 @@ public sealed record ArtifactManifest(IReadOnlyList<Artifact> Artifacts, IReadOn
         // A hand-edited file with a field missing or null is refused with its position, not met later as a null.
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        TypeInfoResolver = ArtifactManifestJson.Default,
     };
 
     public static string PathIn(string rootDirectory) => Path.Combine(rootDirectory, "artifacts", "manifest.json");

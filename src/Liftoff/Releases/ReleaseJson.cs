@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Liftoff.Releases;
 
@@ -30,6 +31,7 @@ public static class ReleaseJson
             // A record edited by hand with a field set to null is refused as invalid, not met later as a null; a field left
             // out is refused where the record requires it (project, environment, kind, actor).
             RespectNullableAnnotations = true,
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(ReleaseJsonContext.Default, new DefaultJsonTypeInfoResolver()),
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -12,7 +12,7 @@ internal static class LambdaOperations
 {
     private const string Service = "Amazon.Lambda";
     private const string Functions = "/2015-03-31/functions/{FunctionName}";
-    private static readonly System.Text.Json.JsonSerializerOptions Json = AwsJson.PascalCase;
+    private static readonly System.Text.Json.JsonSerializerOptions Json = AwsJson.PascalCaseWith(LambdaJsonContext.Default);
 
     public static readonly AwsOperation<GetFunctionRequest, GetFunctionResponse> GetFunction = new(
         "GetFunction",

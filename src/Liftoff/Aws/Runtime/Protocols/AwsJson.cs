@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Amazon.Runtime;
 using Amazon.Util;
 
@@ -18,7 +19,10 @@ public static class AwsJson
 
     public static JsonSerializerOptions CamelCase { get; } = Create(JsonNamingPolicy.CamelCase);
 
-    private static JsonSerializerOptions Create(JsonNamingPolicy? naming)
+    /// <summary>PascalCase, with the types <paramref name="described"/> knows read from its compile-time metadata.</summary>
+    public static JsonSerializerOptions PascalCaseWith(IJsonTypeInfoResolver described) => Create(null, described);
+
+    private static JsonSerializerOptions Create(JsonNamingPolicy? naming, IJsonTypeInfoResolver? described = null)
     {
         var options = new JsonSerializerOptions
         {
@@ -26,6 +30,7 @@ public static class AwsJson
             PropertyNameCaseInsensitive = true,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
+        if (described is not null) options.TypeInfoResolver = JsonTypeInfoResolver.Combine(described, new DefaultJsonTypeInfoResolver());
         options.Converters.Add(new ConstantClassConverterFactory());
         options.Converters.Add(new TimestampConverter());
         options.MakeReadOnly(populateMissingResolver: true);
