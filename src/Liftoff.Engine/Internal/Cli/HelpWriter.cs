@@ -60,10 +60,10 @@ internal static class HelpWriter
         if (rows.Count == 0) return;
         var columns = rows[0].Length;
         var widths = Enumerable.Range(0, columns - 1).Select(column => rows.Max(row => row[column].Width)).ToArray();
-        var indent = Gap.Length + widths.Sum(width => width + Gap.Length);
+        var indent = widths.Sum(width => width + Gap.Length);
         foreach (var row in rows)
         {
-            var line = new System.Text.StringBuilder(Gap);
+            var line = new System.Text.StringBuilder();
             for (var column = 0; column < columns - 1; column++)
                 line.Append(row[column].Markup).Append(' ', widths[column] - row[column].Width).Append(Gap);
             var description = Wrap(Spectre.Console.Markup.Remove(row[^1].Markup), Math.Max(20, console.Profile.Width - indent - 1));
