@@ -21,6 +21,9 @@ public sealed class RollbackCopies(IAmazonS3 s3, string bucket)
 
     private static string SiteFilePrefix(string project) => $"kept/site/{project}/";
 
+    // A listing page holds 1,000 keys; past this many files, listing the kept copies is the cheaper question.
+    private const int HeadsBeforeListing = 50;
+
     /// <summary>Keeps the template's text; true when it was sent, false when the same text was already kept.</summary>
     public async Task<bool> KeepTemplateAsync(string project, string templateBody, CancellationToken cancellationToken)
     {
@@ -35,6 +38,20 @@ public sealed class RollbackCopies(IAmazonS3 s3, string bucket)
     /// <summary>The kept template with this hash, or null when none was kept (records from before templates were kept).</summary>
     public Task<string?> ReadTemplateAsync(string project, string sha256Hex, CancellationToken cancellationToken) =>
         s3.ReadTextOrNullAsync(bucket, TemplateKey(project, sha256Hex), cancellationToken);
+
+    /// <summary>
+    /// Which of <paramref name="sha256Hexes"/> the project has kept: a HEAD each for a few (a small change need not
+    /// list every copy the project's history kept), one listing of them all for more.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> KeptSiteFilesAmongAsync(
+        string project, IReadOnlyList<string> sha256Hexes, CancellationToken cancellationToken)
+    {
+        if (sha256Hexes.Count > HeadsBeforeListing) return await KeptSiteFilesAsync(project, cancellationToken);
+        var found = new bool[sha256Hexes.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, sha256Hexes.Count), cancellationToken, async (i, ct) =>
+            found[i] = await s3.HeadOrNullAsync(bucket, SiteFileKey(project, sha256Hexes[i]), ct) is not null);
+        return sha256Hexes.Where((_, i) => found[i]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
 
     /// <summary>The content hashes of the project's kept front-end files.</summary>
     public async Task<IReadOnlySet<string>> KeptSiteFilesAsync(string project, CancellationToken cancellationToken)

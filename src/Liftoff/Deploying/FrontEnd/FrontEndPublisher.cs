@@ -58,19 +58,16 @@ public sealed class FrontEndPublisher(IAmazonS3 s3, int maxParallelUploads = 16)
     }
 
     /// <summary>
-    /// What the live release recorded at the paths about to be overwritten with other content or deleted: once gone from
-    /// the site, a rollback to it needs a kept copy. An object the record does not name was never any release's.
+    /// What the live release recorded at the paths about to be overwritten or deleted: once gone from the site, a
+    /// rollback to it needs a kept copy. That includes a file sent again only for its headers: a rollback to the old
+    /// headers sends it too, and copies only from what was kept. An object the record does not name was never any release's.
     /// </summary>
     private static List<ReleaseAsset> Replaced(
         IEnumerable<SiteAsset> toSend, IEnumerable<string> toDelete, IReadOnlyDictionary<string, long> stored,
         IReadOnlyDictionary<string, ReleaseAsset> known) =>
-        toSend.Where(a => stored.ContainsKey(a.Path) && known.TryGetValue(a.Path, out var was) && !SameContent(was, a))
-            .Select(a => known[a.Path])
+        toSend.Where(a => stored.ContainsKey(a.Path) && known.ContainsKey(a.Path)).Select(a => known[a.Path])
             .Concat(toDelete.Where(known.ContainsKey).Select(path => known[path]))
             .ToList();
-
-    private static bool SameContent(ReleaseAsset recorded, SiteAsset asset) =>
-        string.Equals(recorded.Sha256Hex, asset.Sha256Hex, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Carries a plan out: keeps what it replaces (<see cref="Keeper"/>), sends its files from <paramref name="source"/>, pages last, then deletes.</summary>
     public async Task<FrontEndPublishResult> ApplyAsync(SitePublishPlan plan, ISiteFileSource source, CancellationToken cancellationToken)

@@ -12,7 +12,8 @@ namespace Liftoff.Deploying.FrontEnd;
 /// <summary>
 /// Keeps for Rollback what a publish is about to overwrite or delete: each site file the live release recorded, copied
 /// inside S3 to <c>kept/site/{project}/{sha256}</c> (<see cref="RollbackCopies"/>) unless that content is kept already
-/// (one listing). What no release replaces stays in the site bucket, so a first publish keeps nothing.
+/// (a HEAD each for a few, one listing for many). What no release replaces stays in the site bucket, so a first publish
+/// keeps nothing.
 /// A file is kept under the recorded hash only when the live object holds that content: the SHA-256 checksum S3 stored
 /// with it (Liftoff sends one with every PUT; AWS checks it on arrival, moto believes it), read from a HEAD, else the
 /// object read and hashed here; the copy is then made only from that version (If-Match on its ETag) and the copy's own
@@ -26,7 +27,8 @@ public sealed class ReplacedSiteFiles(IAmazonS3 s3, string artifactBucket, strin
     {
         if (leaving.Count == 0) return 0;
         var copies = new RollbackCopies(s3, artifactBucket);
-        var kept = await copies.KeptSiteFilesAsync(project, cancellationToken);
+        var contents = leaving.Select(f => f.Sha256Hex).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var kept = await copies.KeptSiteFilesAmongAsync(project, contents, cancellationToken);
         var byContent = leaving.Where(f => !kept.Contains(f.Sha256Hex)).GroupBy(f => f.Sha256Hex, StringComparer.OrdinalIgnoreCase).ToList();
         var notKept = new ConcurrentBag<string>();
         var copied = 0;

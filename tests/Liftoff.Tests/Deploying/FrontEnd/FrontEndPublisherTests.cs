@@ -85,11 +85,11 @@ public sealed class FrontEndPublisherTests(MotoFixture moto) : IClassFixture<Mot
     }
 
     [Fact]
-    public async Task A_file_whose_headers_changed_is_sent_again()
+    public async Task A_file_whose_headers_changed_is_sent_again_and_kept_first()
     {
-        var bucket = await NewSiteBucketAsync();
+        var (bucket, artifacts) = (await NewSiteBucketAsync(), await NewSiteBucketAsync());
         using var s3 = MotoS3.Client(moto);
-        var publisher = new FrontEndPublisher(s3);
+        var publisher = new FrontEndPublisher(s3) { Keeper = new ReplacedSiteFiles(s3, artifacts, "shop", DeployTestKit.Console()) };
         var css = await AssetAsync("a.css", "body{}", "text/css", NoCache);
         var first = await publisher.PublishAsync(bucket, [css], previous: null, CancellationToken.None);
 
@@ -97,6 +97,8 @@ public sealed class FrontEndPublisherTests(MotoFixture moto) : IClassFixture<Mot
 
         Assert.Equal(["a.css"], second.ChangedPaths);
         Assert.Equal(Immutable, (await HeadAsync(bucket, "a.css")).GetProperty("CacheControl").GetString());
+        // A rollback to the old headers sends the file again, from what was kept.
+        Assert.Equal([$"kept/site/shop/{css.Sha256Hex}"], await KeysAsync(artifacts));
     }
 
     [Fact]
@@ -138,6 +140,26 @@ public sealed class FrontEndPublisherTests(MotoFixture moto) : IClassFixture<Mot
         Assert.Equal(new[] { app.Sha256Hex, index.Sha256Hex }.Select(h => $"kept/site/shop/{h}").Order(StringComparer.Ordinal), await KeysAsync(artifacts));
         Assert.Equal("<h1>v1</h1>", await ReadAsync(artifacts, $"kept/site/shop/{index.Sha256Hex}"));
         Assert.Equal("go()", await ReadAsync(artifacts, $"kept/site/shop/{app.Sha256Hex}"));
+    }
+
+    [Fact]
+    public async Task Content_kept_once_is_not_copied_again_when_many_files_go_back_and_forth()
+    {
+        var (bucket, artifacts) = (await NewSiteBucketAsync(), await NewSiteBucketAsync());
+        using var s3 = MotoS3.Client(moto);
+        var publisher = new FrontEndPublisher(s3) { Keeper = new ReplacedSiteFiles(s3, artifacts, "shop", DeployTestKit.Console()) };
+        // More files than a HEAD each is worth: whether a content is kept already comes from one listing.
+        async Task<SiteAsset[]> SiteAsync(string version) => await Task.WhenAll(
+            Enumerable.Range(0, 60).Select(i => AssetAsync($"part-{i:00}.js", $"// part {i}, {version}", "text/javascript", Immutable)));
+        var (v1, v2) = (await SiteAsync("v1"), await SiteAsync("v2"));
+
+        var published = (await publisher.PublishAsync(bucket, v1, previous: null, CancellationToken.None)).Published;
+        foreach (var site in new[] { v2, v1, v2 })
+            published = (await publisher.PublishAsync(bucket, site, published, CancellationToken.None)).Published;
+
+        Assert.Equal(v1.Concat(v2).Select(a => $"kept/site/shop/{a.Sha256Hex}").Order(StringComparer.Ordinal), await KeysAsync(artifacts));
+        var versions = (await _aws.JsonAsync("s3api", "list-object-versions", "--bucket", artifacts)).GetProperty("Versions").GetArrayLength();
+        Assert.Equal(120, versions);
     }
 
     [Fact]
