@@ -9,9 +9,9 @@ namespace Liftoff.Deploying;
 
 /// <summary>
 /// Before a deploy takes the lock or changes anything: every package it will point the stack at is in the artifact bucket
-/// as Upload left it (HEAD only). Upload trusts its
-/// record of what it sent (<see cref="ConfirmedUploads"/>), which an object deleted by hand or a local AWS restarted
-/// empty makes stale: what is missing here is sent now, when the file on disk is still the one the manifest describes.
+/// as Upload left it (HEAD only). Upload trusts its record of what it sent (<see cref="ConfirmedUploads"/>), which an
+/// object deleted by hand or a local AWS restarted empty makes stale: what is missing here is sent now, when the file on
+/// disk is still the one the manifest describes.
 /// A manifest edited by hand, or a deploy run with --skip before any Upload, stops here instead of failing half-way
 /// through a stack update.
 /// </summary>
