@@ -3,7 +3,8 @@
 # against `aws s3 sync --delete` of the same folder, on the local AWS (moto's server), in three scenarios:
 # the first publish, a no-op, and a change of three files. Prints markdown tables: medians of ROUNDS paired
 # runs (each round runs both tools in every scenario, who goes first alternating), the paired ratios, and the
-# objects and bytes each tool sent, counted from moto's request log (every PUT into the tool's bucket).
+# objects and bytes each tool sent, counted from moto's request log (every PUT into the tool's bucket), and the
+# server-side copies Liftoff made of replaced files for Rollback.
 #   bench/frontend/run.sh            ROUNDS=7 FILES=2000 bench/frontend/run.sh
 #
 # The site lives in a generated repository, bench/frontend/out/repo (ignored by git), as one project with a
@@ -54,29 +55,27 @@ fi
 cd "$REPO"
 trap stop_moto EXIT
 
-# Counts the PUTs into a bucket in moto's log since a line number, and the bytes of the files they sent. For Liftoff,
-# the copies of the site's files it keeps for Rollback (PUTs under kept/site/ in the artifact bucket) count too.
-sent() {  # log from_line bucket [kept_prefix] -> "objects bytes"
+# Counts the PUTs into a bucket in moto's log since a line number, and the bytes of the files they sent; for Liftoff, also
+# the copies of replaced site files it keeps for Rollback (writes under kept/site/ in the artifact bucket). Liftoff
+# makes those only by CopyObject, inside S3, so they count apart and send no bytes (moto's log shows a copy as a PUT).
+sent() {  # log from_line bucket [kept_prefix] -> "objects bytes copies"
   tail -n "+$(( $2 + 1 ))" "$1" | grep -oE "\"PUT /($3|${4:-no-kept-copies})/[^ ?]*" | sed -E "s#\"PUT /##" | sort -u | python3 -c '
-import hashlib, os, sys, urllib.parse
+import os, sys, urllib.parse
 site, bucket = sys.argv[1], sys.argv[2]
-by_hash = {}
-for folder, _, names in os.walk(site):
-    for name in names:
-        path = os.path.join(folder, name)
-        by_hash[hashlib.sha256(open(path, "rb").read()).hexdigest()] = os.path.getsize(path)
-sizes = []
+sizes, copies = [], 0
 for line in sys.stdin:
     target, _, key = line.strip().partition("/")
     if not key:
         continue
-    key = urllib.parse.unquote(key)
-    sizes.append(os.path.getsize(os.path.join(site, key)) if target == bucket else by_hash.get(key.rsplit("/", 1)[-1], 0))
-print(len(sizes), sum(sizes))' "$SITE" "$3"
+    if target == bucket:
+        sizes.append(os.path.getsize(os.path.join(site, urllib.parse.unquote(key))))
+    else:
+        copies += 1
+print(len(sizes), sum(sizes), copies)' "$SITE" "$3"
 }
 
 run() {  # round scenario tool
-  local log="$OUT/r$1-moto.log" mark start wall objects bytes
+  local log="$OUT/r$1-moto.log" mark start wall objects bytes copies
   mark=$(wc -l < "$log")
   start=$(date +%s%N)
   if [[ $3 == liftoff ]]; then
@@ -87,12 +86,12 @@ run() {  # round scenario tool
   fi
   wall=$(awk -v ns="$(( $(date +%s%N) - start ))" 'BEGIN { printf "%.3f", ns / 1e9 }')
   if [[ $3 == liftoff ]]; then
-    read -r objects bytes <<< "$(sent "$log" "$mark" "$LIFTOFF_BUCKET" "liftoff-artifacts-local/kept/site")"
+    read -r objects bytes copies <<< "$(sent "$log" "$mark" "$LIFTOFF_BUCKET" "liftoff-artifacts-local/kept/site")"
   else
-    read -r objects bytes <<< "$(sent "$log" "$mark" "$PEER_BUCKET")"
+    read -r objects bytes copies <<< "$(sent "$log" "$mark" "$PEER_BUCKET")"
   fi
-  echo "{\"round\": $1, \"scenario\": \"$2\", \"tool\": \"$3\", \"wall\": $wall, \"objects\": $objects, \"bytes\": $bytes, \"load\": $(cut -d' ' -f1 /proc/loadavg)}" >> "$OUT/runs.jsonl"
-  echo "round $1 $2 $3: $wall s, $objects objects, $bytes bytes" >&2
+  echo "{\"round\": $1, \"scenario\": \"$2\", \"tool\": \"$3\", \"wall\": $wall, \"objects\": $objects, \"bytes\": $bytes, \"copies\": $copies, \"load\": $(cut -d' ' -f1 /proc/loadavg)}" >> "$OUT/runs.jsonl"
+  echo "round $1 $2 $3: $wall s, $objects objects, $bytes bytes, $copies server-side copies" >&2
 }
 
 : > "$OUT/runs.jsonl"

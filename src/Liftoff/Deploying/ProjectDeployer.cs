@@ -49,8 +49,6 @@ public sealed partial class ProjectDeployer(
         if (seen.Reasons is not null)
             await UploadedArtifacts.VerifyAsync(clients.S3, environment.ArtifactBucket, environment.Environment,
                 environment.Functions.Select(f => manifest.Find(environment.Project, f.Name)!), rootDirectory, console, send: !options.DryRun, cancellationToken, UploadedThisRun);
-        if (seen.Reasons is not null && !options.DryRun)
-            await UploadedArtifacts.KeepSiteFilesAsync(clients.S3, environment, manifest, rootDirectory, UploadedThisRun, cancellationToken);
         if (options.DryRun && seen.Reasons is not null) return await DryRunAsync(deployment, seen.Reasons, cancellationToken);
         if (seen.Reasons is null)
         {
@@ -79,7 +77,7 @@ public sealed partial class ProjectDeployer(
         using var lockHeld = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
         var token = lockHeld.Token;
         var record = await ReleaseRecorder.StartAsync(ledger, deployment.Draft, lease, _clock, token);
-        var steps = StepsFor(lease);
+        var steps = StepsFor(lease, deployment.Environment);
         try
         {
             await _pause.AtAsync(DeployPoint.AfterUpload, token);
@@ -206,11 +204,18 @@ public sealed partial class ProjectDeployer(
             (release, published) => release with { ChangedPaths = published.ChangedPaths, DeletedPaths = published.DeletedPaths });
     }
 
-    /// <summary>The steps that change AWS, each checking <paramref name="fence"/> before every change it makes.</summary>
-    private Steps StepsFor(IDeploymentFence fence) => new(
+    /// <summary>
+    /// The steps that change AWS, each checking <paramref name="fence"/> before every change it makes; given the
+    /// environment, the site's publish keeps for Rollback what it replaces.
+    /// </summary>
+    private Steps StepsFor(IDeploymentFence fence, ProjectEnvironment? environment = null) => new(
         new StackDeployer(clients.CloudFormation, console, clock) { Fence = fence, Pause = _pause },
         new CodeRollout(clients.Lambda, clients.CloudWatch, console, clock) { Fence = fence, Pause = _pause },
-        new FrontEndPublisher(clients.S3) { Fence = fence, Pause = _pause });
+        new FrontEndPublisher(clients.S3)
+        {
+            Fence = fence, Pause = _pause,
+            Keeper = environment is null ? null : new ReplacedSiteFiles(clients.S3, environment.ArtifactBucket, environment.Project, console),
+        });
 
     private sealed record Steps(StackDeployer Stacks, CodeRollout Rollout, FrontEndPublisher Site);
 

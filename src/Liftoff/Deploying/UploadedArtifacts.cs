@@ -9,9 +9,9 @@ namespace Liftoff.Deploying;
 
 /// <summary>
 /// Before a deploy takes the lock or changes anything: every package it will point the stack at is in the artifact bucket
-/// as Upload left it (HEAD only), and so is every front-end file its release will name for Rollback. Upload trusts its
-/// record of what it sent (<see cref="ConfirmedUploads"/>), which an object deleted by hand or a local AWS restarted
-/// empty makes stale: what is missing here is sent now, when the file on disk is still the one the manifest describes.
+/// as Upload left it (HEAD only). Upload trusts its record of what it sent (<see cref="ConfirmedUploads"/>), which an
+/// object deleted by hand or a local AWS restarted empty makes stale: what is missing here is sent now, when the file on
+/// disk is still the one the manifest describes.
 /// A manifest edited by hand, or a deploy run with --skip before any Upload, stops here instead of failing half-way
 /// through a stack update.
 /// </summary>
@@ -34,21 +34,6 @@ internal static class UploadedArtifacts
                     $"The package of {package.Project}/{package.Function}, s3://{bucket}/{package.ObjectKey}, {problem}: nothing was changed. " +
                     $"Run ./build.sh Upload --env {environment} --project {package.Project} (it packages first), then deploy again.");
         }
-    }
-
-    /// <summary>
-    /// The front-end files the release will name, kept for Rollback (one listing; what is missing is sent): Upload skips
-    /// the listing when its record says they are kept, and that record can be stale.
-    /// </summary>
-    public static async Task KeepSiteFilesAsync(
-        IAmazonS3 s3, ProjectEnvironment environment, ArtifactManifest manifest, string rootDirectory, UploadedThisRun? thisRun,
-        CancellationToken cancellationToken)
-    {
-        var files = ProjectUpload.SiteFilesOf(environment, manifest, rootDirectory);
-        if (thisRun is not null && files.All(f => thisRun.Contains(environment.ArtifactBucket, RollbackCopies.SiteFileKey(environment.Project, f.Sha256Hex))))
-            return; // this run's Upload listed them a moment ago
-        if (files.Count > 0)
-            await new RollbackCopies(s3, environment.ArtifactBucket).KeepSiteFilesAsync(environment.Project, files, cancellationToken);
     }
 
     /// <summary>Sends a missing package from disk; null when it went, else why it cannot be (not there, and not on disk as packaged).</summary>

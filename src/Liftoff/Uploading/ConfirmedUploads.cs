@@ -5,11 +5,10 @@ using System.Text;
 namespace Liftoff.Uploading;
 
 /// <summary>
-/// The content-addressed keys this checkout has seen in a bucket (artifacts and the front-end files kept for Rollback,
-/// uploaded or found there), kept in .nuke/temp/uploaded, so that an unchanged project costs Upload nothing instead of
-/// a HEAD per artifact and a listing of its kept files. It can be stale (an object deleted by hand, a local AWS
-/// restarted empty), and nothing relies on it being right: Deploy, once it knows it will deploy, checks each package it
-/// points the stack at with a HEAD and lists the kept files of the release it records, sending what is missing
+/// The content-addressed keys this checkout has seen in a bucket (artifacts, uploaded or found there), kept in
+/// .nuke/temp/uploaded, so that an unchanged project costs Upload nothing instead of a HEAD per artifact. It can be
+/// stale (an object deleted by hand, a local AWS restarted empty), and nothing relies on it being right: Deploy, once
+/// it knows it will deploy, checks each package it points the stack at with a HEAD, sending what is missing
 /// (<c>Deploying/UploadedArtifacts</c>); a bucket Upload has to create starts with an empty record.
 /// </summary>
 public sealed class ConfirmedUploads

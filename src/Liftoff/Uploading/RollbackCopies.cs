@@ -7,18 +7,22 @@ namespace Liftoff.Uploading;
 
 /// <summary>
 /// What Rollback needs to put an old release back, kept in the artifact bucket by content hash: every template as
-/// CloudFormation got it (Deploy keeps it) and every front-end file (Upload keeps them):
+/// CloudFormation got it (Deploy keeps it) and every front-end file a release replaced or deleted (Deploy and Rollback
+/// copy it from the site bucket, inside S3, just before they overwrite or delete it: <c>Deploying/FrontEnd/ReplacedSiteFiles</c>):
 /// <c>kept/templates/{project}/{sha256}.yaml</c>, <c>kept/site/{project}/{sha256}</c>. They never expire, like the
-/// artifacts, because release records name them; equal content is stored once, so keeping them costs a HEAD or a
-/// listing and the content no earlier release had.
+/// artifacts, because release records name them; equal content is stored once. A file no later release touched is
+/// not kept: it is still in the site bucket.
 /// </summary>
-public sealed class RollbackCopies(IAmazonS3 s3, string bucket, int maxParallelUploads = 16)
+public sealed class RollbackCopies(IAmazonS3 s3, string bucket)
 {
     public static string TemplateKey(string project, string sha256Hex) => $"kept/templates/{project}/{sha256Hex}.yaml";
 
     public static string SiteFileKey(string project, string sha256Hex) => $"kept/site/{project}/{sha256Hex}";
 
     private static string SiteFilePrefix(string project) => $"kept/site/{project}/";
+
+    // A listing page holds 1,000 keys; past this many files, listing the kept copies is the cheaper question.
+    private const int HeadsBeforeListing = 50;
 
     /// <summary>Keeps the template's text; true when it was sent, false when the same text was already kept.</summary>
     public async Task<bool> KeepTemplateAsync(string project, string templateBody, CancellationToken cancellationToken)
@@ -35,16 +39,18 @@ public sealed class RollbackCopies(IAmazonS3 s3, string bucket, int maxParallelU
     public Task<string?> ReadTemplateAsync(string project, string sha256Hex, CancellationToken cancellationToken) =>
         s3.ReadTextOrNullAsync(bucket, TemplateKey(project, sha256Hex), cancellationToken);
 
-    /// <summary>Keeps each file whose content is not kept yet; returns how many were sent and how many were there.</summary>
-    public async Task<(int Sent, int AlreadyKept)> KeepSiteFilesAsync(
-        string project, IReadOnlyList<SiteFileToKeep> files, CancellationToken cancellationToken)
+    /// <summary>
+    /// Which of <paramref name="sha256Hexes"/> the project has kept: a HEAD each for a few (a small change need not
+    /// list every copy the project's history kept), one listing of them all for more.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> KeptSiteFilesAmongAsync(
+        string project, IReadOnlyList<string> sha256Hexes, CancellationToken cancellationToken)
     {
-        var kept = await KeptSiteFilesAsync(project, cancellationToken);
-        var missing = files.Where(f => !kept.Contains(f.Sha256Hex)).DistinctBy(f => f.Sha256Hex).ToList();
-        await Parallel.ForEachAsync(missing,
-            new ParallelOptions { MaxDegreeOfParallelism = maxParallelUploads, CancellationToken = cancellationToken },
-            async (file, ct) => await KeepAsync(project, file, ct));
-        return (missing.Count, files.Count - missing.Count);
+        if (sha256Hexes.Count > HeadsBeforeListing) return await KeptSiteFilesAsync(project, cancellationToken);
+        var found = new bool[sha256Hexes.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, sha256Hexes.Count), cancellationToken, async (i, ct) =>
+            found[i] = await s3.HeadOrNullAsync(bucket, SiteFileKey(project, sha256Hexes[i]), ct) is not null);
+        return sha256Hexes.Where((_, i) => found[i]).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The content hashes of the project's kept front-end files.</summary>
@@ -62,13 +68,32 @@ public sealed class RollbackCopies(IAmazonS3 s3, string bucket, int maxParallelU
         return hashes;
     }
 
-    private async Task KeepAsync(string project, SiteFileToKeep file, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies a live site object into <see cref="SiteFileKey"/> inside S3 (no bytes through this machine), only while it is
+    /// still the version with <paramref name="eTag"/>, and asks S3 for the copy's SHA-256. Returns that checksum (base64),
+    /// null when S3 gave none, or throws <see cref="AmazonS3Exception"/> 412 when the object changed since it was read.
+    /// </summary>
+    public async Task<string?> CopySiteFileAsync(
+        string project, string sha256Hex, string siteBucket, string path, string eTag, CancellationToken cancellationToken)
     {
-        await ContentHash.VerifyBuiltFileAsync(file.LocalFile, file.Sha256Hex, cancellationToken);
-        await s3.PutByHashAsync(bucket, SiteFileKey(project, file.Sha256Hex), file.Sha256Hex, "application/octet-stream",
-            cancellationToken, file: file.LocalFile);
+        var request = new CopyObjectRequest
+        {
+            SourceBucket = siteBucket,
+            SourceKey = path,
+            DestinationBucket = bucket,
+            DestinationKey = SiteFileKey(project, sha256Hex),
+            // AWS refuses the copy (412) when the source is no longer this version; moto ignores the condition, so the
+            // caller also compares the checksum the copy answers with.
+            ETagToMatch = eTag,
+            // AWS copies the source's SHA-256 when it has one (checked by S3 when it was written) and computes it
+            // otherwise; moto computes it from the copied bytes.
+            ChecksumAlgorithm = ChecksumAlgorithm.SHA256,
+            // REPLACE: the kept copy is content only, stored like any kept file; the page's headers live in the record.
+            MetadataDirective = S3MetadataDirective.REPLACE,
+            ContentType = "application/octet-stream",
+        };
+        request.Metadata[S3ObjectExtensions.Sha256Metadata] = sha256Hex;
+        var response = await s3.CopyObjectAsync(request, cancellationToken);
+        return string.IsNullOrEmpty(response.ChecksumSHA256) ? null : response.ChecksumSHA256;
     }
 }
-
-/// <summary>One built front-end file to keep: its content hash and where it lies on disk.</summary>
-public sealed record SiteFileToKeep(string Sha256Hex, string LocalFile);

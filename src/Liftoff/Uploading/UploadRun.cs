@@ -27,10 +27,7 @@ public sealed class UploadRun(ArtifactUploadOptions? options = null, int maxPara
                 var (state, confirmed) = await ensured.Value;
                 var uploads = await new ArtifactUploader(p.S3, options, confirmed).UploadAsync(p.Bucket, p.Artifacts, ct);
                 foreach (var u in uploads.Where(u => u.Outcome != UploadOutcome.AlreadySent)) ThisRun?.Add(p.Bucket, u.Key);
-                results[i] = new ProjectUploadResult(p.Project, p.Bucket, FirstToEnsure(state, p, projects, i), uploads)
-                {
-                    Kept = await KeepForRollbackAsync(p, confirmed, ThisRun, ct),
-                };
+                results[i] = new ProjectUploadResult(p.Project, p.Bucket, FirstToEnsure(state, p, projects, i), uploads);
             });
         foreach (var ensured in buckets.Values)
             if ((await ensured.Value).Item2 is { } confirmed) await confirmed.SaveAsync(cancellationToken);
@@ -44,26 +41,6 @@ public sealed class UploadRun(ArtifactUploadOptions? options = null, int maxPara
         var confirmed = await ConfirmedUploads.LoadAsync(RecordDirectory, project.Bucket, project.Region, project.Endpoint, cancellationToken);
         if (state == BucketState.Created) confirmed.Clear();
         return (state, confirmed);
-    }
-
-    /// <summary>
-    /// The front end's files, kept by content hash so that Rollback can put this release's site back later; when this
-    /// checkout's record says each is kept already, the bucket is not listed (Deploy keeps what is missing before it
-    /// records a release that names it).
-    /// </summary>
-    private static async Task<KeptForRollback> KeepForRollbackAsync(
-        ProjectUpload project, ConfirmedUploads? confirmed, UploadedThisRun? thisRun, CancellationToken cancellationToken)
-    {
-        if (project.SiteFiles.Count == 0) return KeptForRollback.Nothing;
-        var keys = project.SiteFiles.Select(f => RollbackCopies.SiteFileKey(project.Project, f.Sha256Hex)).ToList();
-        if (confirmed is not null && keys.All(confirmed.Contains)) return new KeptForRollback(0, project.SiteFiles.Count);
-        var (sent, already) = await new RollbackCopies(project.S3, project.Bucket).KeepSiteFilesAsync(project.Project, project.SiteFiles, cancellationToken);
-        foreach (var key in keys)
-        {
-            confirmed?.Add(key);
-            thisRun?.Add(project.Bucket, key);
-        }
-        return new KeptForRollback(sent, already);
     }
 
     // Only the first project on a new bucket reports it as created; the others found it there.

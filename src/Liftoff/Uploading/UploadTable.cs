@@ -11,14 +11,8 @@ public static class UploadTable
         var title = $"[bold]{Markup.Escape(result.Project)}[/] → s3://{Markup.Escape(result.Bucket)}"
             + (result.BucketState == BucketState.Created ? " [green](bucket created)[/]" : "");
         if (result.Uploads.Count == 0) return new Markup($"{title}: no functions to upload.\n");
-        var table = Render(title, result.Uploads);
-        return Kept(result.Kept) is { } kept ? table.Caption(kept) : table;
+        return Render(title, result.Uploads);
     }
-
-    /// <summary>What was kept for Rollback, when anything new was; null when all of it was already there.</summary>
-    private static string? Kept(KeptForRollback kept) => kept.SiteFilesSent == 0
-        ? null
-        : $"kept for Rollback: {kept.SiteFilesSent} front-end file(s) ({kept.SiteFilesAlreadyKept} already kept)";
 
     private static Table Render(string title, IReadOnlyList<UploadedArtifact> uploads)
     {

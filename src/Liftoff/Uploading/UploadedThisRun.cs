@@ -3,8 +3,7 @@ using System.Collections.Concurrent;
 namespace Liftoff.Uploading;
 
 /// <summary>
-/// The objects this run's Upload sent or saw in a bucket (artifacts, and the front-end files kept for Rollback, by
-/// listing): Deploy, in the same run, need not ask S3 again for them before it records a release that names them.
+/// The objects this run's Upload sent or saw in a bucket (artifacts): Deploy, in the same run, need not ask S3 again for them before it records a release that names them.
 /// Unlike <see cref="ConfirmedUploads"/>, which earlier runs wrote, this is never stale.
 /// </summary>
 public sealed class UploadedThisRun

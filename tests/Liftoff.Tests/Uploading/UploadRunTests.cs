@@ -40,31 +40,6 @@ public sealed class UploadRunTests(MotoFixture moto) : IClassFixture<MotoFixture
         Assert.All(again, r => Assert.Equal(0, r.BytesSent));
     }
 
-    [Fact]
-    public async Task A_front_ends_files_are_kept_once_by_content_for_Rollback()
-    {
-        var bucket = MotoS3.UniqueBucket("kept-site");
-        using var s3 = MotoS3.Client(moto);
-        var files = new List<SiteFileToKeep>();
-        foreach (var (name, content) in new[] { ("index.html", "<h1>v1</h1>"), ("copy.html", "<h1>v1</h1>"), ("app.js", "go()") })
-        {
-            var path = Path.Combine(_work.FullName, name);
-            await File.WriteAllTextAsync(path, content);
-            files.Add(new SiteFileToKeep(ContentHash.Hex(await ContentHash.OfFileAsync(path, CancellationToken.None)), path));
-        }
-        var project = new ProjectUpload("site", bucket, moto.Region, s3, [await ArtifactAsync("site", "api")]) { SiteFiles = files };
-
-        var first = Assert.Single(await new UploadRun().RunAsync([project], CancellationToken.None));
-        var again = Assert.Single(await new UploadRun().RunAsync([project], CancellationToken.None));
-
-        // Two files with the same content are one copy.
-        Assert.Equal((2, 1), (first.Kept.SiteFilesSent, first.Kept.SiteFilesAlreadyKept));
-        Assert.Equal((0, 3), (again.Kept.SiteFilesSent, again.Kept.SiteFilesAlreadyKept));
-        var kept = (await _aws.JsonAsync("s3api", "list-objects-v2", "--bucket", bucket, "--prefix", "kept/site/site/")).GetProperty("Contents")
-            .EnumerateArray().Select(o => o.GetProperty("Key").GetString()).Order(StringComparer.Ordinal);
-        Assert.Equal(files.Select(f => $"kept/site/site/{f.Sha256Hex}").Distinct().Order(StringComparer.Ordinal), kept);
-    }
-
     private async Task<ArtifactToUpload> ArtifactAsync(string project, string function)
     {
         var path = Path.Combine(_work.FullName, $"{project}-{function}.zip");

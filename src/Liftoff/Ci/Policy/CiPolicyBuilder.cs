@@ -95,7 +95,10 @@ public static class CiPolicyBuilder
                 projects.SelectMany(p => p.Environment.Alarms).Select(a => aws.Arn("cloudwatch", $"alarm:{a}")).ToList());
     }
 
-    /// <summary>The front ends' site buckets.</summary>
+    /// <summary>
+    /// The front ends' site buckets. s3:GetObject also covers the copy into kept/site/ of a file a release replaces
+    /// (CopyObject reads its source; the artifact bucket's statement lets it write the copy).
+    /// </summary>
     private static IEnumerable<PolicyStatement> SiteStatements(IReadOnlyList<PolicyProject> projects, AwsNames aws)
     {
         if (projects.Any(p => p.Environment.FrontEnd is not null))

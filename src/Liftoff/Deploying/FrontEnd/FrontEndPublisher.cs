@@ -10,7 +10,8 @@ namespace Liftoff.Deploying.FrontEnd;
 /// Publishes a front end's asset manifest to its site bucket: sends only new or changed files (the content
 /// hash and headers decide), HTML last so no page goes live before the files it references, then deletes
 /// every object the manifest no longer lists. The site bucket belongs to the site: like
-/// <c>aws s3 sync --delete</c>, what is not in the manifest goes.
+/// <c>aws s3 sync --delete</c>, what is not in the manifest goes. Before the first change, what the live release had
+/// at the paths it overwrites or deletes is kept for Rollback (<see cref="Keeper"/>), so each file is sent once.
 /// </summary>
 public sealed class FrontEndPublisher(IAmazonS3 s3, int maxParallelUploads = 16)
 {
@@ -18,6 +19,12 @@ public sealed class FrontEndPublisher(IAmazonS3 s3, int maxParallelUploads = 16)
 
     /// <summary>Checked before each batch of changes to the site bucket: the files, the pages, the deletions.</summary>
     public IDeploymentFence Fence { get; init; } = DeploymentFence.None;
+
+    /// <summary>
+    /// Keeps for Rollback what the live release had where this publish overwrites or deletes, before the first change;
+    /// null keeps nothing (a site no release record names).
+    /// </summary>
+    public ReplacedSiteFiles? Keeper { get; init; }
 
     /// <summary>The test hook's stop between the files and the pages (<see cref="DeployPoint.DuringFrontEnd"/>).</summary>
     public IDeployPause Pause { get; init; } = DeployPause.None;
@@ -45,16 +52,32 @@ public sealed class FrontEndPublisher(IAmazonS3 s3, int maxParallelUploads = 16)
         await ForEachAsync(Enumerable.Range(0, assets.Count), async (i, ct) =>
             decisions[i] = await NeedsUploadAsync(siteBucket, assets[i], stored, known, ct), cancellationToken);
         var wanted = assets.Select(a => a.Path).ToHashSet(StringComparer.Ordinal);
-        return new SitePublishPlan(
-            siteBucket,
-            assets,
-            assets.Where((_, i) => decisions[i]).OrderBy(a => a.Path, StringComparer.Ordinal).ToList(),
-            stored.Keys.Where(k => !wanted.Contains(k)).Order(StringComparer.Ordinal).ToList());
+        var toSend = assets.Where((_, i) => decisions[i]).OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
+        var toDelete = stored.Keys.Where(k => !wanted.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        return new SitePublishPlan(siteBucket, assets, toSend, toDelete, Replaced(toSend, toDelete, stored, known));
     }
 
-    /// <summary>Carries a plan out: sends its files from <paramref name="source"/>, pages last, then deletes.</summary>
+    /// <summary>
+    /// What the live release recorded at the paths about to be overwritten or deleted: once gone from the site, a
+    /// rollback to it needs a kept copy. That includes a file sent again only for its headers: a rollback to the old
+    /// headers sends it too, and copies only from what was kept. An object the record does not name was never any release's.
+    /// </summary>
+    private static List<ReleaseAsset> Replaced(
+        IEnumerable<SiteAsset> toSend, IEnumerable<string> toDelete, IReadOnlyDictionary<string, long> stored,
+        IReadOnlyDictionary<string, ReleaseAsset> known) =>
+        toSend.Where(a => stored.ContainsKey(a.Path) && known.ContainsKey(a.Path)).Select(a => known[a.Path])
+            .Concat(toDelete.Where(known.ContainsKey).Select(path => known[path]))
+            .ToList();
+
+    /// <summary>Carries a plan out: keeps what it replaces (<see cref="Keeper"/>), sends its files from <paramref name="source"/>, pages last, then deletes.</summary>
     public async Task<FrontEndPublishResult> ApplyAsync(SitePublishPlan plan, ISiteFileSource source, CancellationToken cancellationToken)
     {
+        // Kept first: a copy that fails stops the publish before anything in the site changed.
+        if (Keeper is not null && plan.Replaced.Count > 0)
+        {
+            await Fence.EnsureHeldAsync($"keeping for Rollback the {plan.Replaced.Count} file(s) of s3://{plan.Bucket} this release replaces", cancellationToken);
+            await Keeper.KeepAsync(plan.Bucket, plan.Replaced, cancellationToken);
+        }
         // Everything else first, pages last: a visitor never gets HTML that points at files not there yet.
         await Fence.EnsureHeldAsync($"uploading the front end's files to s3://{plan.Bucket}", cancellationToken);
         await ForEachAsync(plan.ToSend.Where(a => !a.IsHtml), (a, ct) => source.PutAsync(s3, plan.Bucket, a, ct), cancellationToken);

@@ -25,8 +25,9 @@ public sealed class LocalSiteFiles : ISiteFileSource
 }
 
 /// <summary>
-/// The copies Upload kept in the artifact bucket by content hash (<see cref="RollbackCopies"/>), copied inside S3
-/// (no bytes through this machine) with the headers the release recorded.
+/// The copies kept in the artifact bucket by content hash when a later release replaced or deleted them
+/// (<see cref="RollbackCopies"/>, <see cref="ReplacedSiteFiles"/>), copied inside S3 (no bytes through this machine)
+/// with the headers the release recorded.
 /// </summary>
 public sealed class KeptSiteFiles(string artifactBucket, string project) : ISiteFileSource
 {
@@ -42,6 +43,9 @@ public sealed class KeptSiteFiles(string artifactBucket, string project) : ISite
             // REPLACE: the copy takes the headers given here, not the kept object's.
             MetadataDirective = S3MetadataDirective.REPLACE,
         };
+        // The SHA-256 goes with the copy (AWS copies the kept object's; moto computes it), so that when a later release
+        // replaces this file, its content can be checked from a HEAD before it is kept again.
+        request.ChecksumAlgorithm = ChecksumAlgorithm.SHA256;
         request.Headers.CacheControl = asset.CacheControl;
         request.Metadata[S3ObjectExtensions.Sha256Metadata] = asset.Sha256Hex;
         await s3.CopyObjectAsync(request, cancellationToken);

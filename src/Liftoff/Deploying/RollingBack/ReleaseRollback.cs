@@ -24,7 +24,7 @@ public sealed class ReleaseRollback(AwsClients clients, IAnsiConsole console, Re
 {
     private readonly StackDeployer _stacks = new(clients.CloudFormation, console, clock);
     private readonly AliasRestore _aliases = new(clients.Lambda, console);
-    private readonly SiteRestore _site = new(clients);
+    private readonly SiteRestore _site = new(clients, console);
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     /// <summary>Rolls the project back to <paramref name="target"/>; the outcome says whether it did, only showed (dry run), or found it live already.</summary>

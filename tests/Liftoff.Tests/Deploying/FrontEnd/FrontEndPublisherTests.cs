@@ -3,6 +3,7 @@ using System.Text.Json;
 using Liftoff.Deploying.FrontEnd;
 using Liftoff.Aws.Storage;
 using Liftoff.Releases;
+using Liftoff.Tests.Deploying;
 using Liftoff.Tests.Support;
 
 namespace Liftoff.Tests.Deploying.FrontEnd;
@@ -84,11 +85,11 @@ public sealed class FrontEndPublisherTests(MotoFixture moto) : IClassFixture<Mot
     }
 
     [Fact]
-    public async Task A_file_whose_headers_changed_is_sent_again()
+    public async Task A_file_whose_headers_changed_is_sent_again_and_kept_first()
     {
-        var bucket = await NewSiteBucketAsync();
+        var (bucket, artifacts) = (await NewSiteBucketAsync(), await NewSiteBucketAsync());
         using var s3 = MotoS3.Client(moto);
-        var publisher = new FrontEndPublisher(s3);
+        var publisher = new FrontEndPublisher(s3) { Keeper = new ReplacedSiteFiles(s3, artifacts, "shop", DeployTestKit.Console()) };
         var css = await AssetAsync("a.css", "body{}", "text/css", NoCache);
         var first = await publisher.PublishAsync(bucket, [css], previous: null, CancellationToken.None);
 
@@ -96,6 +97,8 @@ public sealed class FrontEndPublisherTests(MotoFixture moto) : IClassFixture<Mot
 
         Assert.Equal(["a.css"], second.ChangedPaths);
         Assert.Equal(Immutable, (await HeadAsync(bucket, "a.css")).GetProperty("CacheControl").GetString());
+        // A rollback to the old headers sends the file again, from what was kept.
+        Assert.Equal([$"kept/site/shop/{css.Sha256Hex}"], await KeysAsync(artifacts));
     }
 
     [Fact]
@@ -112,6 +115,70 @@ public sealed class FrontEndPublisherTests(MotoFixture moto) : IClassFixture<Mot
 
         Assert.Equal(["a.css"], second.ChangedPaths);
         Assert.Equal(["a.css"], await KeysAsync(bucket));
+    }
+
+    [Fact]
+    public async Task What_a_publish_replaces_or_deletes_is_kept_once_by_content_before_it_goes()
+    {
+        var (bucket, artifacts) = (await NewSiteBucketAsync(), await NewSiteBucketAsync());
+        using var s3 = MotoS3.Client(moto);
+        var publisher = new FrontEndPublisher(s3) { Keeper = new ReplacedSiteFiles(s3, artifacts, "shop", DeployTestKit.Console()) };
+        var index = await AssetAsync("index.html", "<h1>v1</h1>", "text/html", NoCache);
+        var copy = await AssetAsync("copy.html", "<h1>v1</h1>", "text/html", NoCache);
+        var app = await AssetAsync("app.1.js", "go()", "text/javascript", Immutable);
+        var logo = await AssetAsync("logo.svg", "<svg/>", "image/svg+xml", Immutable);
+        var first = await publisher.PublishAsync(bucket, [index, copy, app, logo], previous: null, CancellationToken.None);
+        Assert.Empty(await KeysAsync(artifacts));
+
+        await publisher.PublishAsync(bucket, [
+            await AssetAsync("index.html", "<h1>v2</h1>", "text/html", NoCache),
+            await AssetAsync("copy.html", "<h1>v2</h1>", "text/html", NoCache),
+            logo,
+        ], first.Published, CancellationToken.None);
+
+        // Two pages with the same content are one copy; the logo, still in the site, is not kept.
+        Assert.Equal(new[] { app.Sha256Hex, index.Sha256Hex }.Select(h => $"kept/site/shop/{h}").Order(StringComparer.Ordinal), await KeysAsync(artifacts));
+        Assert.Equal("<h1>v1</h1>", await ReadAsync(artifacts, $"kept/site/shop/{index.Sha256Hex}"));
+        Assert.Equal("go()", await ReadAsync(artifacts, $"kept/site/shop/{app.Sha256Hex}"));
+    }
+
+    [Fact]
+    public async Task Content_kept_once_is_not_copied_again_when_many_files_go_back_and_forth()
+    {
+        var (bucket, artifacts) = (await NewSiteBucketAsync(), await NewSiteBucketAsync());
+        using var s3 = MotoS3.Client(moto);
+        var publisher = new FrontEndPublisher(s3) { Keeper = new ReplacedSiteFiles(s3, artifacts, "shop", DeployTestKit.Console()) };
+        // More files than a HEAD each is worth: whether a content is kept already comes from one listing.
+        async Task<SiteAsset[]> SiteAsync(string version) => await Task.WhenAll(
+            Enumerable.Range(0, 60).Select(i => AssetAsync($"part-{i:00}.js", $"// part {i}, {version}", "text/javascript", Immutable)));
+        var (v1, v2) = (await SiteAsync("v1"), await SiteAsync("v2"));
+
+        var published = (await publisher.PublishAsync(bucket, v1, previous: null, CancellationToken.None)).Published;
+        foreach (var site in new[] { v2, v1, v2 })
+            published = (await publisher.PublishAsync(bucket, site, published, CancellationToken.None)).Published;
+
+        Assert.Equal(v1.Concat(v2).Select(a => $"kept/site/shop/{a.Sha256Hex}").Order(StringComparer.Ordinal), await KeysAsync(artifacts));
+        var versions = (await _aws.JsonAsync("s3api", "list-object-versions", "--bucket", artifacts)).GetProperty("Versions").GetArrayLength();
+        Assert.Equal(120, versions);
+    }
+
+    [Fact]
+    public async Task A_copy_that_fails_stops_the_publish_before_anything_in_the_site_changes()
+    {
+        var bucket = await NewSiteBucketAsync();
+        using var s3 = MotoS3.Client(moto);
+        var index = await AssetAsync("index.html", "<h1>v1</h1>", "text/html", NoCache);
+        var app = await AssetAsync("app.1.js", "go()", "text/javascript", Immutable);
+        var first = await new FrontEndPublisher(s3).PublishAsync(bucket, [index, app], previous: null, CancellationToken.None);
+        // The artifact bucket is not there: the listing or the copy fails.
+        var publisher = new FrontEndPublisher(s3) { Keeper = new ReplacedSiteFiles(s3, MotoS3.UniqueBucket("gone"), "shop", DeployTestKit.Console()) };
+
+        var v2 = new[] { await AssetAsync("index.html", "<h1>v2</h1>", "text/html", NoCache), await AssetAsync("app.2.js", "go(2)", "text/javascript", Immutable) };
+
+        await Assert.ThrowsAnyAsync<Amazon.S3.AmazonS3Exception>(() => publisher.PublishAsync(bucket, v2, first.Published, CancellationToken.None));
+
+        Assert.Equal(["app.1.js", "index.html"], await KeysAsync(bucket));
+        Assert.Equal("<h1>v1</h1>", await ReadAsync(bucket, "index.html"));
     }
 
     [Fact]
@@ -159,6 +226,13 @@ public sealed class FrontEndPublisherTests(MotoFixture moto) : IClassFixture<Mot
 
     private Task<JsonElement> HeadAsync(string bucket, string key) =>
         _aws.JsonAsync("s3api", "head-object", "--bucket", bucket, "--key", key);
+
+    private async Task<string> ReadAsync(string bucket, string key)
+    {
+        var copy = Path.Combine(_site.FullName, Guid.NewGuid().ToString("N"));
+        await _aws.RunAsync("s3api", "get-object", "--bucket", bucket, "--key", key, copy);
+        return await File.ReadAllTextAsync(copy);
+    }
 
     private async Task<string[]> KeysAsync(string bucket)
     {

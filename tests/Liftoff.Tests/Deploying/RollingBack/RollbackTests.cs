@@ -99,6 +99,69 @@ public sealed class RollbackTests(SiteFixture fixture) : IClassFixture<SiteFixtu
     }
 
     [Fact]
+    public async Task Only_what_a_release_replaces_is_kept_and_Rollback_puts_v1_back_byte_for_byte_then_Rollback_to_puts_v2_back()
+    {
+        _repository.Project("lazy", await CreateDistributionAsync(), "v1", V1Site);
+        await DeployAsync("lazy");
+        // A first publish sends each file once, to the site: nothing is replaced, so nothing is kept.
+        Assert.Empty(await KeptSiteAsync("lazy"));
+        Assert.Equal(Sorted(V1Site), await SiteFilesAsync("lazy"));
+        var v2Site = new Dictionary<string, string>
+        {
+            ["index.html"] = "<h1>v2</h1>", ["app.js"] = "console.log('v2');", ["new.js"] = "console.log('new');",
+        };
+        _repository.Release("lazy", "v2", v2Site);
+        await DeployAsync("lazy");
+        var (v2, v1) = ((await ReleasesAsync("lazy"))[0], (await ReleasesAsync("lazy"))[1]);
+        // What v2 changed (index.html, app.js) or deleted (about.html) was kept, by v1's recorded hashes.
+        Assert.Equal(v1.Assets!.Files.Select(f => f.Sha256Hex).Order(StringComparer.Ordinal), await KeptSiteAsync("lazy"));
+
+        var back = await _repository.RunAsync("Rollback", "--env", "local", "--project", "lazy");
+
+        Assert.True(back.ExitCode == 0, back.Output);
+        Assert.Equal(Sorted(V1Site), await SiteFilesAsync("lazy"));
+        Assert.Equal(HeadersOf(v1), await SiteHeadersAsync("lazy"));
+        var (exitCode, output) = await _repository.RunAsync("Rollback", "--env", "local", "--project", "lazy", "--to", v2.Id);
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(Sorted(v2Site), await SiteFilesAsync("lazy"));
+        Assert.Equal(HeadersOf(v2), await SiteHeadersAsync("lazy"));
+        Assert.DoesNotContain("not kept", back.Output + output);
+    }
+
+    [Fact]
+    public async Task A_site_file_changed_outside_Liftoff_is_not_kept_the_deploy_says_so_and_a_rollback_to_it_stops_changing_nothing()
+    {
+        _repository.Project("drift", await CreateDistributionAsync(), "v1", V1Site);
+        await DeployAsync("drift");
+        var outside = Path.Combine(_repository.Root, "outside.txt");
+        await File.WriteAllTextAsync(outside, "edited by hand");
+        // One with a SHA-256 checksum S3 keeps (read from a HEAD), one without (read and hashed).
+        await _aws.RunAsync("s3api", "put-object", "--bucket", "drift-local-s3-site", "--key", "app.js", "--body", outside, "--checksum-algorithm", "SHA256");
+        await _aws.RunAsync("s3", "cp", outside, "s3://drift-local-s3-site/about.html");
+        var v2Site = new Dictionary<string, string> { ["index.html"] = "<h1>v2</h1>", ["app.js"] = "console.log('v2');" };
+        _repository.Release("drift", "v2", v2Site);
+
+        var deploy = await _repository.RunAsync("Deploy", "--env", "local", "--project", "drift");
+
+        Assert.True(deploy.ExitCode == 0, deploy.Output);
+        Assert.Contains("2 file(s) of the live release were not kept for Rollback", deploy.Output);
+        Assert.Contains("about.html holds other content than the release recorded", deploy.Output);
+        Assert.Contains("app.js holds other content than the release recorded", deploy.Output);
+        var v1 = (await ReleasesAsync("drift"))[1];
+        Assert.Equal([v1.Assets!.Files.Single(f => f.Path == "index.html").Sha256Hex], await KeptSiteAsync("drift"));
+        Assert.Equal(Sorted(v2Site), await SiteFilesAsync("drift"));
+        var releases = (await ReleasesAsync("drift")).Count;
+
+        var (exitCode, output) = await _repository.RunAsync("Rollback", "--env", "local", "--project", "drift");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"2 front-end file(s) of release {v1.Id} were not kept for Rollback (about.html, app.js)", output);
+        Assert.Contains("Nothing was changed", output);
+        Assert.Equal(Sorted(v2Site), await SiteFilesAsync("drift"));
+        Assert.Equal(releases, (await ReleasesAsync("drift")).Count);
+    }
+
+    [Fact]
     public async Task A_front_end_change_of_two_files_invalidates_exactly_those_two_paths()
     {
         var distribution = await CreateDistributionAsync();
@@ -264,6 +327,33 @@ public sealed class RollbackTests(SiteFixture fixture) : IClassFixture<SiteFixtu
         }
         return Sorted(files);
     }
+
+    /// <summary>The content hashes kept for Rollback of the project's site files, as the AWS CLI lists them.</summary>
+    private async Task<List<string>> KeptSiteAsync(string project)
+    {
+        var prefix = $"kept/site/{project}/";
+        var listing = await _aws.JsonAsync("s3api", "list-objects-v2", "--bucket", _repository.Bucket, "--prefix", prefix);
+        return listing.ValueKind == JsonValueKind.Object && listing.TryGetProperty("Contents", out var contents)
+            ? contents.EnumerateArray().Select(o => o.GetProperty("Key").GetString()![prefix.Length..]).Order(StringComparer.Ordinal).ToList()
+            : [];
+    }
+
+    /// <summary>Every file of the site bucket with its content type and cache headers, as the AWS CLI reads them.</summary>
+    private async Task<List<string>> SiteHeadersAsync(string project)
+    {
+        var bucket = $"{project}-local-s3-site";
+        var headers = new List<string>();
+        foreach (var key in (await _aws.JsonAsync("s3api", "list-objects-v2", "--bucket", bucket)).GetProperty("Contents").EnumerateArray()
+                     .Select(o => o.GetProperty("Key").GetString()!).Order(StringComparer.Ordinal))
+        {
+            var head = await _aws.JsonAsync("s3api", "head-object", "--bucket", bucket, "--key", key);
+            headers.Add($"{key} {head.GetProperty("ContentType").GetString()} {head.GetProperty("CacheControl").GetString()}");
+        }
+        return headers;
+    }
+
+    private static List<string> HeadersOf(Release release) =>
+        release.Assets!.Files.OrderBy(f => f.Path, StringComparer.Ordinal).Select(f => $"{f.Path} {f.ContentType} {f.CacheControl}").ToList();
 
     private static List<KeyValuePair<string, string>> Sorted(IReadOnlyDictionary<string, string> files) =>
         files.OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
