@@ -4,6 +4,7 @@ using Liftoff.Aws;
 using Liftoff.Ci.GitHub;
 using Liftoff.Configuration;
 using Liftoff.Deploying;
+using Liftoff.Deploying.RollingBack;
 using Liftoff.Deploying.Stacks;
 using Liftoff.Packaging;
 using Liftoff.Releases;
@@ -126,6 +127,27 @@ public sealed class UnchangedStackTests : IClassFixture<MotoFixture>, IAsyncLife
         Assert.NotEqual(StackDeployOutcome.Unchanged, third.Stack!.Outcome);
         Assert.Equal(ours.Trim(), (await LiveTemplateAsync(environment)).Trim());
         Assert.Equal(environment.StackParameters["UsersArchitecture"], (await StackParametersAsync(environment))["UsersArchitecture"]);
+    }
+
+    [Fact]
+    public async Task Rollback_to_a_release_that_made_no_change_set_restores_its_template_by_the_recorded_hash()
+    {
+        var (environment, manifest) = await PackagedAsync("rollback");
+        var first = await DeployAsync(environment, manifest);
+        var restyled = WithPage(environment, manifest, "<h1>people, restyled</h1>");
+        var skipped = await DeployAsync(environment, restyled);
+        var revised = environment with { TemplatePath = await TemplateWithOutputAsync(environment, "Revision", "two") };
+        await DeployAsync(revised, restyled);
+        Assert.Contains("Revision", await LiveTemplateAsync(environment));
+        var console = DeployTestKit.Console();
+
+        var rolledBack = await new ReleaseRollback(_clients, console, new ReleaseActor("tester", "test-host", 1))
+            .RollBackAsync(environment, RollbackTarget.Release(skipped.Release!.Id), "back to the restyle", new RollbackOptions(new ApprovalGate(console, true, false)), default);
+
+        Assert.Equal(StackDeployOutcome.Unchanged, skipped.Stack!.Outcome);
+        Assert.Equal(first.Release!.TemplateSha256, rolledBack.Record!.TemplateSha256);
+        Assert.DoesNotContain("Revision", await LiveTemplateAsync(environment));
+        Assert.Equal("<h1>people, restyled</h1>", await _cli.RunAsync("s3", "cp", $"s3://{await SiteBucketAsync(environment)}/index.html", "-"));
     }
 
     [Fact]
