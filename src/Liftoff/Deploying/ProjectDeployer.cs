@@ -139,9 +139,11 @@ public sealed partial class ProjectDeployer(
         // The template as CloudFormation gets it, kept by hash: Rollback redeploys it from there (a release that made no
         // change set records the same hash, so its copy is checked too).
         var kept = new RollbackCopies(clients.S3, environment.ArtifactBucket).KeepTemplateAsync(environment.Project, template.Body, cancellationToken);
-        var unchanged = options.Force ? null : await new UnchangedStack(_live).WhyAsync(deployment.Stack, deployment.Draft, live, cancellationToken);
-        await kept;
-        if (unchanged is not null) return await stacks.LeaveUnchangedAsync(deployment.Stack, unchanged, dryRun: false, cancellationToken);
+        var unchanged = options.Force
+            ? Task.FromResult<string?>(null)
+            : new UnchangedStack(_live).WhyAsync(deployment.Stack, deployment.Draft, live, cancellationToken);
+        await Task.WhenAll(kept, unchanged);
+        if (unchanged.Result is { } why) return await stacks.LeaveUnchangedAsync(deployment.Stack, why, dryRun: false, cancellationToken);
         var source = await new TemplateUploader(clients.S3, environment.ArtifactBucket, environment.Region, environment.EndpointUrl)
             .PrepareAsync(environment.Project, template.Body, cancellationToken);
         var plan = await stacks.PlanAsync(deployment.Stack with { Template = template with { Url = source.Url } }, cancellationToken);

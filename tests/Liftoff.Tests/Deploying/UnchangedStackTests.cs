@@ -51,8 +51,8 @@ public sealed class UnchangedStackTests : IClassFixture<MotoFixture>, IAsyncLife
         Assert.Equal(ProjectDeployOutcome.Deployed, second.Outcome);
         Assert.Equal((0, 0), Minus(ChangeSetCalls(), before));
         Assert.Equal(StackDeployOutcome.Unchanged, second.Stack!.Outcome);
-        Assert.Contains($"{environment.StackName}: unchanged (template and parameters as release {first.Release!.Id}, stack unchanged since", console.Output);
-        Assert.Contains("no change set made", console.Output);
+        Assert.Contains($"{environment.StackName}: unchanged, no change set made (template and parameters as release {first.Release!.Id}, " +
+                        "stack unchanged since (CREATE_COMPLETE, last changed", console.Output);
         Assert.DoesNotContain("Execute these changes", console.Output);
         Assert.Equal(["index.html"], second.Release!.ChangedPaths);
         var site = await SiteBucketAsync(environment);

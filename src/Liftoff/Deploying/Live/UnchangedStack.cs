@@ -35,7 +35,7 @@ internal sealed class UnchangedStack(LiveStateReader reader)
                         && SameParameters(stack, planned)
                         && SameEntries(stack.Tags, planned.Tags);
         return unchanged
-            ? $"template and parameters as release {live.Id}, stack unchanged since ({stack.Status} at {Utc(stack.ChangedAt!.Value)})"
+            ? $"template and parameters as release {live.Id}, stack unchanged since ({stack.Status}, last changed {Utc(stack.ChangedAt!.Value)})"
             : null;
     }
 

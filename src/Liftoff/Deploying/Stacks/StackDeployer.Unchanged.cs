@@ -10,7 +10,7 @@ public sealed partial class StackDeployer
     /// </summary>
     public async Task<StackDeployResult> LeaveUnchangedAsync(StackDeployment deployment, string why, bool dryRun, CancellationToken cancellationToken)
     {
-        console.MarkupLine($"[green]{Markup.Escape(deployment.StackName)}: unchanged[/] [grey]({Markup.Escape(why)}); no change set made[/]");
+        console.MarkupLine($"[green]{Markup.Escape(deployment.StackName)}: unchanged, no change set made[/] [grey]({Markup.Escape(why)})[/]");
         if (!dryRun) await EnsureTerminationProtectionAsync(deployment, cancellationToken);
         return new(deployment.StackName, StackDeployOutcome.Unchanged, [], null, null);
     }
