@@ -15,8 +15,9 @@ namespace Liftoff.Deploying;
 
 /// <summary>
 /// One project's deploy to one environment, phase by phase: compare with the live release and with what AWS really
-/// serves (nothing to do when both agree), lock, close what an interrupted run left in progress, plan the change set,
-/// show it with the planned rollout, approve where the environment asks for it, execute or discard, roll the code out,
+/// serves (nothing to do when both agree), lock, close what an interrupted run left in progress, plan the change set
+/// (none when the stack is as the live release left it and would get the same template and parameters), show it with
+/// the planned rollout, approve where the environment asks for it, execute or discard, roll the code out,
 /// publish the front end, and record the release whatever the outcome. Every change is fenced by the lock: a run whose
 /// lock was taken over stops before its next change. The artifacts are uploaded beforehand (the Upload target).
 /// Partial files: Check (compare, dry run), Lock (lock, close interrupted records), Stop (how a stopped deploy is recorded).

@@ -20,21 +20,11 @@ namespace Liftoff.Tests.Deploying;
 /// goes through a logging proxy in front of this class's moto, so the tests count the change sets made. Each test deploys
 /// people-cards to its own environment; changes behind the ledger's back are made with the AWS CLI.
 /// </summary>
-public sealed class UnchangedStackTests : IClassFixture<MotoFixture>, IAsyncLifetime
+public sealed class UnchangedStackTests(MotoFixture moto) : IClassFixture<MotoFixture>, IAsyncLifetime
 {
-    private readonly MotoFixture _moto;
-    private readonly AwsCli _cli;
-    private readonly FaultInjectingProxy _proxy;
-    private readonly AwsClients _clients;
+    private readonly AwsCli _cli = new(moto);
+    private readonly LoggedAws _aws = new(moto);
     private readonly DeployTestKit _kit = new();
-
-    public UnchangedStackTests(MotoFixture moto)
-    {
-        _moto = moto;
-        _cli = new AwsCli(moto);
-        _proxy = new FaultInjectingProxy(moto.Endpoint, (_, _) => Fault.None);
-        _clients = AwsClients.Create(new AwsConnection(moto.Region, _proxy.Endpoint, null));
-    }
 
     [Fact]
     public async Task A_front_end_only_change_makes_no_change_set_asks_no_approval_publishes_the_site_and_records_the_stack_unchanged()
@@ -141,7 +131,7 @@ public sealed class UnchangedStackTests : IClassFixture<MotoFixture>, IAsyncLife
         Assert.Contains("Revision", await LiveTemplateAsync(environment));
         var console = DeployTestKit.Console();
 
-        var rolledBack = await new ReleaseRollback(_clients, console, new ReleaseActor("tester", "test-host", 1))
+        var rolledBack = await new ReleaseRollback(_aws.Clients, console, new ReleaseActor("tester", "test-host", 1))
             .RollBackAsync(environment, RollbackTarget.Release(skipped.Release!.Id), "back to the restyle", new RollbackOptions(new ApprovalGate(console, true, false)), default);
 
         Assert.Equal(StackDeployOutcome.Unchanged, skipped.Stack!.Outcome);
@@ -164,7 +154,7 @@ public sealed class UnchangedStackTests : IClassFixture<MotoFixture>, IAsyncLife
         Assert.Equal(StackDeployOutcome.NoChanges, forced.Stack!.Outcome);
     }
 
-    private (int Created, int Executed) ChangeSetCalls() => (_proxy.ReachedMoto("CreateChangeSet"), _proxy.ReachedMoto("ExecuteChangeSet"));
+    private (int Created, int Executed) ChangeSetCalls() => (_aws.Proxy.ReachedMoto("CreateChangeSet"), _aws.Proxy.ReachedMoto("ExecuteChangeSet"));
 
     private static (int Created, int Executed) Minus((int Created, int Executed) after, (int Created, int Executed) before) =>
         (after.Created - before.Created, after.Executed - before.Executed);
@@ -192,7 +182,7 @@ public sealed class UnchangedStackTests : IClassFixture<MotoFixture>, IAsyncLife
             }),
             Functions = dev.Functions.Select(f => f with { FunctionName = f.FunctionName?.Replace("-dev-", $"-{env}-") }).ToList(),
         };
-        return (environment, await _kit.PackageAndUploadAsync(_clients, environment));
+        return (environment, await _kit.PackageAndUploadAsync(_aws.Clients, environment));
     }
 
     private Task<ProjectDeployResult> DeployAsync(
@@ -200,7 +190,7 @@ public sealed class UnchangedStackTests : IClassFixture<MotoFixture>, IAsyncLife
         Spectre.Console.IAnsiConsole? console = null)
     {
         console ??= DeployTestKit.Console();
-        return new ProjectDeployer(_clients, console, new ReleaseActor("tester", "test-host", 1), null, RepositoryFolders.Root)
+        return new ProjectDeployer(_aws.Clients, console, new ReleaseActor("tester", "test-host", 1), null, RepositoryFolders.Root)
             .DeployAsync(environment, manifest, options ?? new DeployOptions(), new ApprovalGate(console, approve, canPrompt: false), default);
     }
 
@@ -270,8 +260,21 @@ public sealed class UnchangedStackTests : IClassFixture<MotoFixture>, IAsyncLife
 
     public async Task DisposeAsync()
     {
-        _clients.Dispose();
-        await _proxy.DisposeAsync();
+        await _aws.DisposeAsync();
         _kit.Dispose();
+    }
+
+    /// <summary>Clients whose every request goes through a logging proxy in front of moto.</summary>
+    private sealed class LoggedAws(MotoFixture moto) : IAsyncDisposable
+    {
+        public FaultInjectingProxy Proxy { get; } = new(moto.Endpoint, (_, _) => Fault.None);
+
+        public AwsClients Clients => field ??= AwsClients.Create(new AwsConnection(moto.Region, Proxy.Endpoint, null));
+
+        public async ValueTask DisposeAsync()
+        {
+            Clients.Dispose();
+            await Proxy.DisposeAsync();
+        }
     }
 }
