@@ -54,10 +54,20 @@ public sealed partial class ProjectDeployer
         return reasons;
     }
 
-    /// <summary>--dry-run: plan and show, then discard; no lock, no record, nothing changed.</summary>
-    private async Task<ProjectDeployResult> DryRunAsync(ProjectDeployment deployment, IReadOnlyList<string> reasons, CancellationToken cancellationToken)
+    /// <summary>
+    /// --dry-run: plan and show, then discard; no lock, no record, nothing changed. A stack the deploy would leave alone
+    /// gets no change set here either: the preview says so, and shows the planned rollout.
+    /// </summary>
+    private async Task<ProjectDeployResult> DryRunAsync(ProjectDeployment deployment, Assessment seen, DeployOptions options, CancellationToken cancellationToken)
     {
+        var reasons = seen.Reasons!;
         var stacks = StepsFor(DeploymentFence.None).Stacks;
+        if (!options.Force && await new UnchangedStack(_live).WhyAsync(deployment.Stack, deployment.Draft, seen.State.Live, cancellationToken) is { } why)
+        {
+            var left = await stacks.LeaveUnchangedAsync(deployment.Stack, why, dryRun: true, cancellationToken);
+            await ShowRolloutAsync(deployment, createsStack: false, cancellationToken);
+            return Result(deployment, ProjectDeployOutcome.DryRun, reasons, left);
+        }
         var plan = await stacks.PlanAsync(deployment.Stack, cancellationToken);
         await ShowThenApproveAsync(deployment, stacks, plan, approval: null, cancellationToken);
         var planned = await stacks.ExecuteOrDiscardAsync(plan, dryRun: true, cancellationToken);

@@ -15,8 +15,9 @@ namespace Liftoff.Deploying;
 
 /// <summary>
 /// One project's deploy to one environment, phase by phase: compare with the live release and with what AWS really
-/// serves (nothing to do when both agree), lock, close what an interrupted run left in progress, plan the change set,
-/// show it with the planned rollout, approve where the environment asks for it, execute or discard, roll the code out,
+/// serves (nothing to do when both agree), lock, close what an interrupted run left in progress, plan the change set
+/// (none when the stack is as the live release left it and would get the same template and parameters), show it with
+/// the planned rollout, approve where the environment asks for it, execute or discard, roll the code out,
 /// publish the front end, and record the release whatever the outcome. Every change is fenced by the lock: a run whose
 /// lock was taken over stops before its next change. The artifacts are uploaded beforehand (the Upload target).
 /// Partial files: Check (compare, dry run), Lock (lock, close interrupted records), Stop (how a stopped deploy is recorded).
@@ -49,7 +50,7 @@ public sealed partial class ProjectDeployer(
         if (seen.Reasons is not null)
             await UploadedArtifacts.VerifyAsync(clients.S3, environment.ArtifactBucket, environment.Environment,
                 environment.Functions.Select(f => manifest.Find(environment.Project, f.Name)!), rootDirectory, console, send: !options.DryRun, cancellationToken, UploadedThisRun);
-        if (options.DryRun && seen.Reasons is not null) return await DryRunAsync(deployment, seen.Reasons, cancellationToken);
+        if (options.DryRun && seen.Reasons is not null) return await DryRunAsync(deployment, seen, options, cancellationToken);
         if (seen.Reasons is null)
         {
             if (seen.State.InProgress.Count > 0 && !options.DryRun)
@@ -65,14 +66,14 @@ public sealed partial class ProjectDeployer(
             await CloseAsync(ledger, seen.State.InProgress, seen.Found, lease, cancellationToken);
             return seen.Reasons is null
                 ? Result(deployment, ProjectDeployOutcome.UpToDate, [], release: seen.State.Live)
-                : await DeployLockedAsync(deployment, ledger, seen.State.Live, seen.Reasons, lease, approval, cancellationToken);
+                : await DeployLockedAsync(deployment, ledger, seen.State.Live, seen.Reasons, lease, approval, options, cancellationToken);
         }
     }
 
     /// <summary>The deploy proper, under the lock: every phase recorded; a stop of any kind releases the lock first, then is recorded.</summary>
     private async Task<ProjectDeployResult> DeployLockedAsync(
         ProjectDeployment deployment, ReleaseLedger ledger, Release? live, IReadOnlyList<string> reasons, DeploymentLease lease,
-        ApprovalGate approval, CancellationToken cancellationToken)
+        ApprovalGate approval, DeployOptions options, CancellationToken cancellationToken)
     {
         using var lockHeld = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
         var token = lockHeld.Token;
@@ -81,12 +82,13 @@ public sealed partial class ProjectDeployer(
         try
         {
             await _pause.AtAsync(DeployPoint.AfterUpload, token);
-            var stack = await record.PhaseAsync("stack", () => DeployStackAsync(deployment, steps.Stacks, approval, token), token);
+            var stack = await record.PhaseAsync("stack", () => DeployStackAsync(deployment, steps.Stacks, approval, live, options, token), token);
             var rolled = await record.PhaseAsync("rollout", () => RollOutAsync(deployment, steps, token), token,
                 (release, result) => release with { FunctionVersions = ProjectDeployment.VersionsByFunction(result) });
             var published = await PublishFrontEndAsync(deployment, steps.Site, live, record, token);
             var left = await _live.ReadStackAsync(deployment.Environment.StackName, token);
-            var recorded = await record.CompleteAsync(new ReleaseStack(left.Status ?? "", left.ChangedAt), token);
+            var recorded = await record.CompleteAsync(
+                new ReleaseStack(left.Status ?? "", left.ChangedAt) { UnchangedSince = stack.Outcome == StackDeployOutcome.Unchanged ? live?.Id : null }, token);
             return Result(deployment, ProjectDeployOutcome.Deployed, reasons, stack, rolled, published, recorded);
         }
         catch (RolloutFailedException alarm) when (live is not null)
@@ -124,16 +126,25 @@ public sealed partial class ProjectDeployer(
         }
     }
 
-    /// <summary>Plan (the template passed by URL when too large to send inline), show, approve, then execute or discard.</summary>
+    /// <summary>
+    /// Leave the stack alone when it is as the live release left it with the same inputs (not with --force); otherwise plan
+    /// (the template passed by URL when too large to send inline), show, approve, then execute or discard.
+    /// </summary>
     private async Task<StackDeployResult> DeployStackAsync(
-        ProjectDeployment deployment, StackDeployer stacks, ApprovalGate approval, CancellationToken cancellationToken)
+        ProjectDeployment deployment, StackDeployer stacks, ApprovalGate approval, Release? live, DeployOptions options, CancellationToken cancellationToken)
     {
         var environment = deployment.Environment;
         var template = deployment.Stack.Template;
+        // The template as CloudFormation gets it, kept by hash: Rollback redeploys it from there (a release that made no
+        // change set records the same hash, so its copy is checked too).
+        var kept = new RollbackCopies(clients.S3, environment.ArtifactBucket).KeepTemplateAsync(environment.Project, template.Body, cancellationToken);
+        var unchanged = options.Force
+            ? Task.FromResult<string?>(null)
+            : new UnchangedStack(_live).WhyAsync(deployment.Stack, deployment.Draft, live, cancellationToken);
+        await Task.WhenAll(kept, unchanged);
+        if (unchanged.Result is { } why) return await stacks.LeaveUnchangedAsync(deployment.Stack, why, dryRun: false, cancellationToken);
         var source = await new TemplateUploader(clients.S3, environment.ArtifactBucket, environment.Region, environment.EndpointUrl)
             .PrepareAsync(environment.Project, template.Body, cancellationToken);
-        // The template as CloudFormation gets it, kept by hash: Rollback redeploys it from there.
-        await new RollbackCopies(clients.S3, environment.ArtifactBucket).KeepTemplateAsync(environment.Project, template.Body, cancellationToken);
         var plan = await stacks.PlanAsync(deployment.Stack with { Template = template with { Url = source.Url } }, cancellationToken);
         await ShowThenApproveAsync(deployment, stacks, plan, approval, cancellationToken);
         return await stacks.ExecuteOrDiscardAsync(plan, dryRun: false, cancellationToken);
@@ -149,8 +160,7 @@ public sealed partial class ProjectDeployer(
         try
         {
             stacks.Show(plan);
-            var functions = plan.CreatesStack ? new Dictionary<string, string>() : await StackResourcesAsync(deployment, cancellationToken);
-            CodeRollout.Write(console, await StepsFor(DeploymentFence.None).Rollout.PlanAsync(deployment.Rollout(functions), cancellationToken));
+            await ShowRolloutAsync(deployment, plan.CreatesStack, cancellationToken);
             await _pause.AtAsync(DeployPoint.AfterChangeSet, cancellationToken);
             if (approval is not null) await ApproveAsync(plan, approval, cancellationToken);
         }
@@ -159,6 +169,13 @@ public sealed partial class ProjectDeployer(
             await DiscardQuietlyAsync(stacks, plan);
             throw;
         }
+    }
+
+    /// <summary>The planned code rollout (a stack about to be created has no functions yet).</summary>
+    private async Task ShowRolloutAsync(ProjectDeployment deployment, bool createsStack, CancellationToken cancellationToken)
+    {
+        var functions = createsStack ? new Dictionary<string, string>() : await StackResourcesAsync(deployment, cancellationToken);
+        CodeRollout.Write(console, await StepsFor(DeploymentFence.None).Rollout.PlanAsync(deployment.Rollout(functions), cancellationToken));
     }
 
     /// <summary>Tidies a change set up after a stop; a failure to tidy is said, never put in place of why the deploy stopped.</summary>

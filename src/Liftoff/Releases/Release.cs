@@ -73,7 +73,14 @@ public sealed record Release
 }
 
 /// <summary>The stack after a release: its status and its last change (LastUpdatedTime, else CreationTime; moto sets only the latter).</summary>
-public sealed record ReleaseStack(string Status, DateTimeOffset? ChangedAt);
+public sealed record ReleaseStack(string Status, DateTimeOffset? ChangedAt)
+{
+    /// <summary>
+    /// Set when this release made no change set: the live release it found with the same template and parameters and the
+    /// stack as that release left it. Absent: the stack went through a change set (and in records from before this existed).
+    /// </summary>
+    public string? UnchangedSince { get; init; }
+}
 
 /// <summary>One function's package as deployed: its content hash and where it lies in the artifact bucket.</summary>
 public sealed record ReleaseArtifact(string Function, string Sha256Hex, string Key);

@@ -27,4 +27,40 @@ public sealed class StackTemplateTests
     [Fact]
     public void A_JSON_template_is_read_too() =>
         Assert.Equal(["Environment"], new StackTemplate("""{"Parameters": {"Environment": {"Type": "String"}}, "Resources": {}}""").DeclaredParameters());
+
+    [Fact]
+    public void Defaults_are_read_as_text_and_a_parameter_without_one_has_none()
+    {
+        var template = new StackTemplate("""
+            Parameters:
+              MemorySize: {Type: Number, Default: 256}
+              Environment: {Type: String}
+              Subnets: {Type: CommaDelimitedList, Default: [a, b]}
+            Resources: {}
+            """);
+
+        var defaults = template.ParameterDefaults()!;
+
+        Assert.Equal("256", defaults["MemorySize"]);
+        Assert.Null(defaults["Environment"]);
+        Assert.Null(defaults["Subnets"]);
+        Assert.Null(new StackTemplate("Parameters: [unclosed").ParameterDefaults());
+    }
+
+    [Fact]
+    public void A_parameter_CloudFormation_looks_up_in_Systems_Manager_at_each_update_is_recognised()
+    {
+        Assert.True(new StackTemplate("""
+            Parameters:
+              Image: {Type: "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>", Default: /aws/service/ami}
+            Resources: {}
+            """).ResolvesFromSsm());
+        Assert.False(new StackTemplate("""
+            Parameters:
+              Secret: {Type: String, NoEcho: true}
+            Resources: {}
+            """).ResolvesFromSsm());
+        // Text that cannot be read is taken as the unsafe case.
+        Assert.True(new StackTemplate("Parameters: [unclosed").ResolvesFromSsm());
+    }
 }

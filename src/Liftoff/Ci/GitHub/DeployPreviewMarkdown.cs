@@ -1,5 +1,6 @@
 using System.Text;
 using Liftoff.Deploying;
+using Liftoff.Deploying.Stacks;
 
 namespace Liftoff.Ci.GitHub;
 
@@ -36,6 +37,7 @@ public static class DeployPreviewMarkdown
     {
         ProjectDeployOutcome.UpToDate => "up to date",
         _ when result.Stack is null => string.Join(", ", result.Reasons),
+        _ when result.Stack.Outcome == StackDeployOutcome.Unchanged => "stack unchanged, no change set" + (result.Reasons.Count > 0 ? $" ({string.Join(", ", result.Reasons)})" : ""),
         _ when result.Stack.Changes.Count == 0 => "no resource changes" + (result.Reasons.Count > 0 ? $" ({string.Join(", ", result.Reasons)})" : ""),
         _ => $"{result.Stack.Changes.Count} change(s) to {result.Stack.StackName}",
     };

@@ -31,4 +31,8 @@ public sealed record LiveFunction(
 }
 
 /// <summary>The stack as found; <see cref="ChangedAt"/> is LastUpdatedTime, else CreationTime.</summary>
-public sealed record LiveStack(string Name, bool Exists, string? Status, DateTimeOffset? ChangedAt, IReadOnlyDictionary<string, string> Parameters);
+public sealed record LiveStack(string Name, bool Exists, string? Status, DateTimeOffset? ChangedAt, IReadOnlyDictionary<string, string> Parameters)
+{
+    /// <summary>The stack's own tags (what a change set sends as Tags).</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+}

@@ -64,8 +64,15 @@ public sealed class LiveStateReader(IAmazonLambda lambda, IAmazonCloudFormation 
         return new LiveStack(stackName, true, status,
             changed is { } time ? new DateTimeOffset(time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc)) : null,
             (stack.Parameters ?? []).Where(p => p.ParameterKey is not null)
-                .ToDictionary(p => p.ParameterKey!, p => p.ParameterValue ?? "", StringComparer.Ordinal));
+                .ToDictionary(p => p.ParameterKey!, p => p.ParameterValue ?? "", StringComparer.Ordinal))
+        {
+            Tags = (stack.Tags ?? []).Where(t => t.Key is not null).ToDictionary(t => t.Key!, t => t.Value ?? "", StringComparer.Ordinal),
+        };
     }
+
+    /// <summary>The template the stack was last given (GetTemplate's Original stage: before any transform), or null when there is no stack.</summary>
+    public async Task<string?> ReadTemplateAsync(string stackName, CancellationToken cancellationToken) =>
+        (await OrNullAsync(() => cloudFormation.GetTemplateAsync(new GetTemplateRequest { StackName = stackName }, cancellationToken)))?.TemplateBody;
 
     /// <summary>The answer, or null when the function, alias or stack does not exist (Lambda: ResourceNotFound; CloudFormation: "does not exist").</summary>
     private static async Task<T?> OrNullAsync<T>(Func<Task<T>> call)

@@ -27,7 +27,8 @@ public sealed record ChangeSetPlan(
     public bool CreatesStack => Kind == ChangeSetKind.Create;
 }
 
-public enum StackDeployOutcome { Created, Updated, NoChanges, DryRun }
+/// <summary>NoChanges: a change set was made and found empty. Unchanged: none was made, the stack being as the live release left it.</summary>
+public enum StackDeployOutcome { Created, Updated, NoChanges, DryRun, Unchanged }
 
 /// <summary>What a stack deploy did.</summary>
 public sealed record StackDeployResult(

@@ -32,12 +32,28 @@ public sealed record StackTemplate(string Body, string? Url = null, string? Sour
     /// values must never be recorded or printed; null when the text cannot be read, so callers treat all as secret.
     /// </summary>
     public IReadOnlySet<string>? NoEchoParameters() =>
-        ReadParameters()?.Where(p => p.Value is YamlMappingNode declaration
-                && declaration.Children.TryGetValue(new YamlScalarNode("NoEcho"), out var noEcho)
-                && noEcho is YamlScalarNode { Value: { } flag }
-                && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
+        ReadParameters()?.Where(p => string.Equals(Scalar(p.Value, "NoEcho"), "true", StringComparison.OrdinalIgnoreCase))
             .Select(p => p.Key)
             .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Each declared parameter's Default as text (null: none, or not a plain value); null when the text cannot be read.
+    /// What the stack holds for a parameter a deploy does not send.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?>? ParameterDefaults() =>
+        ReadParameters()?.ToDictionary(p => p.Key, p => Scalar(p.Value, "Default"), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a parameter is of an <c>AWS::SSM::Parameter::Value</c> type (true too when the text cannot be read): CloudFormation
+    /// looks such a value up in Systems Manager at every update, so the same text may stand for a new value.
+    /// </summary>
+    public bool ResolvesFromSsm() =>
+        ReadParameters()?.Values.Any(p => Scalar(p, "Type")?.StartsWith("AWS::SSM::Parameter::Value", StringComparison.Ordinal) == true) ?? true;
+
+    private static string? Scalar(YamlNode declaration, string key) =>
+        declaration is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode { Value: { } text }
+            ? text
+            : null;
 
     /// <summary>Each declared parameter's name and declaration node; null when the text is not YAML/JSON.</summary>
     private Dictionary<string, YamlNode>? ReadParameters()
