@@ -20,6 +20,9 @@ internal static class HelpWriter
             new(style is null || text.Length == 0 ? Spectre.Console.Markup.Escape(text) : $"[{style}]{Spectre.Console.Markup.Escape(text)}[/]", text.Length);
     }
 
+    /// <summary>A row: the aligned columns, then the description, plain text wrapped under itself.</summary>
+    private sealed record Row(Cell[] Columns, string Description);
+
     public static void Write(IAnsiConsole console, TargetGraph graph, IReadOnlyList<TargetInfo> defaults,
         IReadOnlyList<ParameterDescriptor> parameters, ParameterValues values)
     {
@@ -27,23 +30,21 @@ internal static class HelpWriter
         console.WriteLine();
 
         console.MarkupLine("[bold]Targets:[/]");
-        WriteRows(console, graph.Targets.Where(t => !t.Definition.IsUnlisted).Select(target => new[]
-        {
+        WriteRows(console, graph.Targets.Where(t => !t.Definition.IsUnlisted).Select(target => new Row(
+        [
             defaults.Contains(target) ? new Cell($"[bold]{target.Name}[/] (default)", target.Name.Length + " (default)".Length) : Cell.Plain(target.Name, "bold"),
             Cell.Plain(Relations(target), "grey"),
-            Cell.Plain(target.Description ?? ""),
-        }).ToList());
+        ], target.Description ?? "")).ToList());
         console.WriteLine();
 
         console.MarkupLine("[bold]Parameters[/] (also from LIFTOFF_<NAME> or NUKE_<NAME> environment variables and .nuke/parameters.json):");
-        var rows = parameters.Select(parameter => new[]
-        {
+        var rows = parameters.Select(parameter => new Row(
+        [
             Cell.Plain(parameter.CliName, "bold"),
             Cell.Plain(parameter.AllowedValues.Count > 0 ? string.Join(" | ", parameter.AllowedValues) : parameter.TypeName, "grey"),
             Cell.Plain(values.Describe(parameter)),
-            Cell.Plain(parameter.Description ?? ""),
-        }).ToList();
-        rows.AddRange(CommandLine.EngineOptions.Select(option => new[] { Cell.Plain($"--{option.Name}", "bold"), Cell.Plain(""), Cell.Plain(""), Cell.Plain(option.Description) }));
+        ], parameter.Description ?? "")).ToList();
+        rows.AddRange(CommandLine.EngineOptions.Select(option => new Row([Cell.Plain($"--{option.Name}", "bold"), Cell.Plain(""), Cell.Plain("")], option.Description)));
         WriteRows(console, rows);
     }
 
@@ -55,21 +56,19 @@ internal static class HelpWriter
         return string.Join("; ", relations);
     }
 
-    private static void WriteRows(IAnsiConsole console, IReadOnlyList<Cell[]> rows)
+    private static void WriteRows(IAnsiConsole console, IReadOnlyList<Row> rows)
     {
         if (rows.Count == 0) return;
-        var columns = rows[0].Length;
-        var widths = Enumerable.Range(0, columns - 1).Select(column => rows.Max(row => row[column].Width)).ToArray();
+        var widths = Enumerable.Range(0, rows[0].Columns.Length).Select(column => rows.Max(row => row.Columns[column].Width)).ToArray();
         var indent = widths.Sum(width => width + Gap.Length);
         foreach (var row in rows)
         {
             var line = new System.Text.StringBuilder();
-            for (var column = 0; column < columns - 1; column++)
-                line.Append(row[column].Markup).Append(' ', widths[column] - row[column].Width).Append(Gap);
-            var description = Wrap(Spectre.Console.Markup.Remove(row[^1].Markup), Math.Max(20, console.Profile.Width - indent - 1));
-            line.Append(Spectre.Console.Markup.Escape(description[0]));
-            console.MarkupLine(line.ToString().TrimEnd());
-            foreach (var more in description.Skip(1)) console.MarkupLine(new string(' ', indent) + Spectre.Console.Markup.Escape(more));
+            for (var column = 0; column < widths.Length; column++)
+                line.Append(row.Columns[column].Markup).Append(' ', widths[column] - row.Columns[column].Width).Append(Gap);
+            var description = Wrap(row.Description, Math.Max(20, console.Profile.Width - indent - 1));
+            console.MarkupLine(line.Append(Markup.Escape(description[0])).ToString().TrimEnd());
+            foreach (var more in description.Skip(1)) console.MarkupLine(new string(' ', indent) + Markup.Escape(more));
         }
     }
 
