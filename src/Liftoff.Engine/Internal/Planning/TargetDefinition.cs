@@ -47,7 +47,8 @@ internal sealed class TargetDefinition(object build, string name) : ITargetDefin
     {
         foreach (var parameter in parameters)
         {
-            var read = parameter.Compile();
+            // Read once or twice a run: interpreting the expression costs less than compiling it.
+            var read = parameter.Compile(preferInterpretation: true);
             Requirements.Add(new Requirement(
                 MemberNameOf(parameter.Body),
                 () => read() switch
@@ -67,7 +68,7 @@ internal sealed class TargetDefinition(object build, string name) : ITargetDefin
         foreach (var condition in conditions)
             // A named condition (Requires(() => ExactlyOneAnswer)) reads better by its name than as an expression tree.
             Requirements.Add(new Requirement(condition.Body is MemberExpression member ? member.Member.Name : condition.Body.ToString(),
-                condition.Compile(), IsParameter: false));
+                condition.Compile(preferInterpretation: true), IsParameter: false));
         return this;
     }
 
