@@ -25,6 +25,20 @@ public sealed class StackTemplateTests
     }
 
     [Fact]
+    public void A_copy_with_another_text_reads_its_own_parameters_and_equals_by_its_text()
+    {
+        var yaml = new StackTemplate("Parameters:\n  Secret: {Type: String, NoEcho: true}\n");
+        Assert.Equal(["Secret"], yaml.NoEchoParameters()); // the original read first
+
+        var translated = yaml with { Body = """{"Parameters": {"Plain": {"Type": "String"}, "Token": {"Type": "String", "NoEcho": "true"}}}""" };
+
+        Assert.Equal(["Token"], translated.NoEchoParameters());
+        Assert.Equal(["Plain", "Token"], translated.DeclaredParameters()!.Order());
+        Assert.Equal(yaml, new StackTemplate(yaml.Body));
+        Assert.NotEqual(yaml, translated);
+    }
+
+    [Fact]
     public void A_JSON_template_is_read_too() =>
         Assert.Equal(["Environment"], new StackTemplate("""{"Parameters": {"Environment": {"Type": "String"}}, "Resources": {}}""").DeclaredParameters());
 
